@@ -1,0 +1,9 @@
+//! kubetutor: a terminal tutor and sandbox for learning Kubernetes StatefulSets.
+//!
+//! The crate mirrors the real architecture: `store` plays etcd, `apiserver` serves the API
+//! (admission, defaulting, validation), `controllers`, `scheduler` and `kubelet` reconcile
+//! on a virtual clock, and `kubectl` is the front end with its printers. `script` and `repl`
+//! are thin layers over one `cluster::Cluster`.
+
+pub mod api;
+pub mod store;

@@ -1,0 +1,2 @@
+//! The `kubetutor` binary.
+fn main() {}

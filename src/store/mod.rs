@@ -1,0 +1,275 @@
+//! The object store: etcd's role. Objects by (kind, namespace, name), a monotonically
+//! increasing resourceVersion, and a watch log every write appends to.
+//!
+//! The store knows nothing about validation or controllers; the apiserver writes to it and
+//! the informers read its watch log. It is ordered (a BTreeMap), so every list comes out
+//! sorted by namespace and name, as the real apiserver returns lists, and output is
+//! deterministic.
+
+use crate::api::{Kind, Object};
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::sync::Arc;
+
+/// The identity of a stored object. Cluster-scoped objects have an empty namespace.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ObjKey {
+    pub kind: Kind,
+    pub namespace: String,
+    pub name: String,
+}
+
+impl ObjKey {
+    pub fn new(kind: Kind, namespace: &str, name: &str) -> Self {
+        let namespace = if kind.info().namespaced {
+            namespace.to_string()
+        } else {
+            String::new()
+        };
+        ObjKey {
+            kind,
+            namespace,
+            name: name.to_string(),
+        }
+    }
+
+    pub fn of(obj: &Object) -> Self {
+        ObjKey::new(obj.kind(), obj.namespace(), obj.name())
+    }
+}
+
+impl std::fmt::Display for ObjKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.namespace.is_empty() {
+            write!(f, "{}/{}", self.kind.info().singular, self.name)
+        } else {
+            write!(
+                f,
+                "{}/{}/{}",
+                self.kind.info().singular,
+                self.namespace,
+                self.name
+            )
+        }
+    }
+}
+
+/// What happened to an object, as a watch reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventType {
+    Added,
+    Modified,
+    Deleted,
+}
+
+impl EventType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Added => "ADDED",
+            EventType::Modified => "MODIFIED",
+            EventType::Deleted => "DELETED",
+        }
+    }
+}
+
+/// One entry of the watch log.
+#[derive(Clone, Debug)]
+pub struct WatchEvent {
+    pub resource_version: u64,
+    pub event_type: EventType,
+    pub object: Arc<Object>,
+    /// Virtual time of the write, in milliseconds since the Unix epoch.
+    pub at_ms: i64,
+}
+
+/// How many watch events are kept before the oldest are compacted away (etcd compacts too).
+pub const WATCH_LOG_CAPACITY: usize = 200_000;
+
+/// etcd in miniature.
+#[derive(Clone, Debug, Default)]
+pub struct Store {
+    objects: BTreeMap<ObjKey, Arc<Object>>,
+    resource_version: u64,
+    log: Vec<WatchEvent>,
+    /// Resource version of the oldest event still in `log` (older ones were compacted).
+    compacted_before: u64,
+}
+
+impl Store {
+    pub fn new() -> Self {
+        Store::default()
+    }
+
+    pub fn resource_version(&self) -> u64 {
+        self.resource_version
+    }
+
+    pub fn get(&self, key: &ObjKey) -> Option<&Arc<Object>> {
+        self.objects.get(key)
+    }
+
+    pub fn contains(&self, key: &ObjKey) -> bool {
+        self.objects.contains_key(key)
+    }
+
+    /// Every object of `kind`, in `namespace` (None: all namespaces), sorted by namespace and name.
+    pub fn list(
+        &self,
+        kind: Kind,
+        namespace: Option<&str>,
+    ) -> impl Iterator<Item = &Arc<Object>> + '_ {
+        let (lo, hi) = match namespace {
+            Some(ns) if kind.info().namespaced => (
+                Bound::Included(ObjKey {
+                    kind,
+                    namespace: ns.to_string(),
+                    name: String::new(),
+                }),
+                Bound::Excluded(ObjKey {
+                    kind,
+                    namespace: format!("{ns}\0"),
+                    name: String::new(),
+                }),
+            ),
+            _ => (
+                Bound::Included(ObjKey {
+                    kind,
+                    namespace: String::new(),
+                    name: String::new(),
+                }),
+                match next_kind(kind) {
+                    Some(next) => Bound::Excluded(ObjKey {
+                        kind: next,
+                        namespace: String::new(),
+                        name: String::new(),
+                    }),
+                    None => Bound::Unbounded,
+                },
+            ),
+        };
+        self.objects.range((lo, hi)).map(|(_, v)| v)
+    }
+
+    /// Write an object (create or replace), stamping the next resourceVersion.
+    pub fn put(&mut self, mut obj: Object, at_ms: i64) -> Arc<Object> {
+        self.resource_version += 1;
+        obj.meta_mut().resource_version = Some(self.resource_version.to_string());
+        let key = ObjKey::of(&obj);
+        let obj = Arc::new(obj);
+        let event_type = if self.objects.insert(key, obj.clone()).is_some() {
+            EventType::Modified
+        } else {
+            EventType::Added
+        };
+        self.append(event_type, obj.clone(), at_ms);
+        obj
+    }
+
+    /// Remove an object for good; the watch log gets a DELETED event with its last state.
+    pub fn remove(&mut self, key: &ObjKey, at_ms: i64) -> Option<Arc<Object>> {
+        let old = self.objects.remove(key)?;
+        self.resource_version += 1;
+        let mut last = (*old).clone();
+        last.meta_mut().resource_version = Some(self.resource_version.to_string());
+        self.append(EventType::Deleted, Arc::new(last), at_ms);
+        Some(old)
+    }
+
+    fn append(&mut self, event_type: EventType, object: Arc<Object>, at_ms: i64) {
+        if self.log.len() >= WATCH_LOG_CAPACITY {
+            let drop = WATCH_LOG_CAPACITY / 2;
+            self.log.drain(..drop);
+            self.compacted_before = self
+                .log
+                .first()
+                .map(|e| e.resource_version)
+                .unwrap_or(self.resource_version);
+        }
+        self.log.push(WatchEvent {
+            resource_version: self.resource_version,
+            event_type,
+            object,
+            at_ms,
+        });
+    }
+
+    /// Watch events after `resource_version`, oldest first. None if that part of the log was compacted.
+    pub fn events_since(&self, resource_version: u64) -> Option<&[WatchEvent]> {
+        if resource_version + 1 < self.compacted_before {
+            return None;
+        }
+        let start = self
+            .log
+            .partition_point(|e| e.resource_version <= resource_version);
+        Some(&self.log[start..])
+    }
+
+    /// Number of stored objects (all kinds).
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.objects.is_empty()
+    }
+}
+
+fn next_kind(kind: Kind) -> Option<Kind> {
+    use crate::api::KINDS;
+    let mut all: Vec<Kind> = KINDS.iter().map(|k| k.kind).collect();
+    all.sort();
+    all.into_iter().find(|k| *k > kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use k8s_openapi::api::core::v1::Pod;
+    use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+    fn pod(ns: &str, name: &str) -> Object {
+        Object::Pod(Pod {
+            metadata: ObjectMeta {
+                name: Some(name.into()),
+                namespace: Some(ns.into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn lists_by_kind_and_namespace_in_order() {
+        let mut s = Store::new();
+        s.put(pod("default", "web-1"), 0);
+        s.put(pod("default", "web-0"), 0);
+        s.put(pod("kube-system", "coredns"), 0);
+        let names: Vec<&str> = s
+            .list(Kind::Pod, Some("default"))
+            .map(|o| o.name())
+            .collect();
+        assert_eq!(names, ["web-0", "web-1"]);
+        assert_eq!(s.list(Kind::Pod, None).count(), 3);
+        assert_eq!(s.list(Kind::Service, None).count(), 0);
+    }
+
+    #[test]
+    fn every_write_bumps_the_resource_version_and_is_logged() {
+        let mut s = Store::new();
+        s.put(pod("default", "a"), 0);
+        s.put(pod("default", "a"), 1);
+        s.remove(&ObjKey::new(Kind::Pod, "default", "a"), 2);
+        let types: Vec<EventType> = s
+            .events_since(0)
+            .unwrap()
+            .iter()
+            .map(|e| e.event_type)
+            .collect();
+        assert_eq!(
+            types,
+            [EventType::Added, EventType::Modified, EventType::Deleted]
+        );
+        assert_eq!(s.resource_version(), 3);
+        assert_eq!(s.events_since(2).unwrap().len(), 1);
+    }
+}
