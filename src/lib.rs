@@ -6,4 +6,9 @@
 //! are thin layers over one `cluster::Cluster`.
 
 pub mod api;
+pub mod apiserver;
+pub mod cluster;
+pub mod controllers;
+pub mod kubelet;
+pub mod scheduler;
 pub mod store;

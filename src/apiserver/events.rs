@@ -1,0 +1,128 @@
+//! Event recording (client-go's EventRecorder + the apiserver's Event storage): components
+//! report what they did as core/v1 Events on the object involved; repeats of the same event
+//! are aggregated into one object with a count, as `kubectl describe` shows (`x4 over 22s`).
+
+use super::ApiServer;
+use crate::api::time::to_time;
+use crate::api::Object;
+use crate::store::ObjKey;
+use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+/// Aggregation key: the same component saying the same thing about the same object.
+pub type EventKey = (String, String, String, String, String, String);
+
+/// Normal or Warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventType {
+    Normal,
+    Warning,
+}
+
+impl EventType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Normal => "Normal",
+            EventType::Warning => "Warning",
+        }
+    }
+}
+
+/// Who reports an event: `statefulset-controller`, `default-scheduler`, `kubelet` (with its node).
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub component: String,
+    pub host: Option<String>,
+}
+
+impl Source {
+    pub fn component(c: &str) -> Self {
+        Source {
+            component: c.to_string(),
+            host: None,
+        }
+    }
+    pub fn kubelet(node: &str) -> Self {
+        Source {
+            component: "kubelet".into(),
+            host: Some(node.to_string()),
+        }
+    }
+}
+
+impl ApiServer {
+    /// Record an event about `involved`. `field_path` names a container (`spec.containers{nginx}`).
+    pub fn record_event(
+        &mut self,
+        involved: &Object,
+        field_path: Option<&str>,
+        type_: EventType,
+        reason: &str,
+        message: &str,
+        source: &Source,
+    ) {
+        let namespace = if involved.namespace().is_empty() {
+            "default".to_string()
+        } else {
+            involved.namespace().to_string()
+        };
+        let key: EventKey = (
+            involved.uid().to_string(),
+            field_path.unwrap_or("").to_string(),
+            type_.as_str().to_string(),
+            reason.to_string(),
+            message.to_string(),
+            source.component.clone(),
+        );
+        let now = self.now;
+        if let Some(existing) = self.event_index.get(&key).cloned() {
+            if let Some(Object::Event(ev)) = self.store.get(&existing).map(|o| o.as_ref().clone()) {
+                let mut ev = ev;
+                ev.count = Some(ev.count.unwrap_or(1) + 1);
+                ev.last_timestamp = Some(to_time(now));
+                self.store.put(Object::Event(ev), now);
+                return;
+            }
+        }
+        let name = format!("{}.{}", involved.name(), self.ids.hex(16));
+        let info = involved.kind().info();
+        let ev = Event {
+            metadata: ObjectMeta {
+                name: Some(name.clone()),
+                namespace: Some(namespace.clone()),
+                uid: Some(self.ids.uid()),
+                creation_timestamp: Some(to_time(now)),
+                ..Default::default()
+            },
+            involved_object: ObjectReference {
+                api_version: Some(info.api_version()),
+                kind: Some(info.name.to_string()),
+                name: Some(involved.name().to_string()),
+                namespace: if involved.namespace().is_empty() {
+                    None
+                } else {
+                    Some(involved.namespace().to_string())
+                },
+                uid: Some(involved.uid().to_string()),
+                resource_version: involved.meta().resource_version.clone(),
+                field_path: field_path.map(str::to_string),
+            },
+            reason: Some(reason.to_string()),
+            message: Some(message.to_string()),
+            source: Some(EventSource {
+                component: Some(source.component.clone()),
+                host: source.host.clone(),
+            }),
+            first_timestamp: Some(to_time(now)),
+            last_timestamp: Some(to_time(now)),
+            count: Some(1),
+            type_: Some(type_.as_str().to_string()),
+            reporting_component: Some(source.component.clone()),
+            reporting_instance: Some(source.host.clone().unwrap_or_default()),
+            ..Default::default()
+        };
+        self.store.put(Object::Event(ev), now);
+        self.event_index
+            .insert(key, ObjKey::new(crate::api::Kind::Event, &namespace, &name));
+    }
+}

@@ -1,0 +1,431 @@
+//! The apiserver: the only door to the store. Every write (from kubectl or a controller)
+//! goes through here: admission (defaulting, mutating plugins, validation), identity
+//! (uid, creationTimestamp, generation, resourceVersion), Service IP allocation, graceful
+//! deletion with finalizers, and the status subresource split.
+
+pub mod admission_chain;
+pub mod events;
+pub mod patch;
+
+use crate::api::time::{to_time, Millis};
+use crate::api::{ApiError, Kind, Object};
+use crate::cluster::ids::Ids;
+use crate::store::{ObjKey, Store};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// How dependents are treated when their owner is deleted (`--cascade`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Propagation {
+    #[default]
+    Background,
+    Foreground,
+    Orphan,
+}
+
+/// `metav1.DeleteOptions`, the parts the sandbox honours.
+#[derive(Clone, Debug, Default)]
+pub struct DeleteOptions {
+    /// Seconds; None = the object's default (pods: terminationGracePeriodSeconds).
+    pub grace_period: Option<i64>,
+    pub propagation: Propagation,
+}
+
+pub const ORPHAN_FINALIZER: &str = "orphan";
+pub const FOREGROUND_FINALIZER: &str = "foregroundDeletion";
+
+/// The simulated kube-apiserver.
+#[derive(Clone, Debug)]
+pub struct ApiServer {
+    pub store: Store,
+    /// The cluster clock (virtual milliseconds); the cluster advances it.
+    pub now: Millis,
+    pub ids: Ids,
+    service_ips: BTreeSet<u32>,
+    /// Event aggregation: (involved uid, type, reason, message, component) -> event key.
+    event_index: HashMap<events::EventKey, ObjKey>,
+}
+
+impl ApiServer {
+    pub fn new(seed: u64, now: Millis) -> Self {
+        ApiServer {
+            store: Store::new(),
+            now,
+            ids: Ids::new(seed),
+            service_ips: BTreeSet::new(),
+            event_index: HashMap::new(),
+        }
+    }
+
+    pub fn get(&self, key: &ObjKey) -> Result<Arc<Object>, ApiError> {
+        self.store
+            .get(key)
+            .cloned()
+            .ok_or_else(|| ApiError::not_found(key.kind, &key.name))
+    }
+
+    pub fn try_get(&self, key: &ObjKey) -> Option<&Arc<Object>> {
+        self.store.get(key)
+    }
+
+    /// Create an object: admission, identity, then store.
+    pub fn create(&mut self, mut obj: Object) -> Result<Arc<Object>, ApiError> {
+        let kind = obj.kind();
+        let info = kind.info();
+        if info.namespaced {
+            if obj.namespace().is_empty() {
+                obj.meta_mut().namespace = Some("default".into());
+            }
+            let ns = obj.namespace().to_string();
+            if kind != Kind::Namespace
+                && !self.store.contains(&ObjKey::new(Kind::Namespace, "", &ns))
+            {
+                return Err(ApiError::not_found(Kind::Namespace, &ns));
+            }
+        } else {
+            obj.meta_mut().namespace = None;
+        }
+        if obj.name().is_empty() {
+            if let Some(prefix) = obj.meta().generate_name.clone() {
+                let name = format!("{}{}", prefix, self.ids.suffix(5));
+                obj.meta_mut().name = Some(name);
+            }
+        }
+        admission_chain::admit(&mut obj, &self.store, &mut self.ids)?;
+        admission_chain::validate_create(&obj)?;
+        let key = ObjKey::of(&obj);
+        if self.store.contains(&key) {
+            return Err(ApiError::already_exists(kind, obj.name()));
+        }
+        if let Object::Service(svc) = &mut obj {
+            self.allocate_cluster_ip(svc)?;
+        }
+        let uid = self.ids.uid();
+        let now = self.now;
+        let meta = obj.meta_mut();
+        meta.uid = Some(uid);
+        meta.creation_timestamp = Some(to_time(now));
+        meta.deletion_timestamp = None;
+        if has_generation(kind) {
+            meta.generation = Some(1);
+        }
+        Ok(self.store.put(obj, now))
+    }
+
+    /// Replace spec and metadata of an existing object; its status is kept (status is a
+    /// subresource). Removing the last finalizer of a deleted object removes it.
+    pub fn update(&mut self, mut obj: Object) -> Result<Arc<Object>, ApiError> {
+        let key = ObjKey::of(&obj);
+        let old = self.get(&key)?;
+        check_resource_version(&old, &obj)?;
+        copy_status(&mut obj, &old);
+        {
+            let (om, nm) = (old.meta(), obj.meta_mut());
+            nm.uid = om.uid.clone();
+            nm.creation_timestamp = om.creation_timestamp.clone();
+            nm.deletion_timestamp = om.deletion_timestamp.clone();
+            nm.deletion_grace_period_seconds = om.deletion_grace_period_seconds;
+            nm.generation = om.generation;
+        }
+        if let (Object::Service(new), Object::Service(old)) = (&mut obj, old.as_ref()) {
+            keep_cluster_ip(new, old);
+        }
+        admission_chain::default_only(&mut obj);
+        admission_chain::validate_update(&old, &obj)?;
+        if has_generation(key.kind) && spec_changed(&old, &obj) {
+            obj.meta_mut().generation = Some(old.meta().generation.unwrap_or(0) + 1);
+        }
+        if *old.as_ref() == obj_without_rv(&obj, &old) {
+            return Ok(old);
+        }
+        self.finish_write(obj)
+    }
+
+    /// Write only the status of an object (the `/status` subresource).
+    pub fn update_status(&mut self, obj: Object) -> Result<Arc<Object>, ApiError> {
+        let key = ObjKey::of(&obj);
+        let old = self.get(&key)?;
+        let mut next = (*old).clone();
+        copy_status(&mut next, &obj);
+        if next == *old {
+            return Ok(old);
+        }
+        Ok(self.store.put(next, self.now))
+    }
+
+    fn finish_write(&mut self, obj: Object) -> Result<Arc<Object>, ApiError> {
+        let meta = obj.meta();
+        let finalizers_empty = meta.finalizers.as_ref().is_none_or(|f| f.is_empty());
+        if meta.deletion_timestamp.is_some()
+            && finalizers_empty
+            && meta.deletion_grace_period_seconds.unwrap_or(0) == 0
+        {
+            let key = ObjKey::of(&obj);
+            self.store.put(obj, self.now);
+            return Ok(self.store.remove(&key, self.now).expect("just written"));
+        }
+        Ok(self.store.put(obj, self.now))
+    }
+
+    /// Delete: graceful for scheduled pods, held by finalizers, immediate otherwise.
+    /// Returns the object as it stands afterwards (terminating, or its last state).
+    pub fn delete(&mut self, key: &ObjKey, opts: &DeleteOptions) -> Result<Arc<Object>, ApiError> {
+        let old = self.get(key)?;
+        let mut obj = (*old).clone();
+        let grace = match &obj {
+            Object::Pod(p) => {
+                let scheduled = p.spec.as_ref().and_then(|s| s.node_name.as_ref()).is_some();
+                let finished = matches!(
+                    p.status.as_ref().and_then(|s| s.phase.as_deref()),
+                    Some("Succeeded" | "Failed")
+                );
+                if !scheduled || finished {
+                    0
+                } else {
+                    opts.grace_period
+                        .unwrap_or_else(|| {
+                            p.spec
+                                .as_ref()
+                                .and_then(|s| s.termination_grace_period_seconds)
+                                .unwrap_or(30)
+                        })
+                        .max(0)
+                }
+            }
+            _ => 0,
+        };
+        let meta = obj.meta_mut();
+        if meta.deletion_timestamp.is_some() {
+            // Already terminating: a shorter grace period (e.g. --force) takes effect now.
+            let current = meta.deletion_grace_period_seconds.unwrap_or(0);
+            if grace < current {
+                meta.deletion_grace_period_seconds = Some(grace);
+                meta.deletion_timestamp = Some(to_time(self.now + grace * 1000));
+                return self.finish_write(obj);
+            }
+            return Ok(old);
+        }
+        match opts.propagation {
+            Propagation::Orphan if key.kind != Kind::Event => add_finalizer(meta, ORPHAN_FINALIZER),
+            Propagation::Foreground => add_finalizer(meta, FOREGROUND_FINALIZER),
+            _ => {}
+        }
+        let has_finalizers = meta.finalizers.as_ref().is_some_and(|f| !f.is_empty());
+        if grace == 0 && !has_finalizers {
+            return Ok(self.store.remove(key, self.now).expect("exists"));
+        }
+        meta.deletion_timestamp = Some(to_time(self.now + grace * 1000));
+        meta.deletion_grace_period_seconds = Some(grace);
+        Ok(self.store.put(obj, self.now))
+    }
+
+    /// The binding subresource: the scheduler assigns a pod to a node.
+    pub fn bind_pod(&mut self, key: &ObjKey, node: &str) -> Result<Arc<Object>, ApiError> {
+        let old = self.get(key)?;
+        let Object::Pod(mut pod) = (*old).clone() else {
+            return Err(ApiError::bad_request("not a pod"));
+        };
+        let spec = pod.spec.get_or_insert_with(Default::default);
+        if let Some(existing) = &spec.node_name {
+            return Err(ApiError::conflict(format!(
+                "pod {} is already assigned to node {}",
+                crate::api::errors::go_quote(&key.name),
+                crate::api::errors::go_quote(existing)
+            )));
+        }
+        spec.node_name = Some(node.to_string());
+        let status = pod.status.get_or_insert_with(Default::default);
+        crate::kubelet::status::set_condition(status, "PodScheduled", "True", None, self.now);
+        Ok(self.store.put(Object::Pod(pod), self.now))
+    }
+
+    fn allocate_cluster_ip(
+        &mut self,
+        svc: &mut k8s_openapi::api::core::v1::Service,
+    ) -> Result<(), ApiError> {
+        let spec = svc.spec.get_or_insert_with(Default::default);
+        if spec.type_.as_deref() == Some("ExternalName") {
+            return Ok(());
+        }
+        spec.ip_families = Some(vec!["IPv4".into()]);
+        spec.ip_family_policy
+            .get_or_insert_with(|| "SingleStack".into());
+        let ip = match spec.cluster_ip.as_deref() {
+            Some("None") => "None".to_string(),
+            Some(ip) if !ip.is_empty() => {
+                let n = parse_ipv4(ip).ok_or_else(|| {
+                    ApiError::invalid(
+                        Kind::Service,
+                        svc.metadata.name.as_deref().unwrap_or(""),
+                        vec![crate::api::FieldError::invalid(
+                            "spec.clusterIPs[0]",
+                            crate::api::BadValue::Str(ip.into()),
+                            "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
+                        )],
+                    )
+                })?;
+                if !self.service_ips.insert(n) {
+                    return Err(ApiError::invalid(
+                        Kind::Service,
+                        svc.metadata.name.as_deref().unwrap_or(""),
+                        vec![crate::api::FieldError::invalid(
+                            "spec.clusterIPs",
+                            crate::api::BadValue::Raw(format!("[]string{{\"{ip}\"}}")),
+                            &format!(
+                                "failed to allocate IP {ip}: provided IP is already allocated"
+                            ),
+                        )],
+                    ));
+                }
+                ip.to_string()
+            }
+            _ => {
+                let base = parse_ipv4("10.96.0.0").expect("valid");
+                let mut n;
+                loop {
+                    n = base + 11 + self.ids.below(65_000) as u32;
+                    if self.service_ips.insert(n) {
+                        break;
+                    }
+                }
+                format_ipv4(n)
+            }
+        };
+        spec.cluster_ip = Some(ip.clone());
+        spec.cluster_ips = Some(vec![ip]);
+        Ok(())
+    }
+
+    /// Release a Service IP when a Service is removed.
+    pub fn release_cluster_ip(&mut self, svc: &k8s_openapi::api::core::v1::Service) {
+        if let Some(n) = svc
+            .spec
+            .as_ref()
+            .and_then(|s| s.cluster_ip.as_deref())
+            .and_then(parse_ipv4)
+        {
+            self.service_ips.remove(&n);
+        }
+    }
+}
+
+fn obj_without_rv(obj: &Object, old: &Object) -> Object {
+    let mut o = obj.clone();
+    o.meta_mut().resource_version = old.meta().resource_version.clone();
+    o
+}
+
+fn check_resource_version(old: &Object, new: &Object) -> Result<(), ApiError> {
+    if let Some(rv) = new.meta().resource_version.as_deref() {
+        if !rv.is_empty() && Some(rv) != old.meta().resource_version.as_deref() {
+            return Err(ApiError::conflict(format!(
+                "Operation cannot be fulfilled on {} {}: the object has been modified; please apply your changes to the latest version and try again",
+                old.kind().info().resource_group(),
+                crate::api::errors::go_quote(old.name())
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub fn add_finalizer(
+    meta: &mut k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta,
+    f: &str,
+) {
+    let list = meta.finalizers.get_or_insert_with(Vec::new);
+    if !list.iter().any(|x| x == f) {
+        list.push(f.to_string());
+    }
+}
+
+pub fn remove_finalizer(
+    meta: &mut k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta,
+    f: &str,
+) -> bool {
+    let Some(list) = meta.finalizers.as_mut() else {
+        return false;
+    };
+    let before = list.len();
+    list.retain(|x| x != f);
+    let changed = list.len() != before;
+    if list.is_empty() {
+        meta.finalizers = None;
+    }
+    changed
+}
+
+fn has_generation(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::StatefulSet | Kind::Deployment | Kind::ReplicaSet
+    )
+}
+
+/// Copy `status` from `source` into `target` (same kind).
+fn copy_status(target: &mut Object, source: &Object) {
+    macro_rules! copy {
+        ($($v:ident),*) => {
+            match (target, source) {
+                $((Object::$v(t), Object::$v(s)) => t.status = s.status.clone(),)*
+                _ => {}
+            }
+        };
+    }
+    copy!(
+        Pod,
+        Service,
+        PersistentVolumeClaim,
+        PersistentVolume,
+        StatefulSet,
+        Deployment,
+        ReplicaSet,
+        Node,
+        Namespace
+    );
+}
+
+fn spec_changed(old: &Object, new: &Object) -> bool {
+    match (old, new) {
+        (Object::StatefulSet(a), Object::StatefulSet(b)) => a.spec != b.spec,
+        (Object::Deployment(a), Object::Deployment(b)) => a.spec != b.spec,
+        (Object::ReplicaSet(a), Object::ReplicaSet(b)) => a.spec != b.spec,
+        _ => false,
+    }
+}
+
+fn keep_cluster_ip(
+    new: &mut k8s_openapi::api::core::v1::Service,
+    old: &k8s_openapi::api::core::v1::Service,
+) {
+    let (Some(ns), Some(os)) = (new.spec.as_mut(), old.spec.as_ref()) else {
+        return;
+    };
+    if ns.cluster_ip.as_deref().unwrap_or("").is_empty() {
+        ns.cluster_ip = os.cluster_ip.clone();
+        ns.cluster_ips = os.cluster_ips.clone();
+    }
+    if ns.ip_families.is_none() {
+        ns.ip_families = os.ip_families.clone();
+    }
+    if ns.ip_family_policy.is_none() {
+        ns.ip_family_policy = os.ip_family_policy.clone();
+    }
+}
+
+pub fn parse_ipv4(s: &str) -> Option<u32> {
+    let parts: Vec<u32> = s
+        .split('.')
+        .map(|p| p.parse::<u8>().ok().map(u32::from))
+        .collect::<Option<_>>()?;
+    (parts.len() == 4).then(|| (parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3])
+}
+
+pub fn format_ipv4(n: u32) -> String {
+    format!(
+        "{}.{}.{}.{}",
+        n >> 24,
+        (n >> 16) & 255,
+        (n >> 8) & 255,
+        n & 255
+    )
+}

@@ -1,0 +1,109 @@
+//! Deterministic identities: UIDs, generated-name suffixes, IPs and hashes all come from one
+//! seeded generator, so a scripted run prints the same bytes every time.
+
+use rand_chacha::rand_core::{RngCore, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// The alphabet apimachinery's `rand.String` and `SafeEncodeString` use (no vowels, no
+/// look-alikes), so generated names look like real ones (`nginx-7c5ddbdf54-x8w2k`).
+pub const SAFE_ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+
+#[derive(Clone, Debug)]
+pub struct Ids {
+    rng: ChaCha8Rng,
+}
+
+impl Ids {
+    pub fn new(seed: u64) -> Self {
+        Ids {
+            rng: ChaCha8Rng::seed_from_u64(seed),
+        }
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.rng.next_u64()
+    }
+
+    /// Below `n` (n > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+
+    /// A random (version 4) UUID, as the apiserver assigns to `metadata.uid`.
+    pub fn uid(&mut self) -> String {
+        let mut b = [0u8; 16];
+        self.rng.fill_bytes(&mut b);
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+        format!(
+            "{}-{}-{}-{}-{}",
+            &h[0..8],
+            &h[8..12],
+            &h[12..16],
+            &h[16..20],
+            &h[20..32]
+        )
+    }
+
+    /// `n` characters from the safe alphabet (generateName suffixes).
+    pub fn suffix(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| SAFE_ALPHABET[self.below(SAFE_ALPHABET.len() as u64) as usize] as char)
+            .collect()
+    }
+
+    /// `n` lowercase hex digits (event name suffixes, container IDs).
+    pub fn hex(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| char::from_digit(self.below(16) as u32, 16).unwrap_or('0'))
+            .collect()
+    }
+}
+
+/// FNV-1a, 32 bit: the hash the controllers use for pod-template hashes.
+pub fn fnv32a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c9dc5;
+    for b in bytes {
+        h ^= *b as u32;
+        h = h.wrapping_mul(0x01000193);
+    }
+    h
+}
+
+/// apimachinery's `rand.SafeEncodeString` over the decimal form of a hash, as
+/// `controller.ComputeHash` returns it (`6bc7f5d4b8`).
+pub fn safe_encode_hash(hash: u32) -> String {
+    hash.to_string()
+        .bytes()
+        .map(|b| SAFE_ALPHABET[(b as usize) % SAFE_ALPHABET.len()] as char)
+        .collect()
+}
+
+/// The template hash of any JSON-serializable value.
+pub fn template_hash(value: &serde_json::Value) -> String {
+    safe_encode_hash(fnv32a(value.to_string().as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_ids() {
+        let mut a = Ids::new(7);
+        let mut b = Ids::new(7);
+        assert_eq!(a.uid(), b.uid());
+        assert_eq!(a.suffix(5), b.suffix(5));
+        let uid = Ids::new(1).uid();
+        assert_eq!(uid.len(), 36);
+        assert_eq!(&uid[14..15], "4");
+    }
+
+    #[test]
+    fn safe_encoding_maps_digits_like_upstream() {
+        // digits 0..9 map to 4 5 6 7 8 9 b c d f
+        assert_eq!(safe_encode_hash(123_456_789), "56789bcdf");
+        assert_eq!(safe_encode_hash(0), "4");
+    }
+}

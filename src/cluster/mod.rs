@@ -1,0 +1,175 @@
+//! The cluster: one apiserver (with its store), a work queue, and the reconcile loops
+//! (controllers, scheduler, kubelet) driven by a virtual clock.
+//!
+//! `step` pops what is due and reconciles it; every write a reconcile makes lands in the
+//! watch log, and `dispatch` (the informers) turns new watch events into queued keys for
+//! the loops that care. Front ends (script runner, REPL, tests) only call the API and
+//! move the clock.
+
+pub mod bootstrap;
+pub mod ids;
+pub mod queue;
+
+use crate::api::time::Millis;
+use crate::apiserver::ApiServer;
+use crate::controllers::{Controllers, LoopId};
+use crate::store::{ObjKey, WatchEvent};
+use queue::WorkQueue;
+
+/// One line of "what the cluster did and why" (for the tutor's `why`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trace {
+    pub at: Millis,
+    pub component: &'static str,
+    pub message: String,
+}
+
+/// What a reconcile loop gets to work with.
+pub struct Ctx<'a> {
+    pub api: &'a mut ApiServer,
+    pub trace: &'a mut Vec<Trace>,
+    pub component: &'static str,
+}
+
+impl Ctx<'_> {
+    pub fn now(&self) -> Millis {
+        self.api.now
+    }
+
+    /// Note a decision for `why`.
+    pub fn note(&mut self, message: impl Into<String>) {
+        let at = self.api.now;
+        let component = self.component;
+        self.trace.push(Trace {
+            at,
+            component,
+            message: message.into(),
+        });
+        if self.trace.len() > 20_000 {
+            self.trace.drain(..10_000);
+        }
+    }
+}
+
+/// Knobs of a simulated cluster.
+#[derive(Clone, Debug)]
+pub struct ClusterConfig {
+    pub seed: u64,
+    /// Worker nodes beside the control plane.
+    pub workers: usize,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            seed: 1,
+            workers: 2,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Cluster {
+    pub api: ApiServer,
+    queue: WorkQueue,
+    controllers: Controllers,
+    /// Watch events up to this resourceVersion have been dispatched to the loops.
+    dispatched: u64,
+    pub trace: Vec<Trace>,
+}
+
+impl Cluster {
+    /// A fresh cluster like a new kind cluster, with its system pods running.
+    pub fn new(config: &ClusterConfig) -> Self {
+        let start = crate::api::time::EPOCH_MS - bootstrap::CLUSTER_AGE_MS;
+        let mut cluster = Cluster {
+            api: ApiServer::new(config.seed, start),
+            queue: WorkQueue::default(),
+            controllers: Controllers::default(),
+            dispatched: 0,
+            trace: Vec::new(),
+        };
+        bootstrap::bootstrap(&mut cluster, config);
+        cluster.run_until(crate::api::time::EPOCH_MS);
+        cluster.trace.clear();
+        cluster
+    }
+
+    pub fn now(&self) -> Millis {
+        self.api.now
+    }
+
+    /// Feed new watch events to the loops (the informers' event handlers).
+    pub fn dispatch(&mut self) {
+        let Some(events) = self.api.store.events_since(self.dispatched) else {
+            self.dispatched = self.api.store.resource_version();
+            return;
+        };
+        if events.is_empty() {
+            return;
+        }
+        let events: Vec<WatchEvent> = events.to_vec();
+        self.dispatched = self.api.store.resource_version();
+        let now = self.api.now;
+        let mut out: Vec<(LoopId, ObjKey, Millis)> = Vec::new();
+        for ev in &events {
+            self.controllers.handle(ev, &self.api, &mut out);
+        }
+        for (id, key, delay) in out {
+            self.queue.add(id as usize, key, now + delay);
+        }
+    }
+
+    /// Reconcile everything due up to and including `t`, then set the clock to `t`.
+    pub fn run_until(&mut self, t: Millis) {
+        loop {
+            self.dispatch();
+            let Some((at, id, key)) = self.queue.pop_due(t) else {
+                break;
+            };
+            if at > self.api.now {
+                self.api.now = at;
+            }
+            self.reconcile(LoopId::from_index(id), &key);
+        }
+        if t > self.api.now {
+            self.api.now = t;
+        }
+    }
+
+    /// Process only the next due instant (for watches that print as things happen).
+    /// Returns false when nothing is queued before `limit`.
+    pub fn step_until(&mut self, limit: Millis) -> bool {
+        self.dispatch();
+        match self.queue.next_due() {
+            Some(at) if at <= limit => {
+                self.run_until(at.max(self.api.now));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// When the next queued work is due, if any.
+    pub fn next_due(&mut self) -> Option<Millis> {
+        self.dispatch();
+        self.queue.next_due()
+    }
+
+    pub fn advance(&mut self, ms: Millis) {
+        let t = self.api.now + ms;
+        self.run_until(t);
+    }
+
+    fn reconcile(&mut self, id: LoopId, key: &ObjKey) {
+        let mut ctx = Ctx {
+            api: &mut self.api,
+            trace: &mut self.trace,
+            component: id.component(),
+        };
+        if let Some(after) = self.controllers.reconcile(id, key, &mut ctx) {
+            let at = self.api.now + after.max(1);
+            self.queue.add(id as usize, key.clone(), at);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! The endpoints and EndpointSlice controllers: for every Service with a selector, the
+//! addresses of the pods it selects, split into ready and not-ready, with each pod's
+//! hostname when its `subdomain` names the Service (what makes `web-0.nginx` resolve).
+
+use crate::api::labels::Selector;
+use crate::api::time::Millis;
+use crate::api::{Kind, Object};
+use crate::cluster::Ctx;
+use crate::kubelet::status::is_running_and_ready;
+use crate::store::{ObjKey, WatchEvent};
+use k8s_openapi::api::core::v1::{
+    EndpointAddress, EndpointPort, EndpointSubset, Endpoints, ObjectReference, Pod, Service,
+};
+use k8s_openapi::api::discovery::v1::{
+    Endpoint, EndpointConditions, EndpointPort as SlicePort, EndpointSlice,
+};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Default)]
+pub struct EndpointsController {
+    /// Service -> the name of its EndpointSlice.
+    slice_names: BTreeMap<ObjKey, String>,
+}
+
+impl EndpointsController {
+    pub fn handle(
+        &mut self,
+        ev: &WatchEvent,
+        api: &crate::apiserver::ApiServer,
+        push: &mut dyn FnMut(ObjKey, Millis),
+    ) {
+        let obj = &ev.object;
+        match obj.as_ref() {
+            Object::Service(_) => push(ObjKey::of(obj), 0),
+            Object::Pod(pod) => {
+                for svc in api.store.list(Kind::Service, Some(obj.namespace())) {
+                    if let Some(s) = svc.as_typed::<Service>() {
+                        let sel = s.spec.as_ref().and_then(|sp| sp.selector.clone());
+                        if let Some(sel) = sel.filter(|m| !m.is_empty()) {
+                            let labels = pod.metadata.labels.clone().unwrap_or_default();
+                            if sel.iter().all(|(k, v)| labels.get(k) == Some(v)) {
+                                push(ObjKey::of(svc), 0);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn reconcile(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
+        let ep_key = ObjKey::new(Kind::Endpoints, &key.namespace, &key.name);
+        let Some(Object::Service(svc)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) else {
+            let _ = ctx.api.delete(&ep_key, &Default::default());
+            if let Some(slice) = self.slice_names.remove(key) {
+                let _ = ctx.api.delete(
+                    &ObjKey::new(Kind::EndpointSlice, &key.namespace, &slice),
+                    &Default::default(),
+                );
+            }
+            return None;
+        };
+        let spec = svc.spec.clone().unwrap_or_default();
+        let Some(selector) = spec.selector.clone().filter(|s| !s.is_empty()) else {
+            return None;
+        };
+        let sel = Selector {
+            requirements: selector
+                .iter()
+                .map(|(k, v)| crate::api::labels::Requirement::Equals(k.clone(), v.clone()))
+                .collect(),
+            nothing: false,
+        };
+        let publish_not_ready = spec.publish_not_ready_addresses == Some(true);
+        let mut ready: Vec<EndpointAddress> = Vec::new();
+        let mut not_ready: Vec<EndpointAddress> = Vec::new();
+        let mut slice_eps: Vec<Endpoint> = Vec::new();
+        let mut pods: Vec<Pod> = ctx
+            .api
+            .store
+            .list(Kind::Pod, Some(&key.namespace))
+            .filter_map(|o| o.as_typed::<Pod>())
+            .filter(|p| sel.matches(p.metadata.labels.as_ref()))
+            .cloned()
+            .collect();
+        pods.sort_by(|a, b| a.metadata.name.cmp(&b.metadata.name));
+        for pod in &pods {
+            let Some(ip) = pod.status.as_ref().and_then(|s| s.pod_ip.clone()) else {
+                continue;
+            };
+            let pspec = pod.spec.clone().unwrap_or_default();
+            let hostname = (pspec.subdomain.as_deref() == Some(key.name.as_str()))
+                .then(|| pspec.hostname.clone())
+                .flatten();
+            let terminating = pod.metadata.deletion_timestamp.is_some();
+            let is_ready =
+                (is_running_and_ready(pod) && !terminating) || (publish_not_ready && !terminating);
+            let addr = EndpointAddress {
+                ip: ip.clone(),
+                hostname: hostname.clone(),
+                node_name: pspec.node_name.clone(),
+                target_ref: Some(ObjectReference {
+                    kind: Some("Pod".into()),
+                    name: pod.metadata.name.clone(),
+                    namespace: pod.metadata.namespace.clone(),
+                    uid: pod.metadata.uid.clone(),
+                    ..Default::default()
+                }),
+            };
+            if is_ready {
+                ready.push(addr);
+            } else if !terminating || publish_not_ready {
+                not_ready.push(addr);
+            }
+            slice_eps.push(Endpoint {
+                addresses: vec![ip],
+                conditions: Some(EndpointConditions {
+                    ready: Some(is_ready),
+                    serving: Some(is_running_and_ready(pod)),
+                    terminating: Some(terminating),
+                }),
+                hostname,
+                node_name: pspec.node_name.clone(),
+                target_ref: Some(ObjectReference {
+                    kind: Some("Pod".into()),
+                    name: pod.metadata.name.clone(),
+                    namespace: pod.metadata.namespace.clone(),
+                    uid: pod.metadata.uid.clone(),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            });
+        }
+        let ports: Vec<EndpointPort> = spec
+            .ports
+            .iter()
+            .flatten()
+            .map(|p| EndpointPort {
+                name: p.name.clone(),
+                port: resolve_target_port(p.target_port.as_ref(), p.port, &pods),
+                protocol: p.protocol.clone().or(Some("TCP".into())),
+                app_protocol: p.app_protocol.clone(),
+            })
+            .collect();
+        let subsets = if ready.is_empty() && not_ready.is_empty() {
+            None
+        } else {
+            Some(vec![EndpointSubset {
+                addresses: (!ready.is_empty()).then_some(ready),
+                not_ready_addresses: (!not_ready.is_empty()).then_some(not_ready),
+                ports: (!ports.is_empty()).then(|| ports.clone()),
+            }])
+        };
+        let mut labels = svc.metadata.labels.clone().unwrap_or_default();
+        if spec.cluster_ip.as_deref() == Some("None") {
+            labels.insert("service.kubernetes.io/headless".into(), String::new());
+        }
+        let ep = Endpoints {
+            metadata: ObjectMeta {
+                name: Some(key.name.clone()),
+                namespace: Some(key.namespace.clone()),
+                labels: (!labels.is_empty()).then(|| labels.clone()),
+                ..Default::default()
+            },
+            subsets,
+        };
+        write(ctx, &ep_key, Object::Endpoints(ep));
+
+        let slice_name = match self.slice_names.get(key) {
+            Some(n) => n.clone(),
+            None => {
+                let n = format!("{}-{}", key.name, ctx.api.ids.suffix(5));
+                self.slice_names.insert(key.clone(), n.clone());
+                n
+            }
+        };
+        let mut slice_labels = labels;
+        slice_labels.insert("kubernetes.io/service-name".into(), key.name.clone());
+        slice_labels.insert(
+            "endpointslice.kubernetes.io/managed-by".into(),
+            "endpointslice-controller.k8s.io".into(),
+        );
+        let slice = EndpointSlice {
+            metadata: ObjectMeta {
+                name: Some(slice_name.clone()),
+                namespace: Some(key.namespace.clone()),
+                labels: Some(slice_labels),
+                owner_references: Some(vec![
+                    k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference {
+                        api_version: "v1".into(),
+                        kind: "Service".into(),
+                        name: key.name.clone(),
+                        uid: svc.metadata.uid.clone().unwrap_or_default(),
+                        controller: Some(true),
+                        block_owner_deletion: Some(true),
+                    },
+                ]),
+                ..Default::default()
+            },
+            address_type: "IPv4".into(),
+            endpoints: slice_eps,
+            ports: Some(
+                ports
+                    .iter()
+                    .map(|p| SlicePort {
+                        name: p.name.clone().or(Some(String::new())),
+                        port: Some(p.port),
+                        protocol: p.protocol.clone(),
+                        app_protocol: None,
+                    })
+                    .collect(),
+            ),
+        };
+        write(
+            ctx,
+            &ObjKey::new(Kind::EndpointSlice, &key.namespace, &slice_name),
+            Object::EndpointSlice(slice),
+        );
+        None
+    }
+}
+
+fn write(ctx: &mut Ctx, key: &ObjKey, obj: Object) {
+    match ctx.api.try_get(key).map(|o| o.as_ref().clone()) {
+        None => {
+            let _ = ctx.api.create(obj);
+        }
+        Some(mut old) => {
+            let rv = old.meta().resource_version.clone();
+            let uid = old.meta().uid.clone();
+            let created = old.meta().creation_timestamp.clone();
+            let mut next = obj;
+            {
+                let m = next.meta_mut();
+                m.resource_version = rv;
+                m.uid = uid;
+                m.creation_timestamp = created;
+            }
+            old.meta_mut().resource_version = next.meta().resource_version.clone();
+            if old != next {
+                let _ = ctx.api.update(next);
+            }
+        }
+    }
+}
+
+/// A Service's targetPort as a number: itself, the port, or a named container port.
+fn resolve_target_port(target: Option<&IntOrString>, port: i32, pods: &[Pod]) -> i32 {
+    match target {
+        Some(IntOrString::Int(n)) => *n,
+        Some(IntOrString::String(name)) => pods
+            .iter()
+            .flat_map(|p| p.spec.iter().flat_map(|s| s.containers.iter()))
+            .flat_map(|c| c.ports.iter().flatten())
+            .find(|cp| cp.name.as_deref() == Some(name.as_str()))
+            .map(|cp| cp.container_port)
+            .unwrap_or(port),
+        None => port,
+    }
+}

@@ -1,0 +1,150 @@
+//! The garbage collector: keeps a graph of owner references and deletes dependents whose
+//! owners are gone (background cascade), deletes dependents first for an owner marked
+//! `foregroundDeletion`, and strips owner references for an owner marked `orphan`.
+
+use crate::api::time::Millis;
+
+use crate::apiserver::{
+    remove_finalizer, DeleteOptions, Propagation, FOREGROUND_FINALIZER, ORPHAN_FINALIZER,
+};
+use crate::cluster::Ctx;
+use crate::store::{EventType, ObjKey, WatchEvent};
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(Clone, Debug, Default)]
+pub struct GarbageCollector {
+    /// uid -> the object that has it.
+    by_uid: HashMap<String, ObjKey>,
+    /// owner uid -> dependents.
+    dependents: HashMap<String, BTreeSet<ObjKey>>,
+}
+
+impl GarbageCollector {
+    pub fn handle(&mut self, ev: &WatchEvent, push: &mut dyn FnMut(ObjKey, Millis)) {
+        let obj = &ev.object;
+        if obj.kind() == crate::api::Kind::Event {
+            return;
+        }
+        let key = ObjKey::of(obj);
+        let uid = obj.uid().to_string();
+        match ev.event_type {
+            EventType::Deleted => {
+                if self.by_uid.get(&uid) == Some(&key) {
+                    self.by_uid.remove(&uid);
+                }
+                for owner in obj.meta().owner_references.iter().flatten() {
+                    if let Some(d) = self.dependents.get_mut(&owner.uid) {
+                        d.remove(&key);
+                    }
+                }
+                // Its dependents may now be orphans to collect.
+                if let Some(deps) = self.dependents.get(&uid) {
+                    for d in deps.clone() {
+                        push(d, 0);
+                    }
+                }
+            }
+            _ => {
+                self.by_uid.insert(uid.clone(), key.clone());
+                for owner in obj.meta().owner_references.iter().flatten() {
+                    self.dependents
+                        .entry(owner.uid.clone())
+                        .or_default()
+                        .insert(key.clone());
+                }
+                let fins = obj.meta().finalizers.clone().unwrap_or_default();
+                if obj.is_terminating()
+                    && fins
+                        .iter()
+                        .any(|f| f == FOREGROUND_FINALIZER || f == ORPHAN_FINALIZER)
+                {
+                    push(key.clone(), 0);
+                }
+                // An owner waiting in foreground deletion is re-checked when a dependent changes.
+                for owner in obj.meta().owner_references.iter().flatten() {
+                    if let Some(ok) = self.by_uid.get(&owner.uid) {
+                        push(ok.clone(), 0);
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn reconcile(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
+        let obj = ctx.api.try_get(key)?.as_ref().clone();
+        let uid = obj.uid().to_string();
+        let fins = obj.meta().finalizers.clone().unwrap_or_default();
+        if obj.is_terminating() && fins.iter().any(|f| f == ORPHAN_FINALIZER) {
+            for dep in self.dependents.get(&uid).cloned().unwrap_or_default() {
+                if let Some(mut d) = ctx.api.try_get(&dep).map(|o| o.as_ref().clone()) {
+                    if let Some(refs) = d.meta_mut().owner_references.as_mut() {
+                        refs.retain(|r| r.uid != uid);
+                    }
+                    if d.meta()
+                        .owner_references
+                        .as_ref()
+                        .is_some_and(|r| r.is_empty())
+                    {
+                        d.meta_mut().owner_references = None;
+                    }
+                    let _ = ctx.api.update(d);
+                }
+            }
+            self.dependents.remove(&uid);
+            ctx.note(format!("orphaned the dependents of {key}"));
+            let mut o = obj.clone();
+            remove_finalizer(o.meta_mut(), ORPHAN_FINALIZER);
+            let _ = ctx.api.update(o);
+            return None;
+        }
+        if obj.is_terminating() && fins.iter().any(|f| f == FOREGROUND_FINALIZER) {
+            let deps: Vec<ObjKey> = self
+                .dependents
+                .get(&uid)
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|d| ctx.api.try_get(d).is_some())
+                .collect();
+            if deps.is_empty() {
+                let mut o = obj.clone();
+                remove_finalizer(o.meta_mut(), FOREGROUND_FINALIZER);
+                let _ = ctx.api.update(o);
+                ctx.note(format!(
+                    "{key}: all dependents gone; deleting it (foreground)"
+                ));
+            } else {
+                for d in deps {
+                    if ctx.api.try_get(&d).is_some_and(|o| !o.is_terminating()) {
+                        let _ = ctx.api.delete(
+                            &d,
+                            &DeleteOptions {
+                                propagation: Propagation::Foreground,
+                                ..Default::default()
+                            },
+                        );
+                        ctx.note(format!("deleting {d} before its owner {key} (foreground)"));
+                    }
+                }
+            }
+            return None;
+        }
+        // A dependent whose owners are all gone is deleted.
+        let refs = obj.meta().owner_references.clone().unwrap_or_default();
+        if refs.is_empty() || obj.is_terminating() {
+            return None;
+        }
+        let alive = refs.iter().any(|r| {
+            self.by_uid
+                .get(&r.uid)
+                .is_some_and(|k| ctx.api.try_get(k).is_some_and(|o| o.uid() == r.uid))
+        });
+        if !alive {
+            let _ = ctx.api.delete(key, &DeleteOptions::default());
+            ctx.note(format!(
+                "deleted {key}: its owner is gone (garbage collection)"
+            ));
+        }
+        None
+    }
+}

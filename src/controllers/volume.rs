@@ -1,0 +1,599 @@
+//! Storage: the PersistentVolume controller (binding claims to volumes, releasing and
+//! reclaiming volumes), kind's local-path provisioner (creating `pvc-<uid>` volumes on the
+//! node the scheduler selected), and the pvc-protection controller (a claim in use stays
+//! Terminating until no pod uses it).
+
+use crate::api::time::Millis;
+use crate::api::{Kind, Object};
+use crate::apiserver::events::{EventType, Source};
+use crate::apiserver::{remove_finalizer, DeleteOptions};
+use crate::cluster::Ctx;
+use crate::scheduler::SELECTED_NODE;
+use crate::store::{EventType as WatchType, ObjKey, WatchEvent};
+use k8s_openapi::api::core::v1::{
+    HostPathVolumeSource, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, ObjectReference,
+    PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimStatus, PersistentVolumeSpec,
+    PersistentVolumeStatus, Pod, VolumeNodeAffinity,
+};
+use k8s_openapi::api::storage::v1::StorageClass;
+use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use std::collections::BTreeMap;
+
+pub const PVC_PROTECTION: &str = "kubernetes.io/pvc-protection";
+pub const PV_PROTECTION: &str = "kubernetes.io/pv-protection";
+const PV_CONTROLLER: &str = "persistentvolume-controller";
+/// The local-path provisioner's identity as it signs its events.
+pub const PROVISIONER_IDENTITY: &str = "rancher.io/local-path_local-path-provisioner-7577fdbbfb-xk2lp_0c6e7d2a-5b3e-4c1f-9d8a-2f4e6b8c1a3d";
+/// How long the local-path helper pod takes to create a volume directory.
+pub const PROVISION_MS: Millis = 2_000;
+
+#[derive(Clone, Debug, Default)]
+pub struct VolumeController {
+    /// Claims whose provisioning started, with when it completes.
+    provisioning: BTreeMap<ObjKey, Millis>,
+    /// Claims that already got their WaitForFirstConsumer event.
+    told_to_wait: BTreeMap<ObjKey, ()>,
+}
+
+fn claim_request(pvc: &PersistentVolumeClaim) -> Option<Quantity> {
+    pvc.spec
+        .as_ref()?
+        .resources
+        .as_ref()?
+        .requests
+        .as_ref()?
+        .get("storage")
+        .cloned()
+}
+
+fn pods_using(ctx: &Ctx, ns: &str, claim: &str) -> Vec<Pod> {
+    ctx.api
+        .store
+        .list(Kind::Pod, Some(ns))
+        .filter_map(|o| o.as_typed::<Pod>())
+        .filter(|p| {
+            p.spec
+                .iter()
+                .flat_map(|s| s.volumes.iter().flatten())
+                .any(|v| {
+                    v.persistent_volume_claim
+                        .as_ref()
+                        .is_some_and(|c| c.claim_name == claim)
+                })
+        })
+        .cloned()
+        .collect()
+}
+
+impl VolumeController {
+    pub fn handle(&mut self, ev: &WatchEvent, push: &mut dyn FnMut(ObjKey, Millis)) {
+        let obj = &ev.object;
+        match obj.as_ref() {
+            Object::PersistentVolumeClaim(_) => push(ObjKey::of(obj), 0),
+            Object::PersistentVolume(pv) => {
+                push(ObjKey::of(obj), 0);
+                if let Some(c) = pv.spec.as_ref().and_then(|s| s.claim_ref.as_ref()) {
+                    push(
+                        ObjKey::new(
+                            Kind::PersistentVolumeClaim,
+                            c.namespace.as_deref().unwrap_or(""),
+                            c.name.as_deref().unwrap_or(""),
+                        ),
+                        0,
+                    );
+                }
+            }
+            Object::Pod(pod)
+                if ev.event_type == WatchType::Deleted
+                    || obj.is_terminating()
+                    || matches!(
+                        pod.status.as_ref().and_then(|s| s.phase.as_deref()),
+                        Some("Succeeded" | "Failed")
+                    ) =>
+            {
+                // A pod going away may release a protected claim.
+                for v in pod.spec.iter().flat_map(|s| s.volumes.iter().flatten()) {
+                    if let Some(c) = &v.persistent_volume_claim {
+                        push(
+                            ObjKey::new(
+                                Kind::PersistentVolumeClaim,
+                                obj.namespace(),
+                                &c.claim_name,
+                            ),
+                            0,
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn reconcile(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
+        match key.kind {
+            Kind::PersistentVolumeClaim => self.sync_claim(key, ctx),
+            Kind::PersistentVolume => sync_volume(key, ctx),
+            _ => None,
+        }
+    }
+
+    fn sync_claim(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
+        let Some(Object::PersistentVolumeClaim(pvc)) =
+            ctx.api.try_get(key).map(|o| o.as_ref().clone())
+        else {
+            self.provisioning.remove(key);
+            self.told_to_wait.remove(key);
+            return None;
+        };
+        let obj = Object::PersistentVolumeClaim(pvc.clone());
+        // pvc-protection: release the finalizer once no running pod uses the claim.
+        if pvc.metadata.deletion_timestamp.is_some() {
+            let in_use = pods_using(ctx, &key.namespace, &key.name).iter().any(|p| {
+                !matches!(
+                    p.status.as_ref().and_then(|s| s.phase.as_deref()),
+                    Some("Succeeded" | "Failed")
+                )
+            });
+            if in_use {
+                ctx.note(format!(
+                    "claim {} stays Terminating: a pod still uses it (pvc-protection)",
+                    key.name
+                ));
+                return None;
+            }
+            let mut next = pvc.clone();
+            if remove_finalizer(&mut next.metadata, PVC_PROTECTION) {
+                let _ = ctx.api.update(Object::PersistentVolumeClaim(next));
+            }
+            return None;
+        }
+        let spec = pvc.spec.clone().unwrap_or_default();
+        if spec.volume_name.is_some() {
+            return None;
+        }
+        let class_name = spec.storage_class_name.clone().unwrap_or_default();
+        let class = ctx
+            .api
+            .try_get(&ObjKey::new(Kind::StorageClass, "", &class_name))
+            .and_then(|o| o.as_typed::<StorageClass>().cloned());
+        // A static volume that fits binds first.
+        if let Some(pv) = find_matching_volume(ctx, &pvc, &class_name) {
+            bind(ctx, &pvc, &pv);
+            return None;
+        }
+        let Some(class) = class else {
+            if !class_name.is_empty() {
+                let msg = format!("storageclass.storage.k8s.io \"{class_name}\" not found");
+                ctx.api.record_event(
+                    &obj,
+                    None,
+                    EventType::Warning,
+                    "ProvisioningFailed",
+                    &msg,
+                    &Source::component(PV_CONTROLLER),
+                );
+            } else {
+                ctx.api.record_event(
+                    &obj,
+                    None,
+                    EventType::Normal,
+                    "FailedBinding",
+                    "no persistent volumes available for this claim and no storage class is set",
+                    &Source::component(PV_CONTROLLER),
+                );
+            }
+            return None;
+        };
+        let wffc = class.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer");
+        let selected = pvc
+            .metadata
+            .annotations
+            .as_ref()
+            .and_then(|a| a.get(SELECTED_NODE))
+            .cloned();
+        let node = match (wffc, selected) {
+            (true, None) => {
+                if self.told_to_wait.insert(key.clone(), ()).is_none() {
+                    ctx.api.record_event(
+                        &obj,
+                        None,
+                        EventType::Normal,
+                        "WaitForFirstConsumer",
+                        "waiting for first consumer to be created before binding",
+                        &Source::component(PV_CONTROLLER),
+                    );
+                    ctx.note(format!("claim {} waits for a pod that uses it to be scheduled (WaitForFirstConsumer)", key.name));
+                }
+                return None;
+            }
+            (_, Some(node)) => node,
+            (false, None) => first_worker(ctx),
+        };
+        let access_modes = spec.access_modes.clone().unwrap_or_default();
+        if access_modes
+            .iter()
+            .any(|m| m != "ReadWriteOnce" && m != "ReadWriteOncePod")
+        {
+            let msg = "failed to provision volume with StorageClass \"standard\": Only support ReadWriteOnce access mode";
+            ctx.api.record_event(
+                &obj,
+                None,
+                EventType::Warning,
+                "ProvisioningFailed",
+                msg,
+                &Source::component(PROVISIONER_IDENTITY),
+            );
+            ctx.note(format!(
+                "claim {} cannot be provisioned: local-path supports only ReadWriteOnce",
+                key.name
+            ));
+            return None;
+        }
+        let now = ctx.now();
+        match self.provisioning.get(key).copied() {
+            None => {
+                let provisioner = class.provisioner.clone();
+                ctx.api.record_event(
+                    &obj,
+                    None,
+                    EventType::Normal,
+                    "ExternalProvisioning",
+                    &format!("Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."),
+                    &Source::component(PV_CONTROLLER),
+                );
+                let mut annotated = pvc.clone();
+                let ann = annotated
+                    .metadata
+                    .annotations
+                    .get_or_insert_with(Default::default);
+                ann.insert(
+                    "volume.beta.kubernetes.io/storage-provisioner".into(),
+                    provisioner.clone(),
+                );
+                ann.insert(
+                    "volume.kubernetes.io/storage-provisioner".into(),
+                    provisioner.clone(),
+                );
+                let _ = ctx.api.update(Object::PersistentVolumeClaim(annotated));
+                let msg = format!(
+                    "External provisioner is provisioning volume for claim \"{}/{}\"",
+                    key.namespace, key.name
+                );
+                ctx.api.record_event(
+                    &obj,
+                    None,
+                    EventType::Normal,
+                    "Provisioning",
+                    &msg,
+                    &Source::component(PROVISIONER_IDENTITY),
+                );
+                ctx.note(format!(
+                    "local-path provisioner creates a volume for {} on {node}",
+                    key.name
+                ));
+                self.provisioning.insert(key.clone(), now + PROVISION_MS);
+                Some(PROVISION_MS)
+            }
+            Some(done) if now < done => Some(done - now),
+            Some(_) => {
+                self.provisioning.remove(key);
+                let pv_name = format!("pvc-{}", pvc.metadata.uid.clone().unwrap_or_default());
+                let capacity = claim_request(&pvc).unwrap_or(Quantity("1Gi".into()));
+                let pv = PersistentVolume {
+                    metadata: ObjectMeta {
+                        name: Some(pv_name.clone()),
+                        annotations: Some(BTreeMap::from([
+                            (
+                                "local.path.provisioner/selected-node".to_string(),
+                                node.clone(),
+                            ),
+                            (
+                                "pv.kubernetes.io/provisioned-by".to_string(),
+                                class.provisioner.clone(),
+                            ),
+                        ])),
+                        ..Default::default()
+                    },
+                    spec: Some(PersistentVolumeSpec {
+                        access_modes: Some(access_modes),
+                        capacity: Some(BTreeMap::from([("storage".to_string(), capacity)])),
+                        claim_ref: Some(claim_reference(&pvc)),
+                        host_path: Some(HostPathVolumeSource {
+                            path: format!(
+                                "/var/local-path-provisioner/{pv_name}_{}_{}",
+                                key.namespace, key.name
+                            ),
+                            type_: Some("DirectoryOrCreate".into()),
+                        }),
+                        node_affinity: Some(VolumeNodeAffinity {
+                            required: Some(NodeSelector {
+                                node_selector_terms: vec![NodeSelectorTerm {
+                                    match_expressions: Some(vec![NodeSelectorRequirement {
+                                        key: "kubernetes.io/hostname".into(),
+                                        operator: "In".into(),
+                                        values: Some(vec![node.clone()]),
+                                    }]),
+                                    match_fields: None,
+                                }],
+                            }),
+                        }),
+                        persistent_volume_reclaim_policy: Some(
+                            class
+                                .reclaim_policy
+                                .clone()
+                                .unwrap_or_else(|| "Delete".into()),
+                        ),
+                        storage_class_name: Some(class_name.clone()),
+                        volume_mode: Some("Filesystem".into()),
+                        ..Default::default()
+                    }),
+                    status: Some(PersistentVolumeStatus {
+                        phase: Some("Pending".into()),
+                        ..Default::default()
+                    }),
+                };
+                match ctx.api.create(Object::PersistentVolume(pv)) {
+                    Ok(pv) => {
+                        let pv = pv.as_typed::<PersistentVolume>().cloned().expect("a PV");
+                        ctx.api.record_event(
+                            &obj,
+                            None,
+                            EventType::Normal,
+                            "ProvisioningSucceeded",
+                            &format!("Successfully provisioned volume {pv_name}"),
+                            &Source::component(PROVISIONER_IDENTITY),
+                        );
+                        bind(ctx, &pvc, &pv);
+                    }
+                    Err(err) => ctx.api.record_event(
+                        &obj,
+                        None,
+                        EventType::Warning,
+                        "ProvisioningFailed",
+                        &err.message,
+                        &Source::component(PROVISIONER_IDENTITY),
+                    ),
+                }
+                None
+            }
+        }
+    }
+}
+
+fn first_worker(ctx: &Ctx) -> String {
+    let nodes: Vec<String> = ctx
+        .api
+        .store
+        .list(Kind::Node, None)
+        .map(|o| o.name().to_string())
+        .collect();
+    nodes
+        .iter()
+        .find(|n| n.contains("worker"))
+        .or(nodes.first())
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn claim_reference(pvc: &PersistentVolumeClaim) -> ObjectReference {
+    ObjectReference {
+        api_version: Some("v1".into()),
+        kind: Some("PersistentVolumeClaim".into()),
+        name: pvc.metadata.name.clone(),
+        namespace: pvc.metadata.namespace.clone(),
+        uid: pvc.metadata.uid.clone(),
+        resource_version: pvc.metadata.resource_version.clone(),
+        field_path: None,
+    }
+}
+
+/// Parse a quantity into bytes (enough for matching claims to volumes).
+pub fn quantity_bytes(q: &str) -> Option<f64> {
+    let q = q.trim();
+    let split = q.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(q.len());
+    let (num, unit) = q.split_at(split);
+    let n: f64 = num.parse().ok()?;
+    let mult = match unit {
+        "" => 1.0,
+        "k" => 1e3,
+        "M" => 1e6,
+        "G" => 1e9,
+        "T" => 1e12,
+        "Ki" => 1024.0,
+        "Mi" => 1024.0 * 1024.0,
+        "Gi" => 1024.0 * 1024.0 * 1024.0,
+        "Ti" => 1024f64.powi(4),
+        "m" => 1e-3,
+        _ => return None,
+    };
+    Some(n * mult)
+}
+
+fn find_matching_volume(
+    ctx: &Ctx,
+    pvc: &PersistentVolumeClaim,
+    class: &str,
+) -> Option<PersistentVolume> {
+    let want = claim_request(pvc)
+        .and_then(|q| quantity_bytes(&q.0))
+        .unwrap_or(0.0);
+    let modes = pvc
+        .spec
+        .as_ref()
+        .and_then(|s| s.access_modes.clone())
+        .unwrap_or_default();
+    let pvc_uid = pvc.metadata.uid.clone();
+    ctx.api
+        .store
+        .list(Kind::PersistentVolume, None)
+        .filter_map(|o| o.as_typed::<PersistentVolume>())
+        .filter(|pv| {
+            let spec = pv.spec.clone().unwrap_or_default();
+            let phase = pv
+                .status
+                .as_ref()
+                .and_then(|s| s.phase.as_deref())
+                .unwrap_or("Available");
+            let claimed_by_us = spec
+                .claim_ref
+                .as_ref()
+                .is_some_and(|c| c.uid == pvc_uid && c.uid.is_some());
+            let free = spec.claim_ref.is_none() && phase == "Available";
+            let size = spec
+                .capacity
+                .as_ref()
+                .and_then(|c| c.get("storage"))
+                .and_then(|q| quantity_bytes(&q.0))
+                .unwrap_or(0.0);
+            let pv_modes = spec.access_modes.clone().unwrap_or_default();
+            (claimed_by_us || free)
+                && spec.storage_class_name.clone().unwrap_or_default() == class
+                && size >= want
+                && modes.iter().all(|m| pv_modes.contains(m))
+                && pv.metadata.deletion_timestamp.is_none()
+        })
+        .min_by(|a, b| {
+            let size = |pv: &PersistentVolume| {
+                pv.spec
+                    .as_ref()
+                    .and_then(|s| s.capacity.as_ref())
+                    .and_then(|c| c.get("storage"))
+                    .and_then(|q| quantity_bytes(&q.0))
+                    .unwrap_or(0.0)
+            };
+            size(a)
+                .partial_cmp(&size(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .cloned()
+}
+
+/// Bind a claim and a volume to each other, as the PV controller's `bind` does.
+fn bind(ctx: &mut Ctx, pvc: &PersistentVolumeClaim, pv: &PersistentVolume) {
+    let pv_name = pv.metadata.name.clone().unwrap_or_default();
+    let mut v = pv.clone();
+    v.spec.get_or_insert_with(Default::default).claim_ref = Some(claim_reference(pvc));
+    let ann = v.metadata.annotations.get_or_insert_with(Default::default);
+    if !ann.contains_key("pv.kubernetes.io/provisioned-by") {
+        ann.insert("pv.kubernetes.io/bound-by-controller".into(), "yes".into());
+    }
+    let _ = ctx.api.update(Object::PersistentVolume(v.clone()));
+    v.status = Some(PersistentVolumeStatus {
+        phase: Some("Bound".into()),
+        last_phase_transition_time: Some(crate::api::time::to_time(ctx.now())),
+        ..Default::default()
+    });
+    let _ = ctx.api.update_status(Object::PersistentVolume(v.clone()));
+
+    let key = ObjKey::new(
+        Kind::PersistentVolumeClaim,
+        pvc.metadata.namespace.as_deref().unwrap_or(""),
+        pvc.metadata.name.as_deref().unwrap_or(""),
+    );
+    let Some(Object::PersistentVolumeClaim(mut c)) =
+        ctx.api.try_get(&key).map(|o| o.as_ref().clone())
+    else {
+        return;
+    };
+    c.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.clone());
+    let ann = c.metadata.annotations.get_or_insert_with(Default::default);
+    ann.insert("pv.kubernetes.io/bind-completed".into(), "yes".into());
+    ann.insert("pv.kubernetes.io/bound-by-controller".into(), "yes".into());
+    if let Ok(o) = ctx.api.update(Object::PersistentVolumeClaim(c)) {
+        let mut c = o
+            .as_typed::<PersistentVolumeClaim>()
+            .cloned()
+            .expect("a claim");
+        let spec = v.spec.clone().unwrap_or_default();
+        c.status = Some(PersistentVolumeClaimStatus {
+            phase: Some("Bound".into()),
+            access_modes: spec.access_modes.clone(),
+            capacity: spec.capacity.clone(),
+            ..Default::default()
+        });
+        let _ = ctx.api.update_status(Object::PersistentVolumeClaim(c));
+    }
+    ctx.note(format!("bound claim {} to volume {pv_name}", key.name));
+}
+
+/// A volume whose claim is gone is Released; under Delete it is then removed.
+fn sync_volume(key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
+    let Some(Object::PersistentVolume(pv)) = ctx.api.try_get(key).map(|o| o.as_ref().clone())
+    else {
+        return None;
+    };
+    if pv.metadata.deletion_timestamp.is_some() {
+        let bound = pv.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Bound");
+        if !bound {
+            let mut next = pv.clone();
+            if remove_finalizer(&mut next.metadata, PV_PROTECTION) {
+                let _ = ctx.api.update(Object::PersistentVolume(next));
+            }
+        }
+        return None;
+    }
+    let spec = pv.spec.clone().unwrap_or_default();
+    let Some(claim) = spec.claim_ref.clone() else {
+        if pv.status.as_ref().and_then(|s| s.phase.as_deref()) != Some("Available") {
+            let mut next = pv.clone();
+            next.status = Some(PersistentVolumeStatus {
+                phase: Some("Available".into()),
+                last_phase_transition_time: Some(crate::api::time::to_time(ctx.now())),
+                ..Default::default()
+            });
+            let _ = ctx.api.update_status(Object::PersistentVolume(next));
+        }
+        return None;
+    };
+    let ckey = ObjKey::new(
+        Kind::PersistentVolumeClaim,
+        claim.namespace.as_deref().unwrap_or(""),
+        claim.name.as_deref().unwrap_or(""),
+    );
+    let claim_alive = ctx
+        .api
+        .try_get(&ckey)
+        .is_some_and(|c| c.meta().uid == claim.uid);
+    let phase = pv
+        .status
+        .as_ref()
+        .and_then(|s| s.phase.clone())
+        .unwrap_or_default();
+    if claim_alive || phase == "Pending" {
+        return None;
+    }
+    if phase != "Released" {
+        let mut next = pv.clone();
+        next.status = Some(PersistentVolumeStatus {
+            phase: Some("Released".into()),
+            last_phase_transition_time: Some(crate::api::time::to_time(ctx.now())),
+            ..Default::default()
+        });
+        let _ = ctx.api.update_status(Object::PersistentVolume(next));
+        ctx.note(format!(
+            "volume {} released: its claim {} is gone",
+            key.name, ckey.name
+        ));
+    }
+    if spec.persistent_volume_reclaim_policy.as_deref() == Some("Delete") {
+        let _ = ctx.api.delete(key, &DeleteOptions::default());
+        ctx.note(format!(
+            "volume {} deleted (reclaim policy Delete): its data is gone",
+            key.name
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities() {
+        assert_eq!(quantity_bytes("1Gi"), Some(1073741824.0));
+        assert_eq!(quantity_bytes("500M"), Some(5e8));
+        assert!(quantity_bytes("1Gi") > quantity_bytes("1G"));
+    }
+}

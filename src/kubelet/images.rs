@@ -1,0 +1,266 @@
+//! The image catalogue: how each container image the sandbox knows behaves (size, pull
+//! time, how fast it starts and stops, whether it has a shell, what it does when it runs).
+//! Images not in the catalogue are treated as a generic long-running server that exists in
+//! the registry (documented in the README), except references that cannot be valid.
+
+/// What the main process of an image does once started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Behaviour {
+    /// Serves until stopped (nginx, kubia, generic images).
+    Server,
+    /// Runs its command; with no command it runs `sh`, which exits at once without a
+    /// terminal (busybox, alpine, debian...).
+    Shell,
+    /// postgres: exits with an error unless `POSTGRES_PASSWORD` (or trust auth) is set.
+    Postgres,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct ImageProfile {
+    /// Repository as users write it (`nginx`, `luksa/kubia-pet`, `registry.k8s.io/nginx-slim`).
+    pub repository: &'static str,
+    pub size_bytes: u64,
+    /// How long a first pull takes, in ms.
+    pub pull_ms: i64,
+    /// From "Started" to the process accepting work, in ms.
+    pub start_ms: i64,
+    /// How long the process takes to exit after SIGTERM (None: ignores it; killed at the grace period).
+    pub stop_ms: Option<i64>,
+    /// The shell the image has (`/bin/sh`), if any.
+    pub shell: Option<&'static str>,
+    pub behaviour: Behaviour,
+}
+
+const fn img(
+    repository: &'static str,
+    size_bytes: u64,
+    pull_ms: i64,
+    stop_ms: Option<i64>,
+    shell: Option<&'static str>,
+    behaviour: Behaviour,
+) -> ImageProfile {
+    ImageProfile {
+        repository,
+        size_bytes,
+        pull_ms,
+        start_ms: 300,
+        stop_ms,
+        shell,
+        behaviour,
+    }
+}
+
+pub static CATALOGUE: &[ImageProfile] = &[
+    img(
+        "nginx",
+        72_099_410,
+        4_212,
+        Some(300),
+        Some("/bin/sh"),
+        Behaviour::Server,
+    ),
+    img(
+        "registry.k8s.io/nginx-slim",
+        8_551_207,
+        2_512,
+        Some(300),
+        Some("/bin/sh"),
+        Behaviour::Server,
+    ),
+    img(
+        "busybox",
+        2_160_406,
+        1_874,
+        None,
+        Some("/bin/sh"),
+        Behaviour::Shell,
+    ),
+    img(
+        "alpine",
+        3_653_068,
+        1_502,
+        None,
+        Some("/bin/sh"),
+        Behaviour::Shell,
+    ),
+    img(
+        "debian",
+        48_480_000,
+        5_120,
+        None,
+        Some("/bin/sh"),
+        Behaviour::Shell,
+    ),
+    img(
+        "ubuntu",
+        29_720_000,
+        3_804,
+        None,
+        Some("/bin/sh"),
+        Behaviour::Shell,
+    ),
+    img(
+        "postgres",
+        158_520_000,
+        11_305,
+        Some(900),
+        Some("/bin/sh"),
+        Behaviour::Postgres,
+    ),
+    img(
+        "mysql",
+        171_760_000,
+        12_044,
+        Some(1_500),
+        Some("/bin/sh"),
+        Behaviour::Server,
+    ),
+    img(
+        "redis",
+        45_960_000,
+        4_630,
+        Some(200),
+        Some("/bin/sh"),
+        Behaviour::Server,
+    ),
+    img(
+        "mongo",
+        271_390_000,
+        17_951,
+        Some(800),
+        Some("/bin/sh"),
+        Behaviour::Server,
+    ),
+    img(
+        "httpd",
+        58_120_000,
+        4_901,
+        Some(500),
+        Some("/bin/sh"),
+        Behaviour::Server,
+    ),
+    img(
+        "luksa/kubia-pet",
+        253_780_000,
+        15_212,
+        None,
+        Some("/bin/sh"),
+        Behaviour::Server,
+    ),
+    img(
+        "luksa/kubia",
+        253_780_000,
+        15_004,
+        None,
+        Some("/bin/sh"),
+        Behaviour::Server,
+    ),
+    img(
+        "registry.k8s.io/pause",
+        320_368,
+        812,
+        Some(10),
+        None,
+        Behaviour::Server,
+    ),
+];
+
+/// Generic behaviour for an image the catalogue does not list.
+pub const GENERIC: ImageProfile = img(
+    "",
+    50_000_000,
+    5_000,
+    Some(500),
+    Some("/bin/sh"),
+    Behaviour::Server,
+);
+
+/// Split `repo[:tag][@digest]` into repository and tag (`latest` when absent).
+pub fn split_reference(image: &str) -> (String, String) {
+    let no_digest = image.split('@').next().unwrap_or(image);
+    let last_slash = no_digest.rfind('/').map(|i| i + 1).unwrap_or(0);
+    match no_digest[last_slash..].rfind(':') {
+        Some(i) => (
+            no_digest[..last_slash + i].to_string(),
+            no_digest[last_slash + i + 1..].to_string(),
+        ),
+        None => (no_digest.to_string(), "latest".to_string()),
+    }
+}
+
+/// The repository without the default registry prefixes (`docker.io/library/nginx` -> `nginx`).
+pub fn short_repository(repo: &str) -> &str {
+    repo.strip_prefix("docker.io/library/")
+        .or_else(|| repo.strip_prefix("docker.io/"))
+        .or_else(|| repo.strip_prefix("library/"))
+        .unwrap_or(repo)
+}
+
+/// Look an image up; unknown images get the generic profile.
+pub fn profile(image: &str) -> ImageProfile {
+    let (repo, _) = split_reference(image);
+    let short = short_repository(&repo);
+    CATALOGUE
+        .iter()
+        .find(|p| p.repository == short)
+        .copied()
+        .unwrap_or(GENERIC)
+}
+
+/// Why an image reference cannot be pulled, if it cannot: the sandbox treats known
+/// repositories with a tag that is plainly malformed, and references that are not valid
+/// references at all, as pull failures. (Unknown repositories are assumed to exist.)
+pub fn pull_error(image: &str) -> Option<String> {
+    let valid = !image.is_empty()
+        && !image
+            .chars()
+            .any(|c| c.is_ascii_uppercase() || c.is_whitespace());
+    if !valid {
+        return Some(format!("Failed to apply default image tag {}: couldn't parse image name {}: invalid reference format", crate::api::errors::go_quote(image), crate::api::errors::go_quote(image)));
+    }
+    None
+}
+
+/// The fully qualified reference the runtime reports (`docker.io/library/nginx:1.25`).
+pub fn qualified(image: &str) -> String {
+    let (repo, tag) = split_reference(image);
+    let first = repo.split('/').next().unwrap_or("");
+    let has_registry =
+        repo.contains('/') && (first.contains('.') || first.contains(':') || first == "localhost");
+    let full_repo = if has_registry {
+        repo.clone()
+    } else if repo.contains('/') {
+        format!("docker.io/{repo}")
+    } else {
+        format!("docker.io/library/{repo}")
+    };
+    format!("{full_repo}:{tag}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_references() {
+        assert_eq!(
+            split_reference("nginx:1.25"),
+            ("nginx".into(), "1.25".into())
+        );
+        assert_eq!(split_reference("nginx"), ("nginx".into(), "latest".into()));
+        assert_eq!(
+            split_reference("localhost:5000/app"),
+            ("localhost:5000/app".into(), "latest".into())
+        );
+        assert_eq!(
+            qualified("busybox:1.28.4"),
+            "docker.io/library/busybox:1.28.4"
+        );
+        assert_eq!(
+            qualified("luksa/kubia-pet"),
+            "docker.io/luksa/kubia-pet:latest"
+        );
+        assert_eq!(profile("docker.io/library/nginx:1.25").repository, "nginx");
+        assert!(pull_error("NGINX").is_some());
+    }
+}

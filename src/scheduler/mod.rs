@@ -1,0 +1,431 @@
+//! The scheduler: places pods that have no node. Filters nodes (ready, schedulable, taints
+//! tolerated, nodeSelector, volume node affinity, claims that exist and are not being
+//! deleted), scores the rest by how few pods they run, and binds. For claims of a
+//! WaitForFirstConsumer class it first picks a node, annotates the claims with it
+//! (`volume.kubernetes.io/selected-node`), and binds the pod once the claims are bound,
+//! as the volume binding plugin does. Pods it cannot place get `FailedScheduling` events
+//! naming each reason.
+
+use crate::api::time::Millis;
+use crate::api::{Kind, Object};
+use crate::apiserver::events::{EventType, Source};
+use crate::cluster::Ctx;
+use crate::store::{ObjKey, WatchEvent};
+use k8s_openapi::api::core::v1::{
+    Node, PersistentVolume, PersistentVolumeClaim, Pod, Taint, Toleration,
+};
+use std::collections::{BTreeMap, HashMap};
+
+pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
+const COMPONENT: &str = "default-scheduler";
+/// How long the scheduler retries an unschedulable pod when nothing else changes.
+const RETRY_MS: Millis = 60_000;
+
+#[derive(Clone, Debug, Default)]
+pub struct Scheduler {
+    /// Pods waiting for their WaitForFirstConsumer claims to bind: pod -> chosen node.
+    assumed: HashMap<ObjKey, String>,
+    /// Claim -> pods waiting on it.
+    waiting_on_claim: HashMap<ObjKey, Vec<ObjKey>>,
+    /// Pods that could not be placed, retried when nodes or claims change.
+    unschedulable: BTreeMap<ObjKey, ()>,
+}
+
+fn pod_claims(pod: &Pod) -> Vec<String> {
+    pod.spec
+        .iter()
+        .flat_map(|s| s.volumes.iter().flatten())
+        .filter_map(|v| {
+            v.persistent_volume_claim
+                .as_ref()
+                .map(|c| c.claim_name.clone())
+        })
+        .collect()
+}
+
+fn tolerates(tolerations: &[Toleration], taint: &Taint) -> bool {
+    tolerations.iter().any(|t| {
+        let key_ok = match t.key.as_deref() {
+            None | Some("") => t.operator.as_deref() == Some("Exists"),
+            Some(k) => k == taint.key,
+        };
+        let effect_ok = t
+            .effect
+            .as_deref()
+            .is_none_or(|e| e.is_empty() || e == taint.effect);
+        let value_ok = t.operator.as_deref() == Some("Exists")
+            || t.value.as_deref().unwrap_or("") == taint.value.as_deref().unwrap_or("");
+        key_ok && effect_ok && value_ok
+    })
+}
+
+/// The node a PV is pinned to by its required node affinity (local volumes), if any.
+pub fn pv_node(pv: &PersistentVolume) -> Option<String> {
+    let terms = &pv
+        .spec
+        .as_ref()?
+        .node_affinity
+        .as_ref()?
+        .required
+        .as_ref()?
+        .node_selector_terms;
+    terms
+        .iter()
+        .flat_map(|t| t.match_expressions.iter().flatten())
+        .find(|e| e.key == "kubernetes.io/hostname")
+        .and_then(|e| e.values.as_ref()?.first().cloned())
+}
+
+impl Scheduler {
+    pub fn handle(&mut self, ev: &WatchEvent, push: &mut dyn FnMut(ObjKey, Millis)) {
+        let obj = &ev.object;
+        match obj.as_ref() {
+            Object::Pod(pod) => {
+                let key = ObjKey::of(obj);
+                let unassigned = pod.spec.as_ref().is_some_and(|s| s.node_name.is_none());
+                if ev.event_type == crate::store::EventType::Deleted {
+                    self.forget(&key);
+                    // A freed node may let others fit.
+                    self.retry_all(push);
+                } else if unassigned && !obj.is_terminating() {
+                    push(key, 0);
+                }
+            }
+            Object::PersistentVolumeClaim(_) => {
+                let key = ObjKey::of(obj);
+                if let Some(pods) = self.waiting_on_claim.get(&key) {
+                    for p in pods.clone() {
+                        push(p, 0);
+                    }
+                }
+                for k in self
+                    .unschedulable
+                    .keys()
+                    .filter(|k| k.namespace == key.namespace)
+                {
+                    push(k.clone(), 0);
+                }
+            }
+            Object::Node(_) => self.retry_all(push),
+            _ => {}
+        }
+    }
+
+    fn retry_all(&self, push: &mut dyn FnMut(ObjKey, Millis)) {
+        for k in self.unschedulable.keys() {
+            push(k.clone(), 0);
+        }
+    }
+
+    fn forget(&mut self, key: &ObjKey) {
+        self.assumed.remove(key);
+        self.unschedulable.remove(key);
+        for pods in self.waiting_on_claim.values_mut() {
+            pods.retain(|p| p != key);
+        }
+        self.waiting_on_claim.retain(|_, v| !v.is_empty());
+    }
+
+    pub fn reconcile(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
+        let Some(Object::Pod(pod)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) else {
+            self.forget(key);
+            return None;
+        };
+        let spec = pod.spec.clone().unwrap_or_default();
+        if spec.node_name.is_some() || pod.metadata.deletion_timestamp.is_some() {
+            self.forget(key);
+            return None;
+        }
+        if spec
+            .scheduler_name
+            .as_deref()
+            .is_some_and(|s| s != "default-scheduler")
+        {
+            return None;
+        }
+        let ns = key.namespace.clone();
+        // Claims: all must exist and not be terminating.
+        let mut claims: Vec<PersistentVolumeClaim> = Vec::new();
+        for name in pod_claims(&pod) {
+            match ctx
+                .api
+                .try_get(&ObjKey::new(Kind::PersistentVolumeClaim, &ns, &name))
+                .and_then(|o| o.as_typed::<PersistentVolumeClaim>().cloned())
+            {
+                None => {
+                    return self.fail(
+                        key,
+                        &pod,
+                        ctx,
+                        &format!("persistentvolumeclaim \"{name}\" not found"),
+                        0,
+                    )
+                }
+                Some(c) if c.metadata.deletion_timestamp.is_some() => {
+                    return self.fail(
+                        key,
+                        &pod,
+                        ctx,
+                        &format!("persistentvolumeclaim \"{name}\" is being deleted"),
+                        0,
+                    )
+                }
+                Some(c) => claims.push(c),
+            }
+        }
+        // A pod that already picked a node waits for its claims to bind there.
+        if let Some(node) = self.assumed.get(key).cloned() {
+            if claims.iter().all(|c| {
+                c.spec
+                    .as_ref()
+                    .and_then(|s| s.volume_name.as_ref())
+                    .is_some()
+            }) {
+                return self.bind(key, &pod, &node, ctx);
+            }
+            return None;
+        }
+        let nodes: Vec<Node> = ctx
+            .api
+            .store
+            .list(Kind::Node, None)
+            .filter_map(|o| o.as_typed::<Node>().cloned())
+            .collect();
+        let total = nodes.len();
+        let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+        let mut feasible: Vec<&Node> = Vec::new();
+        let tolerations = spec.tolerations.clone().unwrap_or_default();
+        let mut unbound_immediate = false;
+        'nodes: for node in &nodes {
+            let nname = node.metadata.name.clone().unwrap_or_default();
+            let ready = node
+                .status
+                .as_ref()
+                .and_then(|s| s.conditions.as_ref())
+                .is_some_and(|cs| cs.iter().any(|c| c.type_ == "Ready" && c.status == "True"));
+            if node.spec.as_ref().and_then(|s| s.unschedulable) == Some(true) {
+                *reasons
+                    .entry("node(s) were unschedulable".into())
+                    .or_default() += 1;
+                continue;
+            }
+            if !ready {
+                *reasons
+                    .entry("node(s) had untolerated taint {node.kubernetes.io/not-ready: }".into())
+                    .or_default() += 1;
+                continue;
+            }
+            for taint in node
+                .spec
+                .as_ref()
+                .and_then(|s| s.taints.clone())
+                .unwrap_or_default()
+            {
+                if (taint.effect == "NoSchedule" || taint.effect == "NoExecute")
+                    && !tolerates(&tolerations, &taint)
+                {
+                    let value = taint.value.clone().unwrap_or_default();
+                    *reasons
+                        .entry(format!(
+                            "node(s) had untolerated taint {{{}: {}}}",
+                            taint.key, value
+                        ))
+                        .or_default() += 1;
+                    continue 'nodes;
+                }
+            }
+            if let Some(sel) = &spec.node_selector {
+                let labels = node.metadata.labels.clone().unwrap_or_default();
+                if !sel.iter().all(|(k, v)| labels.get(k) == Some(v)) {
+                    *reasons
+                        .entry("node(s) didn't match Pod's node affinity/selector".into())
+                        .or_default() += 1;
+                    continue;
+                }
+            }
+            for claim in &claims {
+                match claim.spec.as_ref().and_then(|s| s.volume_name.clone()) {
+                    Some(pv_name) => {
+                        let pv = ctx
+                            .api
+                            .try_get(&ObjKey::new(Kind::PersistentVolume, "", &pv_name))
+                            .and_then(|o| o.as_typed::<PersistentVolume>().cloned());
+                        if let Some(pinned) = pv.as_ref().and_then(pv_node) {
+                            if pinned != nname {
+                                *reasons
+                                    .entry("node(s) had volume node affinity conflict".into())
+                                    .or_default() += 1;
+                                continue 'nodes;
+                            }
+                        }
+                    }
+                    None => {
+                        let class = claim
+                            .spec
+                            .as_ref()
+                            .and_then(|s| s.storage_class_name.clone())
+                            .unwrap_or_default();
+                        let wffc = ctx
+                            .api
+                            .try_get(&ObjKey::new(Kind::StorageClass, "", &class))
+                            .and_then(|o| {
+                                o.as_typed::<k8s_openapi::api::storage::v1::StorageClass>()
+                                    .cloned()
+                            })
+                            .and_then(|sc| sc.volume_binding_mode)
+                            .as_deref()
+                            == Some("WaitForFirstConsumer");
+                        if !wffc {
+                            unbound_immediate = true;
+                        }
+                    }
+                }
+            }
+            feasible.push(node);
+        }
+        if unbound_immediate {
+            return self.fail(
+                key,
+                &pod,
+                ctx,
+                "pod has unbound immediate PersistentVolumeClaims",
+                total,
+            );
+        }
+        if feasible.is_empty() {
+            let mut parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+            parts.sort();
+            let msg = format!(
+                "0/{total} nodes are available: {}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling.",
+                parts.join(", ")
+            );
+            return self.fail_raw(key, &pod, ctx, &msg);
+        }
+        // Score: fewest pods wins; ties broken by name for determinism.
+        let mut load: HashMap<String, usize> = HashMap::new();
+        for p in ctx.api.store.list(Kind::Pod, None) {
+            if let Some(n) = p
+                .as_typed::<Pod>()
+                .and_then(|p| p.spec.as_ref()?.node_name.clone())
+            {
+                *load.entry(n).or_default() += 1;
+            }
+        }
+        for n in self.assumed.values() {
+            *load.entry(n.clone()).or_default() += 1;
+        }
+        let best = feasible
+            .iter()
+            .min_by_key(|n| {
+                let name = n.metadata.name.clone().unwrap_or_default();
+                (load.get(&name).copied().unwrap_or(0), name)
+            })
+            .map(|n| n.metadata.name.clone().unwrap_or_default())
+            .expect("feasible is not empty");
+        self.unschedulable.remove(key);
+        // Unbound WaitForFirstConsumer claims: select the node, wait for provisioning.
+        let unbound: Vec<&PersistentVolumeClaim> = claims
+            .iter()
+            .filter(|c| {
+                c.spec
+                    .as_ref()
+                    .and_then(|s| s.volume_name.as_ref())
+                    .is_none()
+            })
+            .collect();
+        if !unbound.is_empty() {
+            for claim in unbound {
+                let ckey = ObjKey::new(
+                    Kind::PersistentVolumeClaim,
+                    &ns,
+                    claim.metadata.name.as_deref().unwrap_or(""),
+                );
+                self.waiting_on_claim
+                    .entry(ckey.clone())
+                    .or_default()
+                    .push(key.clone());
+                let mut c = claim.clone();
+                c.metadata
+                    .annotations
+                    .get_or_insert_with(Default::default)
+                    .insert(SELECTED_NODE.into(), best.clone());
+                let _ = ctx.api.update(Object::PersistentVolumeClaim(c));
+            }
+            ctx.note(format!("{} -> {best}: waiting for its volumes to be provisioned there (WaitForFirstConsumer)", key.name));
+            self.assumed.insert(key.clone(), best);
+            return None;
+        }
+        self.bind(key, &pod, &best, ctx)
+    }
+
+    fn bind(&mut self, key: &ObjKey, pod: &Pod, node: &str, ctx: &mut Ctx) -> Option<Millis> {
+        self.forget(key);
+        if ctx.api.bind_pod(key, node).is_ok() {
+            let obj = Object::Pod(pod.clone());
+            let msg = format!(
+                "Successfully assigned {}/{} to {node}",
+                key.namespace, key.name
+            );
+            ctx.api.record_event(
+                &obj,
+                None,
+                EventType::Normal,
+                "Scheduled",
+                &msg,
+                &Source::component(COMPONENT),
+            );
+            ctx.note(format!("{} -> {node}", key.name));
+        }
+        None
+    }
+
+    fn fail(
+        &mut self,
+        key: &ObjKey,
+        pod: &Pod,
+        ctx: &mut Ctx,
+        reason: &str,
+        total: usize,
+    ) -> Option<Millis> {
+        let total = if total == 0 {
+            ctx.api.store.list(Kind::Node, None).count()
+        } else {
+            total
+        };
+        let msg = format!("0/{total} nodes are available: {reason}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling.");
+        self.fail_raw(key, pod, ctx, &msg)
+    }
+
+    fn fail_raw(&mut self, key: &ObjKey, pod: &Pod, ctx: &mut Ctx, msg: &str) -> Option<Millis> {
+        let obj = Object::Pod(pod.clone());
+        ctx.api.record_event(
+            &obj,
+            None,
+            EventType::Warning,
+            "FailedScheduling",
+            msg,
+            &Source::component(COMPONENT),
+        );
+        ctx.note(format!("cannot place {}: {msg}", key.name));
+        self.unschedulable.insert(key.clone(), ());
+        let mut p = pod.clone();
+        let status = p.status.get_or_insert_with(Default::default);
+        status.phase.get_or_insert_with(|| "Pending".into());
+        crate::kubelet::status::set_condition(
+            status,
+            "PodScheduled",
+            "False",
+            Some("Unschedulable"),
+            ctx.api.now,
+        );
+        if let Some(c) = status
+            .conditions
+            .as_mut()
+            .and_then(|cs| cs.iter_mut().find(|c| c.type_ == "PodScheduled"))
+        {
+            c.message = Some(msg.to_string());
+        }
+        let _ = ctx.api.update_status(Object::Pod(p));
+        Some(RETRY_MS)
+    }
+}
