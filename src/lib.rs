@@ -6,4 +6,5 @@
 //! are thin layers over one `cluster::Cluster`.
 
 pub mod api;
+pub mod printers;
 pub mod store;
