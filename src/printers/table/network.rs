@@ -32,7 +32,7 @@ pub(super) const ENDPOINTSLICE: &[Column] = &[
 const LOAD_BALANCER_WIDTH: usize = 16;
 
 /// `makePortString`: `80/TCP`, `80:30080/TCP`, comma-joined.
-pub(crate) fn port_string(ports: &[ServicePort]) -> String {
+fn port_string(ports: &[ServicePort]) -> String {
     ports
         .iter()
         .map(|p| {
@@ -123,8 +123,9 @@ fn join_host_port(host: &str, port: i32) -> String {
     }
 }
 
-/// `formatEndpoints` with all ports: up to three entries, then ` + N more...`.
-pub(crate) fn format_endpoints(ep: &Endpoints) -> String {
+/// `formatEndpoints`: up to three entries, then ` + N more...`; `port_name` keeps only
+/// the ports of that name (describe's per-port line), None keeps all (the table).
+pub(crate) fn format_endpoints(ep: &Endpoints, port_name: Option<&str>) -> String {
     let subsets = ep.subsets.as_deref().unwrap_or_default();
     if subsets.is_empty() {
         return "<none>".into();
@@ -148,6 +149,9 @@ pub(crate) fn format_endpoints(ep: &Endpoints) -> String {
             continue;
         }
         for port in ports {
+            if port_name.is_some_and(|n| n != port.name.as_deref().unwrap_or("")) {
+                continue;
+            }
             count += addresses.len();
             for a in addresses {
                 if list.len() == MAX {
@@ -169,7 +173,7 @@ pub(crate) fn format_endpoints(ep: &Endpoints) -> String {
 pub(super) fn endpoints(o: &Endpoints, now: Millis) -> Vec<String> {
     vec![
         o.metadata.name.clone().unwrap_or_default(),
-        format_endpoints(o),
+        format_endpoints(o, None),
         age(o.metadata.creation_timestamp.as_ref(), now),
     ]
 }

@@ -283,11 +283,11 @@ fn endpoints_list_three_then_more() {
     );
     let five = endpoints(&["10.244.0.5", "10.244.0.6", "10.244.0.7", "10.244.0.8", "10.244.0.9"]);
     assert_eq!(
-        network::format_endpoints(&five),
+        network::format_endpoints(&five, None),
         "10.244.0.5:80,10.244.0.6:80,10.244.0.7:80 + 2 more..."
     );
     assert_eq!(
-        network::format_endpoints(&Endpoints::default()),
+        network::format_endpoints(&Endpoints::default(), None),
         "<none>"
     );
 }
