@@ -80,7 +80,14 @@ pub fn format_bytes(n: Nanos) -> String {
     if bytes == 0 {
         return "0".into();
     }
-    for (suffix, shift) in [("Ei", 60), ("Pi", 50), ("Ti", 40), ("Gi", 30), ("Mi", 20), ("Ki", 10)] {
+    for (suffix, shift) in [
+        ("Ei", 60),
+        ("Pi", 50),
+        ("Ti", 40),
+        ("Gi", 30),
+        ("Mi", 20),
+        ("Ki", 10),
+    ] {
         let unit = 1i128 << shift;
         if bytes % unit == 0 {
             return format!("{}{}", bytes / unit, suffix);
@@ -107,10 +114,16 @@ mod tests {
 
     #[test]
     fn formats_sums() {
-        assert_eq!(format_cpu(parse("100m").unwrap() + parse("150m").unwrap()), "250m");
+        assert_eq!(
+            format_cpu(parse("100m").unwrap() + parse("150m").unwrap()),
+            "250m"
+        );
         assert_eq!(format_cpu(parse("2").unwrap()), "2");
         assert_eq!(format_cpu(0), "0");
-        assert_eq!(format_bytes(parse("128Mi").unwrap() + parse("64Mi").unwrap()), "192Mi");
+        assert_eq!(
+            format_bytes(parse("128Mi").unwrap() + parse("64Mi").unwrap()),
+            "192Mi"
+        );
         assert_eq!(format_bytes(parse("1000").unwrap()), "1000");
         assert_eq!(format_bytes(0), "0");
     }

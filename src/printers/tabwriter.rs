@@ -166,7 +166,10 @@ mod tests {
     #[test]
     fn empty_middle_cells_are_padded_and_trailing_empty_cells_are_not() {
         let mut tw = GoTabWriter::for_describe();
-        assert_eq!(tw.format("  StorageClass:\t\n  Name:\twww\n"), "  StorageClass:  \n  Name:          www\n");
+        assert_eq!(
+            tw.format("  StorageClass:\t\n  Name:\twww\n"),
+            "  StorageClass:  \n  Name:          www\n"
+        );
     }
 
     #[test]

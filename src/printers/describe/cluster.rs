@@ -79,21 +79,33 @@ pub(crate) fn describe_node(obj: &Object, node: &Node, store: &Store, now: Milli
     let status = node.status.clone().unwrap_or_default();
     w.write(LEVEL_0, &format!("Name:\t{}\n", obj.name()));
     let roles = node_roles(node);
-    w.write(LEVEL_0, &format!("Roles:\t{}\n", fields::or_none(&roles.join(","))));
+    w.write(
+        LEVEL_0,
+        &format!("Roles:\t{}\n", fields::or_none(&roles.join(","))),
+    );
     fields::labels(&mut w, "", "Labels", meta.labels.as_ref());
     fields::annotations(&mut w, "Annotations", meta.annotations.as_ref());
     w.write(
         LEVEL_0,
-        &format!("CreationTimestamp:\t{}\n", go_time(meta.creation_timestamp.as_ref())),
+        &format!(
+            "CreationTimestamp:\t{}\n",
+            go_time(meta.creation_timestamp.as_ref())
+        ),
     );
     fields::taints(&mut w, "Taints", spec.taints.as_ref());
-    w.write(LEVEL_0, &format!("Unschedulable:\t{}\n", spec.unschedulable.unwrap_or(false)));
+    w.write(
+        LEVEL_0,
+        &format!("Unschedulable:\t{}\n", spec.unschedulable.unwrap_or(false)),
+    );
     if let Some(conds) = status.conditions.as_ref().filter(|c| !c.is_empty()) {
         w.write(
             LEVEL_0,
             "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n",
         );
-        w.write(LEVEL_1, "----\t------\t-----------------\t------------------\t------\t-------\n");
+        w.write(
+            LEVEL_1,
+            "----\t------\t-----------------\t------------------\t------\t-------\n",
+        );
         for c in conds {
             w.write(
                 LEVEL_1,
@@ -113,7 +125,10 @@ pub(crate) fn describe_node(obj: &Object, node: &Node, store: &Store, now: Milli
     for a in status.addresses.iter().flatten() {
         w.write(LEVEL_1, &format!("{}:\t{}\n", a.type_, a.address));
     }
-    for (title, list) in [("Capacity", &status.capacity), ("Allocatable", &status.allocatable)] {
+    for (title, list) in [
+        ("Capacity", &status.capacity),
+        ("Allocatable", &status.allocatable),
+    ] {
         if let Some(list) = list.as_ref().filter(|l| !l.is_empty()) {
             w.write(LEVEL_0, &format!("{title}:\n"));
             for (k, q) in list {
@@ -169,7 +184,10 @@ fn node_resources(w: &mut DescribeWriter, node: &Node, store: &Store, now: Milli
         None => parse_list(status.capacity.as_ref()),
     };
     let alloc = |r: &str| allocatable.get(r).copied().unwrap_or(0);
-    w.write(LEVEL_0, &format!("Non-terminated Pods:\t({} in total)\n", pods.len()));
+    w.write(
+        LEVEL_0,
+        &format!("Non-terminated Pods:\t({} in total)\n", pods.len()),
+    );
     w.write(
         LEVEL_1,
         "Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n",
@@ -211,7 +229,12 @@ fn node_resources(w: &mut DescribeWriter, node: &Node, store: &Store, now: Milli
     w.write(LEVEL_1, "Resource\tRequests\tLimits\n");
     w.write(LEVEL_1, "--------\t--------\t------\n");
     let mut shown: Vec<String> = vec!["cpu".into(), "memory".into(), "ephemeral-storage".into()];
-    shown.extend(allocatable.keys().filter(|k| k.starts_with("hugepages-")).cloned());
+    shown.extend(
+        allocatable
+            .keys()
+            .filter(|k| k.starts_with("hugepages-"))
+            .cloned(),
+    );
     for r in &shown {
         let req = total_reqs.get(r).copied().unwrap_or(0);
         let lim = total_limits.get(r).copied().unwrap_or(0);
@@ -233,12 +256,27 @@ pub(crate) fn describe_namespace(obj: &Object, ns: &Namespace) -> String {
     w.write(LEVEL_0, &format!("Name:\t{}\n", obj.name()));
     fields::labels(&mut w, "", "Labels", ns.metadata.labels.as_ref());
     fields::annotations(&mut w, "Annotations", ns.metadata.annotations.as_ref());
-    let phase = ns.status.as_ref().and_then(|s| s.phase.clone()).unwrap_or_default();
+    let phase = ns
+        .status
+        .as_ref()
+        .and_then(|s| s.phase.clone())
+        .unwrap_or_default();
     w.write(LEVEL_0, &format!("Status:\t{phase}\n"));
-    if let Some(conds) = ns.status.as_ref().and_then(|s| s.conditions.as_ref()).filter(|c| !c.is_empty()) {
+    if let Some(conds) = ns
+        .status
+        .as_ref()
+        .and_then(|s| s.conditions.as_ref())
+        .filter(|c| !c.is_empty())
+    {
         w.write(LEVEL_0, "Conditions:\n");
-        w.write(LEVEL_1, "Type\tStatus\tLastTransitionTime\tReason\tMessage\n");
-        w.write(LEVEL_1, "----\t------\t------------------\t------\t-------\n");
+        w.write(
+            LEVEL_1,
+            "Type\tStatus\tLastTransitionTime\tReason\tMessage\n",
+        );
+        w.write(
+            LEVEL_1,
+            "----\t------\t------------------\t------\t-------\n",
+        );
         for c in conds {
             w.write(
                 LEVEL_1,

@@ -17,7 +17,12 @@ fn header(w: &mut DescribeWriter, obj: &Object) {
     fields::annotations(w, "Annotations", obj.meta().annotations.as_ref());
 }
 
-pub(crate) fn describe_configmap(obj: &Object, cm: &ConfigMap, store: &Store, now: Millis) -> String {
+pub(crate) fn describe_configmap(
+    obj: &Object,
+    cm: &ConfigMap,
+    store: &Store,
+    now: Millis,
+) -> String {
     let mut w = DescribeWriter::new();
     header(&mut w, obj);
     w.write(LEVEL_0, "\nData\n====\n");
@@ -41,7 +46,10 @@ pub(crate) fn describe_secret(obj: &Object, s: &Secret) -> String {
     w.write(LEVEL_0, "\nData\n====\n");
     for (k, v) in s.data.iter().flatten() {
         if k == "token" && type_ == "kubernetes.io/service-account-token" {
-            w.write(LEVEL_0, &format!("{k}:\t{}\n", String::from_utf8_lossy(&v.0)));
+            w.write(
+                LEVEL_0,
+                &format!("{k}:\t{}\n", String::from_utf8_lossy(&v.0)),
+            );
         } else {
             w.write(LEVEL_0, &format!("{k}:\t{} bytes\n", v.0.len()));
         }
@@ -49,7 +57,12 @@ pub(crate) fn describe_secret(obj: &Object, s: &Secret) -> String {
     w.finish()
 }
 
-pub(crate) fn describe_serviceaccount(obj: &Object, sa: &ServiceAccount, store: &Store, now: Millis) -> String {
+pub(crate) fn describe_serviceaccount(
+    obj: &Object,
+    sa: &ServiceAccount,
+    store: &Store,
+    now: Millis,
+) -> String {
     let mut w = DescribeWriter::new();
     header(&mut w, obj);
     let pulls: Vec<String> = sa

@@ -30,7 +30,10 @@ pub(crate) fn describe_containers(
             if let Some(last) = s.last_state.as_ref().filter(|l| l.terminated.is_some()) {
                 describe_status(w, "Last State", Some(last));
             }
-            w.write(LEVEL_2, &format!("Ready:\t{}\n", if s.ready { "True" } else { "False" }));
+            w.write(
+                LEVEL_2,
+                &format!("Ready:\t{}\n", if s.ready { "True" } else { "False" }),
+            );
             w.write(LEVEL_2, &format!("Restart Count:\t{}\n", s.restart_count));
         }
         if let Some(r) = &c.resources {
@@ -51,13 +54,27 @@ pub(crate) fn describe_containers(
     }
 }
 
-fn basic_info(w: &mut DescribeWriter, c: &Container, status: Option<&ContainerStatus>, space: &str) {
+fn basic_info(
+    w: &mut DescribeWriter,
+    c: &Container,
+    status: Option<&ContainerStatus>,
+    space: &str,
+) {
     let name_indent = if space.is_empty() { "" } else { " " };
     w.write(LEVEL_1, &format!("{name_indent}{}:\n", c.name));
     if let Some(s) = status {
-        w.write(LEVEL_2, &format!("Container ID:\t{}\n", s.container_id.as_deref().unwrap_or("")));
+        w.write(
+            LEVEL_2,
+            &format!(
+                "Container ID:\t{}\n",
+                s.container_id.as_deref().unwrap_or("")
+            ),
+        );
     }
-    w.write(LEVEL_2, &format!("Image:\t{}\n", c.image.as_deref().unwrap_or("")));
+    w.write(
+        LEVEL_2,
+        &format!("Image:\t{}\n", c.image.as_deref().unwrap_or("")),
+    );
     if let Some(s) = status {
         w.write(LEVEL_2, &format!("Image ID:\t{}\n", s.image_id));
     }
@@ -71,11 +88,17 @@ fn basic_info(w: &mut DescribeWriter, c: &Container, status: Option<&ContainerSt
     };
     let container_ports = port_list(|p| p.container_port);
     let host_ports = port_list(|p| p.host_port.unwrap_or(0));
-    for (one, many, value) in [("Port", "Ports", container_ports), ("Host Port", "Host Ports", host_ports)] {
+    for (one, many, value) in [
+        ("Port", "Ports", container_ports),
+        ("Host Port", "Host Ports", host_ports),
+    ] {
         if value.contains(',') {
             w.write(LEVEL_2, &format!("{many}:\t{value}\n"));
         } else {
-            w.write(LEVEL_2, &format!("{one}:\t{}\n", super::fields::or_none(&value)));
+            w.write(
+                LEVEL_2,
+                &format!("{one}:\t{}\n", super::fields::or_none(&value)),
+            );
         }
     }
 }
@@ -106,7 +129,10 @@ fn describe_status(w: &mut DescribeWriter, title: &str, state: Option<&Container
     let state = state.cloned().unwrap_or_default();
     if let Some(r) = &state.running {
         w.write(LEVEL_2, &format!("{title}:\tRunning\n"));
-        w.write(LEVEL_3, &format!("Started:\t{}\n", time_or_zero(r.started_at.as_ref())));
+        w.write(
+            LEVEL_3,
+            &format!("Started:\t{}\n", time_or_zero(r.started_at.as_ref())),
+        );
     } else if let Some(wt) = &state.waiting {
         w.write(LEVEL_2, &format!("{title}:\tWaiting\n"));
         if let Some(reason) = wt.reason.as_deref().filter(|r| !r.is_empty()) {
@@ -124,8 +150,14 @@ fn describe_status(w: &mut DescribeWriter, title: &str, state: Option<&Container
         if let Some(sig) = t.signal.filter(|s| *s > 0) {
             w.write(LEVEL_3, &format!("Signal:\t{sig}\n"));
         }
-        w.write(LEVEL_3, &format!("Started:\t{}\n", time_or_zero(t.started_at.as_ref())));
-        w.write(LEVEL_3, &format!("Finished:\t{}\n", time_or_zero(t.finished_at.as_ref())));
+        w.write(
+            LEVEL_3,
+            &format!("Started:\t{}\n", time_or_zero(t.started_at.as_ref())),
+        );
+        w.write(
+            LEVEL_3,
+            &format!("Finished:\t{}\n", time_or_zero(t.finished_at.as_ref())),
+        );
     } else {
         w.write(LEVEL_2, &format!("{title}:\tWaiting\n"));
     }
@@ -161,7 +193,10 @@ fn describe_probe(p: &Probe) -> String {
         p.failure_threshold.unwrap_or(3)
     );
     if let Some(e) = &p.exec {
-        return format!("exec [{}] {attrs}", e.command.clone().unwrap_or_default().join(" "));
+        return format!(
+            "exec [{}] {attrs}",
+            e.command.clone().unwrap_or_default().join(" ")
+        );
     }
     if let Some(h) = &p.http_get {
         let scheme = h.scheme.as_deref().unwrap_or("HTTP").to_lowercase();
@@ -174,7 +209,10 @@ fn describe_probe(p: &Probe) -> String {
         } else {
             format!("{host}:{port}")
         };
-        return format!("http-get {scheme}://{hostport}{} {attrs}", h.path.as_deref().unwrap_or(""));
+        return format!(
+            "http-get {scheme}://{hostport}{} {attrs}",
+            h.path.as_deref().unwrap_or("")
+        );
     }
     if let Some(t) = &p.tcp_socket {
         return format!(
@@ -184,7 +222,11 @@ fn describe_probe(p: &Probe) -> String {
         );
     }
     if let Some(g) = &p.grpc {
-        return format!("grpc <pod>:{} {} {attrs}", g.port, g.service.as_deref().unwrap_or(""));
+        return format!(
+            "grpc <pod>:{} {} {attrs}",
+            g.port,
+            g.service.as_deref().unwrap_or("")
+        );
     }
     format!("unknown {attrs}")
 }
@@ -228,10 +270,20 @@ fn field_value(pod: Option<&Pod>, path: &str) -> String {
             .map(String::from)
     };
     if let Some(k) = bracketed("metadata.labels['") {
-        return meta.labels.as_ref().and_then(|l| l.get(&k)).cloned().unwrap_or_default();
+        return meta
+            .labels
+            .as_ref()
+            .and_then(|l| l.get(&k))
+            .cloned()
+            .unwrap_or_default();
     }
     if let Some(k) = bracketed("metadata.annotations['") {
-        return meta.annotations.as_ref().and_then(|a| a.get(&k)).cloned().unwrap_or_default();
+        return meta
+            .annotations
+            .as_ref()
+            .and_then(|a| a.get(&k))
+            .cloned()
+            .unwrap_or_default();
     }
     match path {
         "metadata.name" => meta.name.clone(),
@@ -264,7 +316,10 @@ fn env(w: &mut DescribeWriter, c: &Container, pod: Option<&Pod>) {
         if let Some(f) = &from.field_ref {
             let api = f.api_version.as_deref().unwrap_or("v1");
             let value = field_value(pod, &f.field_path);
-            w.write(LEVEL_3, &format!("{}:\t{value} ({api}:{})\n", e.name, f.field_path));
+            w.write(
+                LEVEL_3,
+                &format!("{}:\t{value} ({api}:{})\n", e.name, f.field_path),
+            );
         } else if let Some(r) = &from.resource_field_ref {
             w.write(LEVEL_3, &format!("{}:\t ({})\n", e.name, r.resource));
         } else if let Some(s) = &from.secret_key_ref {
@@ -299,11 +354,18 @@ fn mounts(w: &mut DescribeWriter, c: &Container) {
     w.write(LEVEL_2, &format!("Mounts:{none}\n"));
     list.sort_by(|a, b| a.mount_path.cmp(&b.mount_path));
     for m in list {
-        let mut flags = vec![if m.read_only == Some(true) { "ro".to_string() } else { "rw".to_string() }];
+        let mut flags = vec![if m.read_only == Some(true) {
+            "ro".to_string()
+        } else {
+            "rw".to_string()
+        }];
         if let Some(sub) = m.sub_path.as_deref().filter(|s| !s.is_empty()) {
             flags.push(format!("path={sub:?}"));
         }
-        w.write(LEVEL_3, &format!("{} from {} ({})\n", m.mount_path, m.name, flags.join(",")));
+        w.write(
+            LEVEL_3,
+            &format!("{} from {} ({})\n", m.mount_path, m.name, flags.join(",")),
+        );
     }
     if let Some(devices) = c.volume_devices.as_ref().filter(|d| !d.is_empty()) {
         w.write(LEVEL_2, "Devices:\n");

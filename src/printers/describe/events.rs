@@ -57,7 +57,12 @@ pub(crate) fn describe_events(w: &mut DescribeWriter, obj: &Object, store: &Stor
                 .last_observed_time
                 .as_ref()
                 .map(crate::api::time::from_micro_time);
-            format!("{} (x{} over {})", since(last, now), series.count.unwrap_or(0), first_since)
+            format!(
+                "{} (x{} over {})",
+                since(last, now),
+                series.count.unwrap_or(0),
+                first_since
+            )
         } else if count > 1 {
             let last = e.last_timestamp.as_ref().map(from_time);
             format!("{} (x{} over {})", since(last, now), count, first_since)

@@ -63,7 +63,10 @@ pub(crate) fn annotations(
         if value.len() + key.len() + 2 > MAX_ANNOTATION_LEN || value.contains('\n') {
             w.write(LEVEL_0, &format!("{key}:\n"));
             for line in value.split('\n') {
-                w.write(LEVEL_0, &format!("\t  {}\n", shorten(line, MAX_ANNOTATION_LEN - 2)));
+                w.write(
+                    LEVEL_0,
+                    &format!("\t  {}\n", shorten(line, MAX_ANNOTATION_LEN - 2)),
+                );
             }
         } else {
             w.write(LEVEL_0, &format!("{key}: {value}\n"));

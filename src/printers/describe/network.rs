@@ -85,8 +85,14 @@ pub(crate) fn describe_service(obj: &Object, svc: &Service, store: &Store, now: 
     w.write(LEVEL_0, &format!("Namespace:\t{ns}\n"));
     fields::labels(&mut w, "", "Labels", meta.labels.as_ref());
     fields::annotations(&mut w, "Annotations", meta.annotations.as_ref());
-    w.write(LEVEL_0, &format!("Selector:\t{}\n", format_labels(spec.selector.as_ref())));
-    w.write(LEVEL_0, &format!("Type:\t{}\n", spec.type_.as_deref().unwrap_or("ClusterIP")));
+    w.write(
+        LEVEL_0,
+        &format!("Selector:\t{}\n", format_labels(spec.selector.as_ref())),
+    );
+    w.write(
+        LEVEL_0,
+        &format!("Type:\t{}\n", spec.type_.as_deref().unwrap_or("ClusterIP")),
+    );
     if let Some(p) = &spec.ip_family_policy {
         w.write(LEVEL_0, &format!("IP Family Policy:\t{p}\n"));
     }
@@ -95,9 +101,15 @@ pub(crate) fn describe_service(obj: &Object, svc: &Service, store: &Store, now: 
         LEVEL_0,
         &format!("IP Families:\t{}\n", fields::or_none(&families.join(","))),
     );
-    w.write(LEVEL_0, &format!("IP:\t{}\n", spec.cluster_ip.as_deref().unwrap_or("")));
+    w.write(
+        LEVEL_0,
+        &format!("IP:\t{}\n", spec.cluster_ip.as_deref().unwrap_or("")),
+    );
     let ips = spec.cluster_ips.clone().unwrap_or_default();
-    w.write(LEVEL_0, &format!("IPs:\t{}\n", fields::or_none(&ips.join(","))));
+    w.write(
+        LEVEL_0,
+        &format!("IPs:\t{}\n", fields::or_none(&ips.join(","))),
+    );
     if let Some(ext) = spec.external_ips.as_ref().filter(|e| !e.is_empty()) {
         w.write(LEVEL_0, &format!("External IPs:\t{}\n", ext.join(",")));
     }
@@ -119,12 +131,21 @@ pub(crate) fn describe_service(obj: &Object, svc: &Service, store: &Store, now: 
                 .is_some_and(|n| n == obj.name())
         })
         .collect();
-    let endpoints = store.get(&ObjKey::new(Kind::Endpoints, ns, obj.name())).cloned();
+    let endpoints = store
+        .get(&ObjKey::new(Kind::Endpoints, ns, obj.name()))
+        .cloned();
     for p in spec.ports.iter().flatten() {
         let port_name = p.name.as_deref().unwrap_or("");
-        let shown_name = if port_name.is_empty() { "<unset>" } else { port_name };
+        let shown_name = if port_name.is_empty() {
+            "<unset>"
+        } else {
+            port_name
+        };
         let proto = p.protocol.as_deref().unwrap_or("TCP");
-        w.write(LEVEL_0, &format!("Port:\t{shown_name}\t{}/{proto}\n", p.port));
+        w.write(
+            LEVEL_0,
+            &format!("Port:\t{shown_name}\t{}/{proto}\n", p.port),
+        );
         let target = match &p.target_port {
             Some(IntOrString::Int(i)) => i.to_string(),
             Some(IntOrString::String(s)) => s.clone(),
@@ -146,9 +167,16 @@ pub(crate) fn describe_service(obj: &Object, svc: &Service, store: &Store, now: 
     }
     w.write(
         LEVEL_0,
-        &format!("Session Affinity:\t{}\n", spec.session_affinity.as_deref().unwrap_or("None")),
+        &format!(
+            "Session Affinity:\t{}\n",
+            spec.session_affinity.as_deref().unwrap_or("None")
+        ),
     );
-    if let Some(p) = spec.external_traffic_policy.as_deref().filter(|p| !p.is_empty()) {
+    if let Some(p) = spec
+        .external_traffic_policy
+        .as_deref()
+        .filter(|p| !p.is_empty())
+    {
         w.write(LEVEL_0, &format!("External Traffic Policy:\t{p}\n"));
     }
     if let Some(p) = &spec.internal_traffic_policy {
@@ -157,14 +185,26 @@ pub(crate) fn describe_service(obj: &Object, svc: &Service, store: &Store, now: 
     if let Some(hc) = spec.health_check_node_port.filter(|h| *h != 0) {
         w.write(LEVEL_0, &format!("HealthCheck NodePort:\t{hc}\n"));
     }
-    if let Some(r) = spec.load_balancer_source_ranges.as_ref().filter(|r| !r.is_empty()) {
-        w.write(LEVEL_0, &format!("LoadBalancer Source Ranges:\t{}\n", r.join(",")));
+    if let Some(r) = spec
+        .load_balancer_source_ranges
+        .as_ref()
+        .filter(|r| !r.is_empty())
+    {
+        w.write(
+            LEVEL_0,
+            &format!("LoadBalancer Source Ranges:\t{}\n", r.join(",")),
+        );
     }
     describe_events(&mut w, obj, store, now);
     w.finish()
 }
 
-pub(crate) fn describe_endpoints(obj: &Object, ep: &Endpoints, store: &Store, now: Millis) -> String {
+pub(crate) fn describe_endpoints(
+    obj: &Object,
+    ep: &Endpoints,
+    store: &Store,
+    now: Millis,
+) -> String {
     let mut w = DescribeWriter::new();
     w.write(LEVEL_0, &format!("Name:\t{}\n", obj.name()));
     w.write(LEVEL_0, &format!("Namespace:\t{}\n", obj.namespace()));
@@ -182,16 +222,27 @@ pub(crate) fn describe_endpoints(obj: &Object, ep: &Endpoints, store: &Store, no
             fields::or_none(&joined).to_string()
         };
         w.write(LEVEL_1, &format!("Addresses:\t{}\n", ips(&ss.addresses)));
-        w.write(LEVEL_1, &format!("NotReadyAddresses:\t{}\n", ips(&ss.not_ready_addresses)));
+        w.write(
+            LEVEL_1,
+            &format!("NotReadyAddresses:\t{}\n", ips(&ss.not_ready_addresses)),
+        );
         if let Some(ports) = ss.ports.as_ref().filter(|p| !p.is_empty()) {
             w.write(LEVEL_1, "Ports:\n");
             w.write(LEVEL_2, "Name\tPort\tProtocol\n");
             w.write(LEVEL_2, "----\t----\t--------\n");
             for p in ports {
-                let name = p.name.as_deref().filter(|n| !n.is_empty()).unwrap_or("<unset>");
+                let name = p
+                    .name
+                    .as_deref()
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or("<unset>");
                 w.write(
                     LEVEL_2,
-                    &format!("{name}\t{}\t{}\n", p.port, p.protocol.as_deref().unwrap_or("TCP")),
+                    &format!(
+                        "{name}\t{}\t{}\n",
+                        p.port,
+                        p.protocol.as_deref().unwrap_or("TCP")
+                    ),
                 );
             }
         }

@@ -30,29 +30,49 @@ pub(crate) fn describe_pod(obj: &Object, pod: &Pod, store: &Store, now: Millis) 
     let spec = pod.spec.clone().unwrap_or_default();
     let status = pod.status.clone().unwrap_or_default();
     let meta = &pod.metadata;
-    w.write(LEVEL_0, &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")));
-    w.write(LEVEL_0, &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")));
+    w.write(
+        LEVEL_0,
+        &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")),
+    );
+    w.write(
+        LEVEL_0,
+        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
+    );
     if let Some(p) = spec.priority {
         w.write(LEVEL_0, &format!("Priority:\t{p}\n"));
     }
-    if let Some(p) = spec.priority_class_name.as_deref().filter(|p| !p.is_empty()) {
+    if let Some(p) = spec
+        .priority_class_name
+        .as_deref()
+        .filter(|p| !p.is_empty())
+    {
         w.write(LEVEL_0, &format!("Priority Class Name:\t{p}\n"));
     }
     if let Some(r) = spec.runtime_class_name.as_deref().filter(|r| !r.is_empty()) {
         w.write(LEVEL_0, &format!("Runtime Class Name:\t{r}\n"));
     }
-    if let Some(sa) = spec.service_account_name.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(sa) = spec
+        .service_account_name
+        .as_deref()
+        .filter(|s| !s.is_empty())
+    {
         w.write(LEVEL_0, &format!("Service Account:\t{sa}\n"));
     }
     match spec.node_name.as_deref().filter(|n| !n.is_empty()) {
         None => w.write(LEVEL_0, "Node:\t<none>\n"),
         Some(node) => w.write(
             LEVEL_0,
-            &format!("Node:\t{node}/{}\n", status.host_ip.as_deref().unwrap_or("")),
+            &format!(
+                "Node:\t{node}/{}\n",
+                status.host_ip.as_deref().unwrap_or("")
+            ),
         ),
     }
     if let Some(start) = &status.start_time {
-        w.write(LEVEL_0, &format!("Start Time:\t{}\n", rfc1123z(from_time(start))));
+        w.write(
+            LEVEL_0,
+            &format!("Start Time:\t{}\n", rfc1123z(from_time(start))),
+        );
     }
     fields::labels(&mut w, "", "Labels", meta.labels.as_ref());
     fields::annotations(&mut w, "Annotations", meta.annotations.as_ref());
@@ -61,7 +81,10 @@ pub(crate) fn describe_pod(obj: &Object, pod: &Pod, store: &Store, now: Millis) 
         Some(del) if phase != "Failed" && phase != "Succeeded" => {
             w.write(
                 LEVEL_0,
-                &format!("Status:\tTerminating (lasts {})\n", since(Some(from_time(del)), now)),
+                &format!(
+                    "Status:\tTerminating (lasts {})\n",
+                    since(Some(from_time(del)), now)
+                ),
             );
             w.write(
                 LEVEL_0,
@@ -79,7 +102,10 @@ pub(crate) fn describe_pod(obj: &Object, pod: &Pod, store: &Store, now: Millis) 
     if let Some(m) = status.message.as_deref().filter(|m| !m.is_empty()) {
         w.write(LEVEL_0, &format!("Message:\t{m}\n"));
     }
-    w.write(LEVEL_0, &format!("IP:\t{}\n", status.pod_ip.as_deref().unwrap_or("")));
+    w.write(
+        LEVEL_0,
+        &format!("IP:\t{}\n", status.pod_ip.as_deref().unwrap_or("")),
+    );
     match status.pod_ips.as_ref().filter(|ips| !ips.is_empty()) {
         None => w.write(LEVEL_0, "IPs:\t<none>\n"),
         Some(ips) => {
@@ -92,7 +118,11 @@ pub(crate) fn describe_pod(obj: &Object, pod: &Pod, store: &Store, now: Millis) 
     if let Some(c) = controlled_by(meta) {
         w.write(LEVEL_0, &format!("Controlled By:\t{c}\n"));
     }
-    if let Some(n) = status.nominated_node_name.as_deref().filter(|n| !n.is_empty()) {
+    if let Some(n) = status
+        .nominated_node_name
+        .as_deref()
+        .filter(|n| !n.is_empty())
+    {
         w.write(LEVEL_0, &format!("NominatedNodeName:\t{n}\n"));
     }
     if let Some(inits) = spec.init_containers.as_ref().filter(|i| !i.is_empty()) {
@@ -100,7 +130,12 @@ pub(crate) fn describe_pod(obj: &Object, pod: &Pod, store: &Store, now: Millis) 
             &mut w,
             "Init Containers",
             inits,
-            Some(status.init_container_statuses.as_deref().unwrap_or_default()),
+            Some(
+                status
+                    .init_container_statuses
+                    .as_deref()
+                    .unwrap_or_default(),
+            ),
             Some(pod),
             "",
         );
@@ -143,7 +178,12 @@ pub(crate) fn describe_pod(obj: &Object, pod: &Pod, store: &Store, now: Millis) 
 /// `GetPodQOS`: the recorded class, else computed from requests and limits as upstream's
 /// `ComputePodQOS` does (cpu and memory only; zero quantities ignored).
 pub fn qos_class(pod: &Pod) -> String {
-    if let Some(q) = pod.status.as_ref().and_then(|s| s.qos_class.clone()).filter(|q| !q.is_empty()) {
+    if let Some(q) = pod
+        .status
+        .as_ref()
+        .and_then(|s| s.qos_class.clone())
+        .filter(|q| !q.is_empty())
+    {
         return q;
     }
     let spec = pod.spec.clone().unwrap_or_default();
@@ -155,7 +195,11 @@ pub fn qos_class(pod: &Pod) -> String {
     let mut requests: BTreeMap<String, quantity::Nanos> = BTreeMap::new();
     let mut limits: BTreeMap<String, quantity::Nanos> = BTreeMap::new();
     let mut guaranteed = true;
-    let add = |into: &mut BTreeMap<String, quantity::Nanos>, list: Option<&BTreeMap<String, k8s_openapi::apimachinery::pkg::api::resource::Quantity>>| -> Vec<String> {
+    let add = |into: &mut BTreeMap<String, quantity::Nanos>,
+               list: Option<
+        &BTreeMap<String, k8s_openapi::apimachinery::pkg::api::resource::Quantity>,
+    >|
+     -> Vec<String> {
         let mut names = Vec::new();
         for (name, q) in list.into_iter().flatten() {
             if name != "cpu" && name != "memory" {
@@ -179,7 +223,11 @@ pub fn qos_class(pod: &Pod) -> String {
     if requests.is_empty() && limits.is_empty() {
         return "BestEffort".into();
     }
-    if guaranteed && requests.iter().any(|(name, req)| limits.get(name) != Some(req)) {
+    if guaranteed
+        && requests
+            .iter()
+            .any(|(name, req)| limits.get(name) != Some(req))
+    {
         guaranteed = false;
     }
     if guaranteed && requests.len() == limits.len() {

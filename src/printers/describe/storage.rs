@@ -37,13 +37,25 @@ fn pods_using(pvc: &PersistentVolumeClaim, store: &Store) -> Vec<String> {
     let mut using: Vec<&Pod> = Vec::new();
     for pod in &pods {
         for v in pod.spec.iter().flat_map(|s| s.volumes.iter().flatten()) {
-            if v.persistent_volume_claim.as_ref().is_some_and(|c| c.claim_name == name) {
+            if v.persistent_volume_claim
+                .as_ref()
+                .is_some_and(|c| c.claim_name == name)
+            {
                 using.push(pod);
             }
         }
     }
-    for owner in pvc.metadata.owner_references.iter().flatten().filter(|r| r.kind == "Pod") {
-        if let Some(pod) = pods.iter().find(|p| p.metadata.uid.as_deref() == Some(owner.uid.as_str())) {
+    for owner in pvc
+        .metadata
+        .owner_references
+        .iter()
+        .flatten()
+        .filter(|r| r.kind == "Pod")
+    {
+        if let Some(pod) = pods
+            .iter()
+            .find(|p| p.metadata.uid.as_deref() == Some(owner.uid.as_str()))
+        {
             if !using.iter().any(|u| u.metadata.uid == pod.metadata.uid) {
                 using.push(pod);
             }
@@ -55,18 +67,32 @@ fn pods_using(pvc: &PersistentVolumeClaim, store: &Store) -> Vec<String> {
         .collect()
 }
 
-pub(crate) fn describe_pvc(obj: &Object, pvc: &PersistentVolumeClaim, store: &Store, now: Millis) -> String {
+pub(crate) fn describe_pvc(
+    obj: &Object,
+    pvc: &PersistentVolumeClaim,
+    store: &Store,
+    now: Millis,
+) -> String {
     let mut w = DescribeWriter::new();
     let meta = &pvc.metadata;
     let spec = pvc.spec.clone().unwrap_or_default();
     let status = pvc.status.clone().unwrap_or_default();
-    w.write(LEVEL_0, &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")));
-    w.write(LEVEL_0, &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")));
+    w.write(
+        LEVEL_0,
+        &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")),
+    );
+    w.write(
+        LEVEL_0,
+        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
+    );
     w.write(LEVEL_0, &format!("StorageClass:\t{}\n", pvc_class(pvc)));
     match &meta.deletion_timestamp {
         Some(del) => w.write(
             LEVEL_0,
-            &format!("Status:\tTerminating (lasts {})\n", since(Some(from_time(del)), now)),
+            &format!(
+                "Status:\tTerminating (lasts {})\n",
+                since(Some(from_time(del)), now)
+            ),
         ),
         None => w.write(
             LEVEL_0,
@@ -77,7 +103,10 @@ pub(crate) fn describe_pvc(obj: &Object, pvc: &PersistentVolumeClaim, store: &St
     w.write(LEVEL_0, &format!("Volume:\t{volume}\n"));
     fields::labels(&mut w, "", "Labels", meta.labels.as_ref());
     fields::annotations(&mut w, "Annotations", meta.annotations.as_ref());
-    w.write(LEVEL_0, &format!("Finalizers:\t{}\n", finalizers(meta.finalizers.as_ref())));
+    w.write(
+        LEVEL_0,
+        &format!("Finalizers:\t{}\n", finalizers(meta.finalizers.as_ref())),
+    );
     let (capacity, modes) = if volume.is_empty() {
         (String::new(), String::new())
     } else {
@@ -107,8 +136,14 @@ pub(crate) fn describe_pvc(obj: &Object, pvc: &PersistentVolumeClaim, store: &St
     fields::pod_names(&mut w, "Used By", pods_using(pvc, store));
     if let Some(conds) = status.conditions.as_ref().filter(|c| !c.is_empty()) {
         w.write(LEVEL_0, "Conditions:\n");
-        w.write(LEVEL_1, "Type\tStatus\tLastProbeTime\tLastTransitionTime\tReason\tMessage\n");
-        w.write(LEVEL_1, "----\t------\t-----------------\t------------------\t------\t-------\n");
+        w.write(
+            LEVEL_1,
+            "Type\tStatus\tLastProbeTime\tLastTransitionTime\tReason\tMessage\n",
+        );
+        w.write(
+            LEVEL_1,
+            "----\t------\t-----------------\t------------------\t------\t-------\n",
+        );
         for c in conds {
             w.write(
                 LEVEL_1,
@@ -128,37 +163,68 @@ pub(crate) fn describe_pvc(obj: &Object, pvc: &PersistentVolumeClaim, store: &St
     w.finish()
 }
 
-pub(crate) fn describe_pv(obj: &Object, pv: &PersistentVolume, store: &Store, now: Millis) -> String {
+pub(crate) fn describe_pv(
+    obj: &Object,
+    pv: &PersistentVolume,
+    store: &Store,
+    now: Millis,
+) -> String {
     let mut w = DescribeWriter::new();
     let meta = &pv.metadata;
     let spec = pv.spec.clone().unwrap_or_default();
     let status = pv.status.clone().unwrap_or_default();
-    w.write(LEVEL_0, &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")));
+    w.write(
+        LEVEL_0,
+        &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")),
+    );
     fields::labels(&mut w, "", "Labels", meta.labels.as_ref());
     fields::annotations(&mut w, "Annotations", meta.annotations.as_ref());
-    w.write(LEVEL_0, &format!("Finalizers:\t{}\n", finalizers(meta.finalizers.as_ref())));
+    w.write(
+        LEVEL_0,
+        &format!("Finalizers:\t{}\n", finalizers(meta.finalizers.as_ref())),
+    );
     w.write(LEVEL_0, &format!("StorageClass:\t{}\n", pv_class(pv)));
     match &meta.deletion_timestamp {
         Some(del) => w.write(
             LEVEL_0,
-            &format!("Status:\tTerminating (lasts {})\n", since(Some(from_time(del)), now)),
+            &format!(
+                "Status:\tTerminating (lasts {})\n",
+                since(Some(from_time(del)), now)
+            ),
         ),
-        None => w.write(LEVEL_0, &format!("Status:\t{}\n", status.phase.as_deref().unwrap_or(""))),
+        None => w.write(
+            LEVEL_0,
+            &format!("Status:\t{}\n", status.phase.as_deref().unwrap_or("")),
+        ),
     }
     let claim = spec
         .claim_ref
         .as_ref()
-        .map(|r| format!("{}/{}", r.namespace.as_deref().unwrap_or(""), r.name.as_deref().unwrap_or("")))
+        .map(|r| {
+            format!(
+                "{}/{}",
+                r.namespace.as_deref().unwrap_or(""),
+                r.name.as_deref().unwrap_or("")
+            )
+        })
         .unwrap_or_default();
     w.write(LEVEL_0, &format!("Claim:\t{claim}\n"));
     w.write(
         LEVEL_0,
         &format!(
             "Reclaim Policy:\t{}\n",
-            spec.persistent_volume_reclaim_policy.as_deref().unwrap_or("")
+            spec.persistent_volume_reclaim_policy
+                .as_deref()
+                .unwrap_or("")
         ),
     );
-    w.write(LEVEL_0, &format!("Access Modes:\t{}\n", access_modes_string(spec.access_modes.as_ref())));
+    w.write(
+        LEVEL_0,
+        &format!(
+            "Access Modes:\t{}\n",
+            access_modes_string(spec.access_modes.as_ref())
+        ),
+    );
     if let Some(mode) = &spec.volume_mode {
         w.write(LEVEL_0, &format!("VolumeMode:\t{mode}\n"));
     }
@@ -170,7 +236,10 @@ pub(crate) fn describe_pv(obj: &Object, pv: &PersistentVolume, store: &Store, no
         .unwrap_or_else(|| "0".into());
     w.write(LEVEL_0, &format!("Capacity:\t{capacity}\n"));
     node_affinity(&mut w, pv);
-    w.write(LEVEL_0, &format!("Message:\t{}\n", status.message.as_deref().unwrap_or("")));
+    w.write(
+        LEVEL_0,
+        &format!("Message:\t{}\n", status.message.as_deref().unwrap_or("")),
+    );
     w.write(LEVEL_0, "Source:\n");
     if let Some(h) = &spec.host_path {
         volumes::host_path(&mut w, h);
@@ -236,15 +305,32 @@ fn node_affinity(w: &mut DescribeWriter, pv: &PersistentVolume) {
     }
 }
 
-pub(crate) fn describe_storageclass(obj: &Object, sc: &StorageClass, store: &Store, now: Millis) -> String {
+pub(crate) fn describe_storageclass(
+    obj: &Object,
+    sc: &StorageClass,
+    store: &Store,
+    now: Millis,
+) -> String {
     let mut w = DescribeWriter::new();
     let meta = &sc.metadata;
-    w.write(LEVEL_0, &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")));
+    w.write(
+        LEVEL_0,
+        &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")),
+    );
     let default = if is_default_class(meta) { "Yes" } else { "No" };
     w.write(LEVEL_0, &format!("IsDefaultClass:\t{default}\n"));
-    w.write(LEVEL_0, &format!("Annotations:\t{}\n", format_labels(meta.annotations.as_ref())));
+    w.write(
+        LEVEL_0,
+        &format!(
+            "Annotations:\t{}\n",
+            format_labels(meta.annotations.as_ref())
+        ),
+    );
     w.write(LEVEL_0, &format!("Provisioner:\t{}\n", sc.provisioner));
-    w.write(LEVEL_0, &format!("Parameters:\t{}\n", format_labels(sc.parameters.as_ref())));
+    w.write(
+        LEVEL_0,
+        &format!("Parameters:\t{}\n", format_labels(sc.parameters.as_ref())),
+    );
     let expansion = match sc.allow_volume_expansion {
         Some(true) => "True",
         Some(false) => "False",

@@ -19,7 +19,11 @@ pub(crate) fn describe_pod_template(w: &mut DescribeWriter, template: Option<&Po
     if meta.annotations.as_ref().is_some_and(|a| !a.is_empty()) {
         fields::annotations(w, "  Annotations", meta.annotations.as_ref());
     }
-    if let Some(sa) = spec.service_account_name.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(sa) = spec
+        .service_account_name
+        .as_deref()
+        .filter(|s| !s.is_empty())
+    {
         w.write(LEVEL_1, &format!("Service Account:\t{sa}\n"));
     }
     if let Some(inits) = spec.init_containers.as_ref().filter(|i| !i.is_empty()) {
@@ -27,7 +31,11 @@ pub(crate) fn describe_pod_template(w: &mut DescribeWriter, template: Option<&Po
     }
     describe_containers(w, "Containers", &spec.containers, None, None, "  ");
     describe_volumes(w, spec.volumes.as_ref(), "  ");
-    if let Some(p) = spec.priority_class_name.as_deref().filter(|p| !p.is_empty()) {
+    if let Some(p) = spec
+        .priority_class_name
+        .as_deref()
+        .filter(|p| !p.is_empty())
+    {
         w.write(LEVEL_1, &format!("Priority Class Name:\t{p}\n"));
     }
     fields::labels(w, "", "  Node-Selectors", spec.node_selector.as_ref());

@@ -241,7 +241,19 @@ fn pod_sample() {
         store.put(event(i, "Pod", "web-0", "Normal", reason, from, &msg, NOW - ago * 1000), 0);
     }
     // An event about another object must not show up.
-    store.put(event(9, "Pod", "web-1", "Normal", "Scheduled", "default-scheduler", "x", NOW), 0);
+    store.put(
+        event(
+            9,
+            "Pod",
+            "web-1",
+            "Normal",
+            "Scheduled",
+            "default-scheduler",
+            "x",
+            NOW,
+        ),
+        0,
+    );
     let out = describe(&pod.clone().into(), &store, NOW);
     assert_eq!(
         out,
@@ -378,15 +390,30 @@ fn statefulset_sample() {
     orphan.metadata.owner_references = None;
     store.put(orphan.into(), 0);
     for (i, (msg, ago)) in [
-        ("create Claim www-web-0 Pod web-0 in StatefulSet web success", 300),
+        (
+            "create Claim www-web-0 Pod web-0 in StatefulSet web success",
+            300,
+        ),
         ("create Pod web-0 in StatefulSet web successful", 300),
-        ("create Claim www-web-1 Pod web-1 in StatefulSet web success", 290),
+        (
+            "create Claim www-web-1 Pod web-1 in StatefulSet web success",
+            290,
+        ),
         ("create Pod web-1 in StatefulSet web successful", 290),
     ]
     .into_iter()
     .enumerate()
     {
-        let e = event(i, "StatefulSet", "web", "Normal", "SuccessfulCreate", "statefulset-controller", msg, NOW - ago * 1000);
+        let e = event(
+            i,
+            "StatefulSet",
+            "web",
+            "Normal",
+            "SuccessfulCreate",
+            "statefulset-controller",
+            msg,
+            NOW - ago * 1000,
+        );
         store.put(e, 0);
     }
     assert_eq!(
@@ -440,9 +467,15 @@ fn bound_claim() -> PersistentVolumeClaim {
     m.annotations = Some(map(&[
         ("pv.kubernetes.io/bind-completed", "yes"),
         ("pv.kubernetes.io/bound-by-controller", "yes"),
-        ("volume.beta.kubernetes.io/storage-provisioner", "rancher.io/local-path"),
+        (
+            "volume.beta.kubernetes.io/storage-provisioner",
+            "rancher.io/local-path",
+        ),
         ("volume.kubernetes.io/selected-node", "node-1"),
-        ("volume.kubernetes.io/storage-provisioner", "rancher.io/local-path"),
+        (
+            "volume.kubernetes.io/storage-provisioner",
+            "rancher.io/local-path",
+        ),
         ("kubectl.kubernetes.io/last-applied-configuration", "{}"),
     ]));
     m.finalizers = Some(vec!["kubernetes.io/pvc-protection".into()]);
@@ -535,14 +568,28 @@ fn no_events_aligns_with_the_block_above_and_repeats_show_counts() {
     );
 
     let mut store = Store::new();
-    let mut e = event(0, "PersistentVolumeClaim", "www-web-0", "Warning", "ProvisioningFailed", "persistentvolume-controller", "boom", NOW - 7_000);
+    let mut e = event(
+        0,
+        "PersistentVolumeClaim",
+        "www-web-0",
+        "Warning",
+        "ProvisioningFailed",
+        "persistentvolume-controller",
+        "boom",
+        NOW - 7_000,
+    );
     if let Object::Event(ev) = &mut e {
         ev.count = Some(4);
         ev.first_timestamp = Some(t(NOW - 22_000));
     }
     store.put(e, 0);
     let out = describe(&obj, &store, NOW);
-    assert!(out.ends_with("  Warning  ProvisioningFailed  7s (x4 over 22s)  persistentvolume-controller  boom\n"), "{out}");
+    assert!(
+        out.ends_with(
+            "  Warning  ProvisioningFailed  7s (x4 over 22s)  persistentvolume-controller  boom\n"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
@@ -551,7 +598,11 @@ fn qos_classes() {
     assert_eq!(qos_class(&pod), "BestEffort");
     let res = |req: &[(&str, &str)], lim: &[(&str, &str)]| {
         let q = |l: &[(&str, &str)]| {
-            Some(l.iter().map(|(k, v)| (k.to_string(), Quantity(v.to_string()))).collect())
+            Some(
+                l.iter()
+                    .map(|(k, v)| (k.to_string(), Quantity(v.to_string())))
+                    .collect(),
+            )
         };
         Some(ResourceRequirements {
             requests: q(req),
@@ -563,10 +614,16 @@ fn qos_classes() {
     c.resources = res(&[("cpu", "100m")], &[]);
     assert_eq!(qos_class(&pod), "Burstable");
     let c = &mut pod.spec.as_mut().unwrap().containers[0];
-    c.resources = res(&[("cpu", "500m"), ("memory", "128Mi")], &[("cpu", "0.5"), ("memory", "128Mi")]);
+    c.resources = res(
+        &[("cpu", "500m"), ("memory", "128Mi")],
+        &[("cpu", "0.5"), ("memory", "128Mi")],
+    );
     assert_eq!(qos_class(&pod), "Guaranteed");
     let c = &mut pod.spec.as_mut().unwrap().containers[0];
-    c.resources = res(&[("cpu", "250m"), ("memory", "128Mi")], &[("cpu", "500m"), ("memory", "128Mi")]);
+    c.resources = res(
+        &[("cpu", "250m"), ("memory", "128Mi")],
+        &[("cpu", "500m"), ("memory", "128Mi")],
+    );
     assert_eq!(qos_class(&pod), "Burstable");
     pod.status.as_mut().unwrap().qos_class = Some("Guaranteed".into());
     assert_eq!(qos_class(&pod), "Guaranteed");

@@ -185,7 +185,10 @@ fn projected(w: &mut DescribeWriter, p: &ProjectedVolumeSource) {
         } else if let Some(t) = &s.service_account_token {
             w.write(
                 LEVEL_2,
-                &format!("TokenExpirationSeconds:\t{}\n", t.expiration_seconds.unwrap_or(3600)),
+                &format!(
+                    "TokenExpirationSeconds:\t{}\n",
+                    t.expiration_seconds.unwrap_or(3600)
+                ),
             );
         }
     }

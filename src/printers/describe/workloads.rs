@@ -61,19 +61,39 @@ fn pod_status_counts(store: &Store, ns: &str, selector: &LabelSelector, uid: &st
 }
 
 fn name_ns(w: &mut DescribeWriter, meta: &ObjectMeta) {
-    w.write(LEVEL_0, &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")));
-    w.write(LEVEL_0, &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")));
+    w.write(
+        LEVEL_0,
+        &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")),
+    );
+    w.write(
+        LEVEL_0,
+        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
+    );
 }
 
-pub(crate) fn describe_statefulset(obj: &Object, sts: &StatefulSet, store: &Store, now: Millis) -> String {
+pub(crate) fn describe_statefulset(
+    obj: &Object,
+    sts: &StatefulSet,
+    store: &Store,
+    now: Millis,
+) -> String {
     let mut w = DescribeWriter::new();
     let spec = sts.spec.clone().unwrap_or_default();
     let meta = &sts.metadata;
     name_ns(&mut w, meta);
-    w.write(LEVEL_0, &format!("CreationTimestamp:\t{}\n", created(meta.creation_timestamp.as_ref())));
     w.write(
         LEVEL_0,
-        &format!("Selector:\t{}\n", selector_string(Some(&spec.selector)).unwrap_or_default()),
+        &format!(
+            "CreationTimestamp:\t{}\n",
+            created(meta.creation_timestamp.as_ref())
+        ),
+    );
+    w.write(
+        LEVEL_0,
+        &format!(
+            "Selector:\t{}\n",
+            selector_string(Some(&spec.selector)).unwrap_or_default()
+        ),
     );
     fields::labels(&mut w, "", "Labels", meta.labels.as_ref());
     fields::annotations(&mut w, "Annotations", meta.annotations.as_ref());
@@ -88,20 +108,29 @@ pub(crate) fn describe_statefulset(obj: &Object, sts: &StatefulSet, store: &Stor
     let strategy = spec.update_strategy.clone().unwrap_or_default();
     w.write(
         LEVEL_0,
-        &format!("Update Strategy:\t{}\n", strategy.type_.as_deref().unwrap_or("")),
+        &format!(
+            "Update Strategy:\t{}\n",
+            strategy.type_.as_deref().unwrap_or("")
+        ),
     );
     if let Some(ru) = &strategy.rolling_update {
         if let Some(p) = ru.partition {
             w.write(LEVEL_1, &format!("Partition:\t{p}\n"));
             if let Some(mu) = &ru.max_unavailable {
-                w.write(LEVEL_1, &format!("MaxUnavailable:\t{}\n", int_or_string(mu)));
+                w.write(
+                    LEVEL_1,
+                    &format!("MaxUnavailable:\t{}\n", int_or_string(mu)),
+                );
             }
         }
     }
     let counts = pod_status_counts(store, obj.namespace(), &spec.selector, obj.uid());
     w.write(LEVEL_0, &format!("Pods Status:\t{counts}\n"));
     describe_pod_template(&mut w, Some(&spec.template));
-    volume_claim_templates(&mut w, spec.volume_claim_templates.as_deref().unwrap_or_default());
+    volume_claim_templates(
+        &mut w,
+        spec.volume_claim_templates.as_deref().unwrap_or_default(),
+    );
     describe_events(&mut w, obj, store, now);
     w.finish()
 }
@@ -115,7 +144,10 @@ fn volume_claim_templates(w: &mut DescribeWriter, templates: &[PersistentVolumeC
     w.write(LEVEL_0, "Volume Claims:\n");
     for pvc in templates {
         let spec = pvc.spec.clone().unwrap_or_default();
-        w.write(LEVEL_1, &format!("Name:\t{}\n", pvc.metadata.name.as_deref().unwrap_or("")));
+        w.write(
+            LEVEL_1,
+            &format!("Name:\t{}\n", pvc.metadata.name.as_deref().unwrap_or("")),
+        );
         w.write(LEVEL_1, &format!("StorageClass:\t{}\n", pvc_class(pvc)));
         fields::labels(w, "  ", "Labels", pvc.metadata.labels.as_ref());
         fields::labels(w, "  ", "Annotations", pvc.metadata.annotations.as_ref());
@@ -144,18 +176,32 @@ fn conditions(w: &mut DescribeWriter, conds: &[(String, String, String)]) {
     }
 }
 
-pub(crate) fn describe_deployment(obj: &Object, d: &Deployment, store: &Store, now: Millis) -> String {
+pub(crate) fn describe_deployment(
+    obj: &Object,
+    d: &Deployment,
+    store: &Store,
+    now: Millis,
+) -> String {
     let mut w = DescribeWriter::new();
     let spec = d.spec.clone().unwrap_or_default();
     let status = d.status.clone().unwrap_or_default();
     let meta = &d.metadata;
     name_ns(&mut w, meta);
-    w.write(LEVEL_0, &format!("CreationTimestamp:\t{}\n", created(meta.creation_timestamp.as_ref())));
+    w.write(
+        LEVEL_0,
+        &format!(
+            "CreationTimestamp:\t{}\n",
+            created(meta.creation_timestamp.as_ref())
+        ),
+    );
     fields::labels(&mut w, "", "Labels", meta.labels.as_ref());
     fields::annotations(&mut w, "Annotations", meta.annotations.as_ref());
     w.write(
         LEVEL_0,
-        &format!("Selector:\t{}\n", selector_string(Some(&spec.selector)).unwrap_or_default()),
+        &format!(
+            "Selector:\t{}\n",
+            selector_string(Some(&spec.selector)).unwrap_or_default()
+        ),
     );
     w.write(
         LEVEL_0,
@@ -169,10 +215,23 @@ pub(crate) fn describe_deployment(obj: &Object, d: &Deployment, store: &Store, n
         ),
     );
     let strategy = spec.strategy.clone().unwrap_or_default();
-    w.write(LEVEL_0, &format!("StrategyType:\t{}\n", strategy.type_.as_deref().unwrap_or("")));
-    w.write(LEVEL_0, &format!("MinReadySeconds:\t{}\n", spec.min_ready_seconds.unwrap_or(0)));
+    w.write(
+        LEVEL_0,
+        &format!(
+            "StrategyType:\t{}\n",
+            strategy.type_.as_deref().unwrap_or("")
+        ),
+    );
+    w.write(
+        LEVEL_0,
+        &format!(
+            "MinReadySeconds:\t{}\n",
+            spec.min_ready_seconds.unwrap_or(0)
+        ),
+    );
     if let Some(ru) = &strategy.rolling_update {
-        let show = |v: &Option<IntOrString>| v.as_ref().map(int_or_string).unwrap_or_else(|| "0".into());
+        let show =
+            |v: &Option<IntOrString>| v.as_ref().map(int_or_string).unwrap_or_else(|| "0".into());
         w.write(
             LEVEL_0,
             &format!(
@@ -187,16 +246,31 @@ pub(crate) fn describe_deployment(obj: &Object, d: &Deployment, store: &Store, n
         .conditions
         .iter()
         .flatten()
-        .map(|c| (c.type_.clone(), c.status.clone(), c.reason.clone().unwrap_or_default()))
+        .map(|c| {
+            (
+                c.type_.clone(),
+                c.status.clone(),
+                c.reason.clone().unwrap_or_default(),
+            )
+        })
         .collect();
     conditions(&mut w, &conds);
     // The ReplicaSets the deployment controls. Upstream picks the new one by comparing
     // pod templates; here it is the one with the highest revision annotation.
     let mut owned: Vec<&ReplicaSet> = Vec::new();
-    let listed: Vec<_> = store.list(Kind::ReplicaSet, Some(obj.namespace())).cloned().collect();
+    let listed: Vec<_> = store
+        .list(Kind::ReplicaSet, Some(obj.namespace()))
+        .cloned()
+        .collect();
     for o in &listed {
         if let Some(rs) = o.as_typed::<ReplicaSet>() {
-            if rs.metadata.owner_references.iter().flatten().any(|r| r.controller == Some(true) && r.uid == obj.uid()) {
+            if rs
+                .metadata
+                .owner_references
+                .iter()
+                .flatten()
+                .any(|r| r.controller == Some(true) && r.uid == obj.uid())
+            {
                 owned.push(rs);
             }
         }
@@ -231,18 +305,35 @@ pub(crate) fn describe_deployment(obj: &Object, d: &Deployment, store: &Store, n
             }
         };
         w.write(LEVEL_0, &format!("OldReplicaSets:\t{}\n", fmt(&owned)));
-        w.write(LEVEL_0, &format!("NewReplicaSet:\t{}\n", fmt(&new.into_iter().collect::<Vec<_>>())));
+        w.write(
+            LEVEL_0,
+            &format!(
+                "NewReplicaSet:\t{}\n",
+                fmt(&new.into_iter().collect::<Vec<_>>())
+            ),
+        );
     }
     describe_events(&mut w, obj, store, now);
     w.finish()
 }
 
-pub(crate) fn describe_replicaset(obj: &Object, rs: &ReplicaSet, store: &Store, now: Millis) -> String {
+pub(crate) fn describe_replicaset(
+    obj: &Object,
+    rs: &ReplicaSet,
+    store: &Store,
+    now: Millis,
+) -> String {
     let mut w = DescribeWriter::new();
     let spec = rs.spec.clone().unwrap_or_default();
     let meta = &rs.metadata;
     name_ns(&mut w, meta);
-    w.write(LEVEL_0, &format!("Selector:\t{}\n", format_label_selector(Some(&spec.selector))));
+    w.write(
+        LEVEL_0,
+        &format!(
+            "Selector:\t{}\n",
+            format_label_selector(Some(&spec.selector))
+        ),
+    );
     fields::labels(&mut w, "", "Labels", meta.labels.as_ref());
     fields::annotations(&mut w, "Annotations", meta.annotations.as_ref());
     if let Some(c) = controlled_by(meta) {
@@ -263,7 +354,13 @@ pub(crate) fn describe_replicaset(obj: &Object, rs: &ReplicaSet, store: &Store, 
         .status
         .iter()
         .flat_map(|s| s.conditions.iter().flatten())
-        .map(|c| (c.type_.clone(), c.status.clone(), c.reason.clone().unwrap_or_default()))
+        .map(|c| {
+            (
+                c.type_.clone(),
+                c.status.clone(),
+                c.reason.clone().unwrap_or_default(),
+            )
+        })
         .collect();
     conditions(&mut w, &conds);
     describe_events(&mut w, obj, store, now);

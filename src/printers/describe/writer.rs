@@ -38,7 +38,8 @@ impl DescribeWriter {
     /// `w.Flush()`: align what was written so far.
     pub fn flush(&mut self) {
         let text = std::mem::take(&mut self.pending);
-        self.out.push_str(&GoTabWriter::for_describe().format(&text));
+        self.out
+            .push_str(&GoTabWriter::for_describe().format(&text));
     }
 
     /// Flush and return the whole output.

@@ -74,8 +74,7 @@ pub(super) fn node(o: &Node, now: Millis) -> Vec<String> {
         .conditions
         .iter()
         .flatten()
-        .filter(|c| c.type_ == "Ready")
-        .last()
+        .rfind(|c| c.type_ == "Ready")
         .map(|c| {
             if c.status == "True" {
                 "Ready".to_string()

@@ -13,9 +13,9 @@ mod pod;
 mod storage;
 mod workloads;
 
-pub use pod::pod_status_reason;
 pub(crate) use cluster::node_roles;
 pub(crate) use network::format_endpoints;
+pub use pod::pod_status_reason;
 pub(crate) use storage::{access_modes_string, is_default_class, pv_class, pvc_class};
 
 use super::tabwriter::GoTabWriter;

@@ -108,7 +108,11 @@ pub(super) fn service(o: &Service, now: Millis) -> Vec<String> {
         spec.type_.clone().unwrap_or_else(|| "ClusterIP".into()),
         cluster_ip,
         external_ip(o, false),
-        if ports.is_empty() { "<none>".into() } else { ports },
+        if ports.is_empty() {
+            "<none>".into()
+        } else {
+            ports
+        },
         age(o.metadata.creation_timestamp.as_ref(), now),
         format_labels(spec.selector.as_ref()),
     ]

@@ -201,7 +201,9 @@ pub(super) fn cells(pod: &Pod, now: Millis) -> Vec<String> {
     );
     let node = or_none(spec.and_then(|s| s.node_name.as_deref()));
     let nominated = or_none(status.and_then(|s| s.nominated_node_name.as_deref()));
-    let gates = spec.and_then(|s| s.readiness_gates.as_ref()).filter(|g| !g.is_empty());
+    let gates = spec
+        .and_then(|s| s.readiness_gates.as_ref())
+        .filter(|g| !g.is_empty());
     let readiness = match gates {
         None => "<none>".to_string(),
         Some(gates) => {

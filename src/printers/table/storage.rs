@@ -160,7 +160,9 @@ pub(super) fn pv(o: &PersistentVolume, now: Millis) -> Vec<String> {
             .map(|q| q.0.clone())
             .unwrap_or_else(|| "0".into()),
         access_modes_string(spec.access_modes.as_ref()),
-        spec.persistent_volume_reclaim_policy.clone().unwrap_or_default(),
+        spec.persistent_volume_reclaim_policy
+            .clone()
+            .unwrap_or_default(),
         phase,
         claim,
         pv_class(o),

@@ -7,11 +7,11 @@ use k8s_openapi::api::apps::v1::{
     ControllerRevision, StatefulSet, StatefulSetSpec, StatefulSetStatus,
 };
 use k8s_openapi::api::core::v1::{
-    Container, EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Event, EventSource,
-    Node, NodeCondition, NodeStatus, NodeSystemInfo, ObjectReference, PersistentVolume,
+    Container, EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Event, EventSource, Node,
+    NodeCondition, NodeStatus, NodeSystemInfo, ObjectReference, PersistentVolume,
     PersistentVolumeClaim, PersistentVolumeClaimSpec, PersistentVolumeClaimStatus,
-    PersistentVolumeSpec, PersistentVolumeStatus, Pod, PodCondition, PodIP, PodSpec,
-    PodStatus, PodTemplateSpec, Service, ServicePort, ServiceSpec,
+    PersistentVolumeSpec, PersistentVolumeStatus, Pod, PodCondition, PodIP, PodSpec, PodStatus,
+    PodTemplateSpec, Service, ServicePort, ServiceSpec,
 };
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
@@ -67,7 +67,11 @@ fn pods_table() {
 #[test]
 fn pods_wide_with_recent_restart() {
     let objs = [
-        scheduled(pod("web-0", ago(312), vec![running("nginx", true, 0)]), "10.244.0.5").into(),
+        scheduled(
+            pod("web-0", ago(312), vec![running("nginx", true, 0)]),
+            "10.244.0.5",
+        )
+        .into(),
         scheduled(
             pod(
                 "web-1",
@@ -110,7 +114,11 @@ fn show_labels_and_label_columns() {
          web-0   1/1     Running   0          5m    app=nginx,apps.kubernetes.io/pod-index=0,controller-revision-hash=web-6bc7f5d4b8,statefulset.kubernetes.io/pod-name=web-0\n"
     );
     let opts = TableOptions {
-        label_columns: vec!["app".into(), "tier".into(), "statefulset.kubernetes.io/pod-name".into()],
+        label_columns: vec![
+            "app".into(),
+            "tier".into(),
+            "statefulset.kubernetes.io/pod-name".into(),
+        ],
         with_namespace: true,
         ..Default::default()
     };
@@ -234,7 +242,10 @@ fn persistent_volumes() {
 #[test]
 fn storage_classes_mark_the_default() {
     let mut m = meta("", "standard", ago(3 * 24 * 3600));
-    m.annotations = Some(map(&[("storageclass.kubernetes.io/is-default-class", "true")]));
+    m.annotations = Some(map(&[(
+        "storageclass.kubernetes.io/is-default-class",
+        "true",
+    )]));
     let sc = StorageClass {
         metadata: m,
         provisioner: "rancher.io/local-path".into(),
@@ -281,7 +292,13 @@ fn endpoints_list_three_then_more() {
         "NAME    ENDPOINTS                     AGE\n\
          nginx   10.244.0.5:80,10.244.0.6:80   5m\n"
     );
-    let five = endpoints(&["10.244.0.5", "10.244.0.6", "10.244.0.7", "10.244.0.8", "10.244.0.9"]);
+    let five = endpoints(&[
+        "10.244.0.5",
+        "10.244.0.6",
+        "10.244.0.7",
+        "10.244.0.8",
+        "10.244.0.9",
+    ]);
     assert_eq!(
         network::format_endpoints(&five, None),
         "10.244.0.5:80,10.244.0.6:80,10.244.0.7:80 + 2 more..."
@@ -309,7 +326,11 @@ fn controller_revisions_name_their_owner() {
         data: None,
     };
     assert_eq!(
-        render(Kind::ControllerRevision, &[cr.into()], &TableOptions::default()),
+        render(
+            Kind::ControllerRevision,
+            &[cr.into()],
+            &TableOptions::default()
+        ),
         "NAME             CONTROLLER             REVISION   AGE\n\
          web-6bc7f5d4b8   statefulset.apps/web   1          5m\n"
     );
@@ -342,9 +363,33 @@ fn event(name: &str, kind: &str, obj: &str, reason: &str, msg: &str, at: Millis)
 #[test]
 fn events_table() {
     let objs = [
-        event("a", "StatefulSet", "web", "SuccessfulCreate", "create Claim www-web-0 Pod web-0 in StatefulSet web success", ago(300)).into(),
-        event("b", "StatefulSet", "web", "SuccessfulCreate", "create Pod web-0 in StatefulSet web successful", ago(300)).into(),
-        event("c", "Pod", "web-0", "Scheduled", "Successfully assigned default/web-0 to node-1\n", ago(300)).into(),
+        event(
+            "a",
+            "StatefulSet",
+            "web",
+            "SuccessfulCreate",
+            "create Claim www-web-0 Pod web-0 in StatefulSet web success",
+            ago(300),
+        )
+        .into(),
+        event(
+            "b",
+            "StatefulSet",
+            "web",
+            "SuccessfulCreate",
+            "create Pod web-0 in StatefulSet web successful",
+            ago(300),
+        )
+        .into(),
+        event(
+            "c",
+            "Pod",
+            "web-0",
+            "Scheduled",
+            "Successfully assigned default/web-0 to node-1\n",
+            ago(300),
+        )
+        .into(),
     ];
     assert_eq!(
         render(Kind::Event, &objs, &TableOptions::default()),
@@ -364,7 +409,18 @@ fn events_table() {
     );
     assert_eq!(
         wide.header,
-        ["LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN", "COUNT", "NAME"]
+        [
+            "LAST SEEN",
+            "TYPE",
+            "REASON",
+            "OBJECT",
+            "SUBOBJECT",
+            "SOURCE",
+            "MESSAGE",
+            "FIRST SEEN",
+            "COUNT",
+            "NAME"
+        ]
     );
     assert_eq!(wide.rows[0][5], "statefulset-controller");
     assert_eq!(wide.rows[0][8], "1");
@@ -400,11 +456,17 @@ fn node(ready: &str, unschedulable: bool) -> Node {
 #[test]
 fn nodes_status_and_roles() {
     assert_eq!(
-        render(Kind::Node, &[node("True", false).into()], &TableOptions::default()),
+        render(
+            Kind::Node,
+            &[node("True", false).into()],
+            &TableOptions::default()
+        ),
         "NAME     STATUS   ROLES           AGE   VERSION\n\
          node-1   Ready    control-plane   3d    v1.32.2\n"
     );
-    let cells = |n: Node| table_for(Kind::Node, &[&n.into()], NOW, &TableOptions::default()).rows[0][1].clone();
+    let cells = |n: Node| {
+        table_for(Kind::Node, &[&n.into()], NOW, &TableOptions::default()).rows[0][1].clone()
+    };
     assert_eq!(cells(node("False", true)), "NotReady,SchedulingDisabled");
     assert_eq!(cells(node("Unknown", false)), "NotReady");
     let mut bare = node("True", false);
@@ -494,7 +556,10 @@ fn service_ports_and_external_ips() {
             ..Default::default()
         },
     );
-    assert_eq!(t.rows[0][3..], ["<none>", "80:30080/TCP", "60s", "app=nginx,tier=web"]);
+    assert_eq!(
+        t.rows[0][3..],
+        ["<none>", "80:30080/TCP", "60s", "app=nginx,tier=web"]
+    );
     assert_eq!(t.rows[1][3], "<pending>");
 }
 
@@ -554,9 +619,14 @@ fn multi_line_cells_are_cut() {
 // ---- printPod status derivations ----
 
 fn status_of(p: &Pod) -> (String, String, String) {
-    let row = table_for(Kind::Pod, &[&p.clone().into()], NOW, &TableOptions::default())
-        .rows
-        .remove(0);
+    let row = table_for(
+        Kind::Pod,
+        &[&p.clone().into()],
+        NOW,
+        &TableOptions::default(),
+    )
+    .rows
+    .remove(0);
     (row[1].clone(), row[2].clone(), row[3].clone())
 }
 
@@ -573,7 +643,12 @@ fn pending_without_statuses_is_pending() {
 
 #[test]
 fn waiting_reasons_show_through() {
-    for reason in ["ContainerCreating", "CrashLoopBackOff", "ErrImagePull", "ImagePullBackOff"] {
+    for reason in [
+        "ContainerCreating",
+        "CrashLoopBackOff",
+        "ErrImagePull",
+        "ImagePullBackOff",
+    ] {
         let p = pod("p", NOW, vec![waiting("nginx", reason)]);
         assert_eq!(status_of(&p).1, reason);
     }
@@ -593,7 +668,10 @@ fn first_container_reason_wins() {
     let mut p = pod(
         "p",
         NOW,
-        vec![waiting("a", "ErrImagePull"), waiting("b", "ContainerCreating")],
+        vec![
+            waiting("a", "ErrImagePull"),
+            waiting("b", "ContainerCreating"),
+        ],
     );
     p.spec.as_mut().unwrap().containers.push(Container {
         name: "b".into(),
@@ -610,7 +688,13 @@ fn terminated_containers() {
     let p = pod("p", NOW, vec![terminated("nginx", 137, None)]);
     assert_eq!(status_of(&p).1, "ExitCode:137");
     let mut sig = terminated("nginx", 0, None);
-    sig.state.as_mut().unwrap().terminated.as_mut().unwrap().signal = Some(9);
+    sig.state
+        .as_mut()
+        .unwrap()
+        .terminated
+        .as_mut()
+        .unwrap()
+        .signal = Some(9);
     assert_eq!(status_of(&pod("p", NOW, vec![sig])).1, "Signal:9");
 }
 
@@ -695,7 +779,10 @@ fn init_containers() {
     let mut crash = with_last_termination(waiting("init", "CrashLoopBackOff"), 30);
     crash.restart_count = 3;
     let p = with_init(pod("p", NOW, vec![]), vec![crash], false);
-    assert_eq!(status_of(&p), s("0/1", "Init:CrashLoopBackOff", "3 (30s ago)"));
+    assert_eq!(
+        status_of(&p),
+        s("0/1", "Init:CrashLoopBackOff", "3 (30s ago)")
+    );
 }
 
 #[test]

@@ -62,7 +62,11 @@ fn containers_and_images(template: Option<&PodTemplateSpec>) -> (String, String)
 
 pub(super) fn statefulset(o: &StatefulSet, now: Millis) -> Vec<String> {
     let desired = o.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1);
-    let ready = o.status.as_ref().and_then(|s| s.ready_replicas).unwrap_or(0);
+    let ready = o
+        .status
+        .as_ref()
+        .and_then(|s| s.ready_replicas)
+        .unwrap_or(0);
     let (names, images) = containers_and_images(o.spec.as_ref().map(|s| &s.template));
     vec![
         name(&o.metadata),
