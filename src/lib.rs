@@ -10,5 +10,6 @@ pub mod apiserver;
 pub mod cluster;
 pub mod controllers;
 pub mod kubelet;
+pub mod printers;
 pub mod scheduler;
 pub mod store;
