@@ -5,5 +5,6 @@
 //! on a virtual clock, and `kubectl` is the front end with its printers. `script` and `repl`
 //! are thin layers over one `cluster::Cluster`.
 
+pub mod admission;
 pub mod api;
 pub mod store;
