@@ -5,6 +5,7 @@
 //! on a virtual clock, and `kubectl` is the front end with its printers. `script` and `repl`
 //! are thin layers over one `cluster::Cluster`.
 
+pub mod admission;
 pub mod api;
 pub mod apiserver;
 pub mod cluster;
