@@ -292,7 +292,8 @@ impl ApiServer {
             }
         };
         spec.cluster_ip = Some(ip.clone());
-        spec.cluster_ips = Some(vec![ip]);
+        spec.cluster_ips = Some(vec![ip.clone()]);
+        crate::admission::assign_service_ip_families(svc, Some(&ip));
         Ok(())
     }
 
