@@ -47,6 +47,7 @@ fn statefulset_comes_up_in_order_with_bound_claims() {
     c.api.create(yaml_object(STS)).unwrap();
     let mut order = Vec::new();
     let start = c.api.store.resource_version();
+    c.open_watch(start);
     c.advance(120_000);
     for ev in c.api.store.events_since(start).unwrap() {
         if ev.object.kind() == Kind::Pod && ev.event_type == kubetutor::store::EventType::Added {

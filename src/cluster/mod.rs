@@ -76,6 +76,10 @@ pub struct Cluster {
     /// Watch events up to this resourceVersion have been dispatched to the loops.
     dispatched: u64,
     pub trace: Vec<Trace>,
+    /// How many reconciles each loop has run (for benchmarks and `why`).
+    pub reconciles: [u64; 8],
+    /// The oldest resourceVersion an open watch still needs (None: no watch open).
+    watch_floor: Option<u64>,
 }
 
 impl Cluster {
@@ -88,6 +92,8 @@ impl Cluster {
             controllers: Controllers::default(),
             dispatched: 0,
             trace: Vec::new(),
+            reconciles: [0; 8],
+            watch_floor: None,
         };
         bootstrap::bootstrap(&mut cluster, config);
         cluster.run_until(crate::api::time::EPOCH_MS);
@@ -118,6 +124,25 @@ impl Cluster {
         for (id, key, delay) in out {
             self.queue.add(id as usize, key, now + delay);
         }
+        let keep_after = self.watch_floor.map_or(self.dispatched, |f| f.min(self.dispatched));
+        self.api.store.compact(keep_after);
+    }
+
+    /// Keep watch events newer than `resource_version` until `close_watch` (a `get -w`
+    /// reading the log as the cluster runs).
+    pub fn open_watch(&mut self, resource_version: u64) {
+        self.watch_floor = Some(self.watch_floor.map_or(resource_version, |f| f.min(resource_version)));
+    }
+
+    /// Move an open watch forward: events up to `resource_version` have been read.
+    pub fn advance_watch(&mut self, resource_version: u64) {
+        if self.watch_floor.is_some() {
+            self.watch_floor = Some(resource_version);
+        }
+    }
+
+    pub fn close_watch(&mut self) {
+        self.watch_floor = None;
     }
 
     /// Reconcile everything due up to and including `t`, then set the clock to `t`.
@@ -162,6 +187,7 @@ impl Cluster {
     }
 
     fn reconcile(&mut self, id: LoopId, key: &ObjKey) {
+        self.reconciles[id as usize] += 1;
         let mut ctx = Ctx {
             api: &mut self.api,
             trace: &mut self.trace,

@@ -34,6 +34,8 @@ pub struct VolumeController {
     provisioning: BTreeMap<ObjKey, Millis>,
     /// Claims that already got their WaitForFirstConsumer event.
     told_to_wait: BTreeMap<ObjKey, ()>,
+    /// Volumes not (yet) Bound: the only candidates for binding a claim.
+    unbound_volumes: BTreeMap<ObjKey, ()>,
 }
 
 fn claim_request(pvc: &PersistentVolumeClaim) -> Option<Quantity> {
@@ -72,6 +74,12 @@ impl VolumeController {
         match obj.as_ref() {
             Object::PersistentVolumeClaim(_) => push(ObjKey::of(obj), 0),
             Object::PersistentVolume(pv) => {
+                let bound = pv.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Bound");
+                if bound || ev.event_type == WatchType::Deleted {
+                    self.unbound_volumes.remove(&ObjKey::of(obj));
+                } else {
+                    self.unbound_volumes.insert(ObjKey::of(obj), ());
+                }
                 push(ObjKey::of(obj), 0);
                 if let Some(c) = pv.spec.as_ref().and_then(|s| s.claim_ref.as_ref()) {
                     push(
@@ -158,7 +166,7 @@ impl VolumeController {
             .try_get(&ObjKey::new(Kind::StorageClass, "", &class_name))
             .and_then(|o| o.as_typed::<StorageClass>().cloned());
         // A static volume that fits binds first.
-        if let Some(pv) = find_matching_volume(ctx, &pvc, &class_name) {
+        if let Some(pv) = find_matching_volume(ctx, &self.unbound_volumes, &pvc, &class_name) {
             bind(ctx, &pvc, &pv);
             return None;
         }
@@ -412,6 +420,7 @@ pub fn quantity_bytes(q: &str) -> Option<f64> {
 
 fn find_matching_volume(
     ctx: &Ctx,
+    candidates: &BTreeMap<ObjKey, ()>,
     pvc: &PersistentVolumeClaim,
     class: &str,
 ) -> Option<PersistentVolume> {
@@ -424,9 +433,9 @@ fn find_matching_volume(
         .and_then(|s| s.access_modes.clone())
         .unwrap_or_default();
     let pvc_uid = pvc.metadata.uid.clone();
-    ctx.api
-        .store
-        .list(Kind::PersistentVolume, None)
+    candidates
+        .keys()
+        .filter_map(|k| ctx.api.try_get(k))
         .filter_map(|o| o.as_typed::<PersistentVolume>())
         .filter(|pv| {
             let spec = pv.spec.clone().unwrap_or_default();

@@ -25,8 +25,14 @@ const RETRY_MS: Millis = 60_000;
 pub struct Scheduler {
     /// Pods waiting for their WaitForFirstConsumer claims to bind: pod -> chosen node.
     assumed: HashMap<ObjKey, String>,
-    /// Claim -> pods waiting on it.
+    /// Claim -> pods waiting on it, and pod -> the claims it waits on.
     waiting_on_claim: HashMap<ObjKey, Vec<ObjKey>>,
+    claims_of_pod: HashMap<ObjKey, Vec<ObjKey>>,
+    /// Pods bound to each node (the scheduler cache), and where each pod is.
+    node_load: HashMap<String, usize>,
+    pod_node: HashMap<ObjKey, String>,
+    /// Pods assumed onto each node while their volumes are provisioned.
+    assumed_load: HashMap<String, usize>,
     /// Pods that could not be placed, retried when nodes or claims change.
     unschedulable: BTreeMap<ObjKey, ()>,
 }
@@ -82,7 +88,9 @@ impl Scheduler {
         match obj.as_ref() {
             Object::Pod(pod) => {
                 let key = ObjKey::of(obj);
-                let unassigned = pod.spec.as_ref().is_some_and(|s| s.node_name.is_none());
+                let node = pod.spec.as_ref().and_then(|s| s.node_name.clone());
+                self.track(&key, if ev.event_type == crate::store::EventType::Deleted { None } else { node.clone() });
+                let unassigned = node.is_none();
                 if ev.event_type == crate::store::EventType::Deleted {
                     self.forget(&key);
                     // A freed node may let others fit.
@@ -117,13 +125,37 @@ impl Scheduler {
         }
     }
 
-    fn forget(&mut self, key: &ObjKey) {
-        self.assumed.remove(key);
-        self.unschedulable.remove(key);
-        for pods in self.waiting_on_claim.values_mut() {
-            pods.retain(|p| p != key);
+    /// Keep the per-node pod count in step with where pods are.
+    fn track(&mut self, key: &ObjKey, node: Option<String>) {
+        if self.pod_node.get(key) == node.as_ref() {
+            return;
         }
-        self.waiting_on_claim.retain(|_, v| !v.is_empty());
+        if let Some(old) = self.pod_node.remove(key) {
+            if let Some(n) = self.node_load.get_mut(&old) {
+                *n = n.saturating_sub(1);
+            }
+        }
+        if let Some(new) = node {
+            *self.node_load.entry(new.clone()).or_default() += 1;
+            self.pod_node.insert(key.clone(), new);
+        }
+    }
+
+    fn forget(&mut self, key: &ObjKey) {
+        if let Some(node) = self.assumed.remove(key) {
+            if let Some(n) = self.assumed_load.get_mut(&node) {
+                *n = n.saturating_sub(1);
+            }
+        }
+        self.unschedulable.remove(key);
+        for claim in self.claims_of_pod.remove(key).unwrap_or_default() {
+            if let Some(pods) = self.waiting_on_claim.get_mut(&claim) {
+                pods.retain(|p| p != key);
+                if pods.is_empty() {
+                    self.waiting_on_claim.remove(&claim);
+                }
+            }
+        }
     }
 
     pub fn reconcile(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
@@ -302,23 +334,12 @@ impl Scheduler {
             return self.fail_raw(key, &pod, ctx, &msg);
         }
         // Score: fewest pods wins; ties broken by name for determinism.
-        let mut load: HashMap<String, usize> = HashMap::new();
-        for p in ctx.api.store.list(Kind::Pod, None) {
-            if let Some(n) = p
-                .as_typed::<Pod>()
-                .and_then(|p| p.spec.as_ref()?.node_name.clone())
-            {
-                *load.entry(n).or_default() += 1;
-            }
-        }
-        for n in self.assumed.values() {
-            *load.entry(n.clone()).or_default() += 1;
-        }
+        let load = |name: &str| self.node_load.get(name).copied().unwrap_or(0) + self.assumed_load.get(name).copied().unwrap_or(0);
         let best = feasible
             .iter()
             .min_by_key(|n| {
                 let name = n.metadata.name.clone().unwrap_or_default();
-                (load.get(&name).copied().unwrap_or(0), name)
+                (load(&name), name)
             })
             .map(|n| n.metadata.name.clone().unwrap_or_default())
             .expect("feasible is not empty");
@@ -352,6 +373,7 @@ impl Scheduler {
                 let _ = ctx.api.update(Object::PersistentVolumeClaim(c));
             }
             ctx.note(format!("{} -> {best}: waiting for its volumes to be provisioned there (WaitForFirstConsumer)", key.name));
+            *self.assumed_load.entry(best.clone()).or_default() += 1;
             self.assumed.insert(key.clone(), best);
             return None;
         }
