@@ -6,4 +6,6 @@
 //! are thin layers over one `cluster::Cluster`.
 
 pub mod api;
+pub mod kubectl;
+pub mod script;
 pub mod store;

@@ -1,0 +1,3 @@
+//! Script lexing.
+
+pub mod lexer;
