@@ -149,7 +149,7 @@ fn without(args: &[String], i: usize) -> Vec<String> {
         .collect()
 }
 
-fn lookup_long<'a>(scope: &'a [&'static FlagDef], name: &str) -> Option<&'static FlagDef> {
+fn lookup_long(scope: &[&'static FlagDef], name: &str) -> Option<&'static FlagDef> {
     let norm = name.replace('_', "-");
     scope.iter().copied().find(|d| d.long == norm)
 }

@@ -98,7 +98,7 @@ fn underscore_ok(s: &str) -> bool {
     if b.len() >= 2 && b[0] == b'0' && matches!(b[1].to_ascii_lowercase(), b'b' | b'o' | b'x') {
         i = 2;
         saw = b'0';
-        hex = b[1].to_ascii_lowercase() == b'x';
+        hex = b[1].eq_ignore_ascii_case(&b'x');
     }
     for &c in &b[i..] {
         if c.is_ascii_digit() || (hex && c.is_ascii_hexdigit()) {
@@ -257,10 +257,12 @@ pub fn parse_csv(s: &str) -> Result<Vec<String>, String> {
             }
             match chars.peek() {
                 None | Some(',') => {}
-                Some(_) => return Err(format!(
+                Some(_) => {
+                    return Err(format!(
                     "parse error on line 1, column {}: extraneous or missing \" in quoted-field",
                     col
-                )),
+                ))
+                }
             }
         } else {
             while let Some(&c) = chars.peek() {
