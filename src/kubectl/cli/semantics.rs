@@ -128,7 +128,8 @@ Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc
 
 /// The argument checks kubectl makes first when a verb is given nothing to act on, with
 /// kubectl's messages (recorded from kubectl v1.32). `Ok` means "go on"; it does not
-/// promise that the arguments are valid.
+/// promise that the arguments are valid. kubectl checks `--dry-run` before these (in its
+/// `Complete`), so a verb with that flag calls [`dry_run`] first.
 pub fn check_args(inv: &Invocation) -> Result<(), CliError> {
     let no_args = inv.args.is_empty();
     let no_files = inv.flags.get_all("filename").is_empty()
@@ -143,6 +144,7 @@ pub fn check_args(inv: &Invocation) -> Result<(), CliError> {
         }
         "describe" if no_args && no_files => Err(CliError::plain("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.")),
         "explain" if no_args => Err(CliError::plain("You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.")),
+        "scale" if matches!(inv.flags.get_int("replicas"), Ok(Some(n)) if n < 0) => Err(CliError::plain("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")),
         "delete" | "edit" | "set image" | "scale" if no_args && no_files => Err(CliError::plain(NO_RESOURCES)),
         "logs" if no_args && inv.flags.get_str("selector").unwrap_or("").is_empty() => Err(CliError::usage(path, "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command")),
         "exec" if no_args && no_files => Err(CliError::plain("pod, type/name or --filename must be specified")),
