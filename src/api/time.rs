@@ -33,8 +33,7 @@ pub fn from_micro_time(t: &MicroTime) -> Millis {
 /// RFC 1123 with a numeric zone, as `kubectl describe` prints times:
 /// `Mon, 03 Mar 2025 10:15:02 +0000`.
 pub fn rfc1123z(ms: Millis) -> String {
-    k8s_openapi::jiff::fmt::strtime::format("%a, %d %b %Y %H:%M:%S +0000", to_timestamp(ms))
-        .unwrap_or_default()
+    k8s_openapi::jiff::fmt::strtime::format("%a, %d %b %Y %H:%M:%S +0000", to_timestamp(ms)).unwrap_or_default()
 }
 
 #[cfg(test)]
