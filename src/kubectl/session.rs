@@ -1,0 +1,90 @@
+//! A kubectl session: the cluster it talks to, the current namespace, the files it can
+//! read, and the dispatcher from a parsed command line to the verb that serves it.
+
+use super::cli::{self, Invocation};
+use super::output::Sink;
+use super::verbs;
+use super::workspace::Workspace;
+use crate::api::time::Millis;
+use crate::cluster::Cluster;
+
+/// Typed access to a parsed command line, by long flag name.
+pub struct Args<'a> {
+    pub inv: &'a Invocation,
+}
+
+impl Args<'_> {
+    pub fn str(&self, name: &str) -> Option<String> {
+        self.inv.flags.get_str(name).map(|s| s.to_string())
+    }
+    pub fn bool(&self, name: &str) -> bool {
+        self.inv.flags.get_bool(name)
+    }
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.inv.flags.get_all(name).iter().map(|s| s.to_string()).collect()
+    }
+    pub fn int(&self, name: &str) -> Result<Option<i64>, String> {
+        self.inv.flags.get_int(name).map_err(|e| e.to_string())
+    }
+    pub fn is_set(&self, name: &str) -> bool {
+        self.inv.flags.is_set(name)
+    }
+    pub fn positionals(&self) -> &[String] {
+        &self.inv.args
+    }
+}
+
+/// Knobs for how long commands that wait may run on the virtual clock.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// `get -w` stops after this long without a change to what it watches.
+    pub watch_quiet_ms: Millis,
+    /// ... and never runs longer than this.
+    pub watch_max_ms: Millis,
+    /// `delete` waits at most this long for objects to go.
+    pub delete_wait_ms: Millis,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { watch_quiet_ms: 90_000, watch_max_ms: 600_000, delete_wait_ms: 600_000 }
+    }
+}
+
+pub struct Session {
+    pub cluster: Cluster,
+    pub namespace: String,
+    pub workspace: Workspace,
+    pub limits: Limits,
+}
+
+impl Session {
+    pub fn new(cluster: Cluster, workspace: Workspace) -> Self {
+        Session { cluster, namespace: "default".into(), workspace, limits: Limits::default() }
+    }
+
+    /// Run `kubectl ARGS...` (args without the leading `kubectl`). Returns the exit code.
+    pub fn kubectl(&mut self, args: &[String], stdin: Option<&str>, sink: &mut dyn Sink) -> i32 {
+        let inv = match cli::parse(args) {
+            Ok(inv) => inv,
+            Err(e) => {
+                let stamp = cli::KlogStamp { unix_millis: self.cluster.now(), pid: 4242 };
+                let text = e.render(&stamp);
+                if e.to_stdout() {
+                    sink.out(&text);
+                } else {
+                    sink.err(&text);
+                }
+                return e.exit_code();
+            }
+        };
+        let a = Args { inv: &inv };
+        if inv.wants_help() {
+            sink.out(&cli::usage(&inv.verb));
+            return 0;
+        }
+        let ns = a.str("namespace").unwrap_or_else(|| self.namespace.clone());
+        let mut ctx = verbs::VerbCtx { session: self, args: &a, namespace: ns, stdin, sink };
+        verbs::dispatch(&mut ctx)
+    }
+}

@@ -1,0 +1,98 @@
+//! Files a command can read: files created inside the sandbox (heredocs, lessons) first,
+//! then the host directory the script or REPL started in, read-only. Nothing here writes
+//! to the host.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The largest manifest the sandbox reads (kubectl itself has no limit; ours keeps the
+/// sandbox responsive and is documented in the README).
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    /// Where relative paths on the host are resolved.
+    pub base_dir: PathBuf,
+    /// Files that exist only in the sandbox.
+    pub files: BTreeMap<String, String>,
+}
+
+/// Why a path could not be read, in kubectl's words.
+#[derive(Debug, PartialEq)]
+pub enum ReadError {
+    NotFound,
+    TooLarge(u64),
+    Other(String),
+}
+
+impl Workspace {
+    pub fn new(base_dir: PathBuf) -> Self {
+        Workspace { base_dir, files: BTreeMap::new() }
+    }
+
+    fn host_path(&self, path: &str) -> PathBuf {
+        let p = Path::new(path);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.base_dir.join(p)
+        }
+    }
+
+    /// The files a `-f PATH` names: the file itself, or the manifests in a directory
+    /// (`.yaml`, `.yml`, `.json`, sorted; with `recursive`, sub-directories too).
+    pub fn expand(&self, path: &str, recursive: bool) -> Result<Vec<String>, ReadError> {
+        if self.files.contains_key(path) {
+            return Ok(vec![path.to_string()]);
+        }
+        let prefix = format!("{}/", path.trim_end_matches('/'));
+        let virtual_dir: Vec<String> = self.files.keys().filter(|k| k.starts_with(&prefix) && (recursive || !k[prefix.len()..].contains('/'))).cloned().collect();
+        if !virtual_dir.is_empty() {
+            return Ok(virtual_dir);
+        }
+        let host = self.host_path(path);
+        if host.is_dir() {
+            let mut out = Vec::new();
+            collect_dir(&host, path, recursive, &mut out).map_err(ReadError::Other)?;
+            out.sort();
+            return Ok(out);
+        }
+        if host.is_file() {
+            return Ok(vec![path.to_string()]);
+        }
+        Err(ReadError::NotFound)
+    }
+
+    pub fn read(&self, path: &str) -> Result<String, ReadError> {
+        if let Some(text) = self.files.get(path) {
+            return Ok(text.clone());
+        }
+        let host = self.host_path(path);
+        let meta = std::fs::metadata(&host).map_err(|_| ReadError::NotFound)?;
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(ReadError::TooLarge(meta.len()));
+        }
+        std::fs::read_to_string(&host).map_err(|e| ReadError::Other(e.to_string()))
+    }
+
+    pub fn write(&mut self, path: &str, text: &str) {
+        self.files.insert(path.to_string(), text.to_string());
+    }
+}
+
+fn collect_dir(dir: &Path, shown: &str, recursive: bool, out: &mut Vec<String>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| e.to_string())?;
+    for e in entries.flatten() {
+        let p = e.path();
+        let name = e.file_name().to_string_lossy().to_string();
+        let shown_path = format!("{}/{}", shown.trim_end_matches('/'), name);
+        if p.is_dir() {
+            if recursive {
+                collect_dir(&p, &shown_path, recursive, out)?;
+            }
+        } else if name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".json") {
+            out.push(shown_path);
+        }
+    }
+    Ok(())
+}

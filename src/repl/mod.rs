@@ -1,0 +1,42 @@
+//! The interactive sandbox: a shell-like prompt over one session whose cluster clock
+//! follows wall time between commands.
+
+use crate::kubectl::output::Terminal;
+use crate::script::lexer;
+use crate::script::runner::{RunOptions, Runner};
+use anyhow::Result;
+use rustyline::error::ReadlineError;
+use std::time::Instant;
+
+pub fn run(seed: u64) -> Result<()> {
+    let mut runner = Runner::new(RunOptions { seed, base_dir: std::env::current_dir().unwrap_or_default(), ..Default::default() });
+    let mut editor = rustyline::DefaultEditor::new()?;
+    println!("kubetutor: a simulated Kubernetes v1.32 cluster (kind: 1 control plane, 2 workers). Nothing here touches a real cluster.");
+    println!("Type kubectl commands (or `k`), e.g. `kubectl get nodes`. `exit` or Ctrl-D leaves.");
+    let mut last = Instant::now();
+    loop {
+        let prompt = format!("kubetutor ({}) $ ", runner.session.namespace);
+        match editor.readline(&prompt) {
+            Ok(line) => {
+                let elapsed = last.elapsed().as_millis() as i64;
+                runner.session.cluster.advance(elapsed);
+                let trimmed = line.trim();
+                if trimmed.is_empty() {
+                    continue;
+                }
+                let _ = editor.add_history_entry(trimmed);
+                if trimmed == "exit" || trimmed == "quit" {
+                    break;
+                }
+                for cmd in lexer::split_commands(trimmed) {
+                    runner.execute(&cmd.text, cmd.stdin(), &mut Terminal);
+                }
+                last = Instant::now();
+            }
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}

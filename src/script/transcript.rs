@@ -1,0 +1,73 @@
+//! Transcript files: command lines starting with `$ ` followed by the output they should
+//! print (the cram/trycmd idea). `check` replays the commands from a fresh cluster and
+//! reports the first difference as a unified diff; `bless` rewrites the expected output.
+
+use super::runner::{RunOptions, Runner};
+
+/// The commands of a transcript, as a plain script (heredoc bodies kept with their command).
+pub fn commands_of(transcript: &str) -> String {
+    let mut script = String::new();
+    let mut heredoc_end: Option<String> = None;
+    let mut continuing = false;
+    for line in transcript.lines() {
+        if let Some(end) = &heredoc_end {
+            script.push_str(line);
+            script.push('\n');
+            if line.trim() == end {
+                heredoc_end = None;
+            }
+            continue;
+        }
+        let cmd = if continuing { Some(line) } else { line.strip_prefix("$ ") };
+        if let Some(cmd) = cmd {
+            script.push_str(cmd);
+            script.push('\n');
+            continuing = cmd.ends_with('\\');
+            if let Some(idx) = cmd.find("<<") {
+                let word = cmd[idx + 2..].trim_start_matches('-').trim().trim_matches(|c| c == '\'' || c == '"').split_whitespace().next().unwrap_or("").to_string();
+                if !word.is_empty() {
+                    heredoc_end = Some(word);
+                }
+            }
+        }
+    }
+    script
+}
+
+/// Replay a transcript; Ok(()) when the output matches, Err(diff) otherwise.
+pub fn check(transcript: &str, options: RunOptions) -> Result<(), String> {
+    let actual = replay(transcript, options);
+    if actual == transcript {
+        Ok(())
+    } else {
+        Err(unified_diff(transcript, &actual))
+    }
+}
+
+/// What the transcript's commands print now (the blessed text).
+pub fn replay(transcript: &str, options: RunOptions) -> String {
+    let mut runner = Runner::new(RunOptions { quiet: false, ..options });
+    runner.run_text(&commands_of(transcript)).text
+}
+
+/// A small unified diff (expected vs actual) of the first differing region.
+pub fn unified_diff(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let first = e.iter().zip(a.iter()).position(|(x, y)| x != y).unwrap_or(e.len().min(a.len()));
+    let start = first.saturating_sub(3);
+    let mut out = format!("--- expected\n+++ actual\n@@ -{},{} +{},{} @@\n", start + 1, e.len().saturating_sub(start).min(12), start + 1, a.len().saturating_sub(start).min(12));
+    for l in &e[start..first] {
+        out.push_str(&format!(" {l}\n"));
+    }
+    for l in e.iter().skip(first).take(8) {
+        out.push_str(&format!("-{l}\n"));
+    }
+    for l in a.iter().skip(first).take(8) {
+        out.push_str(&format!("+{l}\n"));
+    }
+    if e.len() == a.len() && expected.ends_with('\n') != actual.ends_with('\n') {
+        out.push_str("(the texts differ in their final newline)\n");
+    }
+    out
+}
