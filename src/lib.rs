@@ -6,4 +6,6 @@
 //! are thin layers over one `cluster::Cluster`.
 
 pub mod api;
+pub mod codec;
+pub mod templates;
 pub mod store;

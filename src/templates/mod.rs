@@ -1,0 +1,1 @@
+//! Output templates: `-o jsonpath=...` and `-o go-template=...`.
