@@ -56,8 +56,8 @@ fn newline(level: usize, out: &mut String) {
     }
 }
 
-/// encoding/json's float format: `%f`-style unless the exponent is < -6 or >= 21, then
-/// `%e` with a two-digit minimum exponent trimmed (`1e-07`, `1e+21`).
+/// encoding/json's float format: `%f`-style unless the magnitude is < 1e-6 or >= 1e21,
+/// then `%e` (`1e-7`, `1e+21`).
 fn number(n: &serde_json::Number) -> String {
     if !n.is_f64() {
         return n.to_string();
@@ -68,8 +68,12 @@ fn number(n: &serde_json::Number) -> String {
         let sci = format!("{f:e}");
         let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
         let exp: i32 = exp.parse().unwrap_or(0);
-        let sign = if exp < 0 { '-' } else { '+' };
-        return format!("{mant}e{sign}{:02}", exp.abs());
+        // Go cleans `e-07` to `e-7` but keeps `e+21`.
+        return if exp < 0 {
+            format!("{mant}e-{}", -exp)
+        } else {
+            format!("{mant}e+{exp:02}")
+        };
     }
     go_format_f(f)
 }

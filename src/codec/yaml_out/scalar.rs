@@ -162,10 +162,11 @@ pub(super) fn analyze(s: &str) -> Analysis {
 }
 
 /// go-yaml v2's `stringv`: a string is double-quoted when, written plain, it would read
-/// back as something other than a string (bool, number, null, timestamp, merge key) or
+/// back as something other than a string (bool, number, null, timestamp) or
 /// looks like a YAML 1.1 base-60 number.
 pub(super) fn needs_quotes(s: &str) -> bool {
-    !plain_is_string(s) || s == "<<" || is_timestamp(s) || is_base60_float(s)
+    // `<<` resolves to the merge tag, yet kubectl prints it plain (verified).
+    !plain_is_string(s) || is_timestamp(s) || is_base60_float(s)
 }
 
 /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`
