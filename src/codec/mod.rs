@@ -11,3 +11,6 @@ pub mod yaml_in;
 pub mod yaml_out;
 
 pub use manifest::{parse_manifests, parse_manifests_with, ManifestError, ManifestErrorKind};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,4 @@
+//! Codec tests; expected kubectl texts were recorded from kubectl v1.32 unless a file
+//! says otherwise.
+
+mod strict_tests;
