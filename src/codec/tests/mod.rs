@@ -2,3 +2,4 @@
 //! says otherwise.
 
 mod strict_tests;
+mod manifest_oracle;
