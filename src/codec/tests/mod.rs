@@ -3,3 +3,5 @@
 
 mod strict_tests;
 mod manifest_oracle;
+mod emit_oracle;
+mod limits;
