@@ -7,5 +7,5 @@
 
 pub mod api;
 pub mod codec;
-pub mod templates;
 pub mod store;
+pub mod templates;

@@ -147,7 +147,8 @@ fn split_stream(text: &str) -> Result<Vec<DocResult>, String> {
     let mut docs = Vec::new();
     for chunk in yaml_documents(text) {
         let chunk = chunk?;
-        let converted = yaml_to_json(&chunk).map_err(|e| format!("error converting YAML to JSON: {e}"));
+        let converted =
+            yaml_to_json(&chunk).map_err(|e| format!("error converting YAML to JSON: {e}"));
         let stop = converted.is_err();
         docs.push(converted);
         if stop {

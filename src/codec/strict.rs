@@ -103,7 +103,10 @@ pub fn decode_detailed(value: &Value) -> Result<Decoded, DecodeError> {
         });
     };
     let version = kind.info().version;
-    let prefix = format!("{kind_name} in version {} cannot be handled as a {kind_name}", go_quote(version));
+    let prefix = format!(
+        "{kind_name} in version {} cannot be handled as a {kind_name}",
+        go_quote(version)
+    );
     let mut work = value.clone();
     let mut zero_filled = Vec::new();
     for _ in 0..500 {
@@ -181,7 +184,12 @@ fn expected_of(msg: &str) -> Option<&str> {
 }
 
 /// Fix what Go would have accepted, or give Go's error text.
-fn adjust(kind: Kind, work: &mut Value, f: &Failure, filled: &mut Vec<String>) -> Result<(), String> {
+fn adjust(
+    kind: Kind,
+    work: &mut Value,
+    f: &Failure,
+    filled: &mut Vec<String>,
+) -> Result<(), String> {
     if let Some(rest) = f.message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or("").to_string();
         let mut path = f.path.clone();
@@ -198,7 +206,9 @@ fn adjust(kind: Kind, work: &mut Value, f: &Failure, filled: &mut Vec<String>) -
             let Some(Value::Object(parent)) = get_mut(&mut trial, &f.path) else {
                 break;
             };
-            let Some(Seg::Key(k)) = path.last() else { break };
+            let Some(Seg::Key(k)) = path.last() else {
+                break;
+            };
             parent.insert(k.clone(), zero);
             match decode_kind(kind, &trial) {
                 Err(g) if g.path == path => continue,
@@ -209,7 +219,10 @@ fn adjust(kind: Kind, work: &mut Value, f: &Failure, filled: &mut Vec<String>) -
                 }
             }
         }
-        return Err(format!("json: missing field {}", go_quote(&render_path(&path))));
+        return Err(format!(
+            "json: missing field {}",
+            go_quote(&render_path(&path))
+        ));
     }
     let here = get(work, &f.path).cloned().unwrap_or(Value::Null);
     if here.is_null() {

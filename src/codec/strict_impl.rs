@@ -32,14 +32,16 @@ fn ignored_path(p: &serde_ignored::Path, out: &mut Vec<Seg>) {
             ignored_path(parent, out);
             out.push(Seg::Key(key.clone()));
         }
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
-            ignored_path(parent, out)
-        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => ignored_path(parent, out),
     }
 }
 
 /// Decode `T`, returning it with the paths of unknown fields in encounter order.
-pub(crate) fn decode_tracked<T: DeserializeOwned>(v: &Value) -> Result<(T, Vec<Vec<Seg>>), Failure> {
+pub(crate) fn decode_tracked<T: DeserializeOwned>(
+    v: &Value,
+) -> Result<(T, Vec<Vec<Seg>>), Failure> {
     let mut unknown = Vec::new();
     let mut track = serde_path_to_error::Track::new();
     let result = {

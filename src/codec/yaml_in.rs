@@ -86,9 +86,8 @@ impl<'de> Visitor<'de> for Seed<'de> {
     fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Node, E> {
         let base = self.text.as_ptr() as usize;
         let at = (s.as_ptr() as usize).wrapping_sub(base);
-        let quoted = at <= self.text.len()
-            && at > 0
-            && matches!(self.text.as_bytes()[at - 1], b'"' | b'\'');
+        let quoted =
+            at <= self.text.len() && at > 0 && matches!(self.text.as_bytes()[at - 1], b'"' | b'\'');
         // `!!str 123`: serde_yaml_ng hands over tagged scalars like plain ones.
         let tagged = !quoted && {
             let before = self.text[..at.min(self.text.len())].trim_end_matches([' ', '\t']);
@@ -242,7 +241,9 @@ fn resolve_plain(s: &str) -> Node {
             return Node::Bool(false)
         }
         ".nan" | ".NaN" | ".NAN" => return Node::Float(f64::NAN),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Node::Float(f64::INFINITY),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Node::Float(f64::INFINITY)
+        }
         "-.inf" | "-.Inf" | "-.INF" => return Node::Float(f64::NEG_INFINITY),
         _ => {}
     }
@@ -285,26 +286,18 @@ fn go_parse_int(s: &str) -> Option<Node> {
         b'+' => (false, &s[1..]),
         _ => (false, s),
     };
-    let (radix, digits) = if let Some(r) = body
-        .strip_prefix("0x")
-        .or_else(|| body.strip_prefix("0X"))
-    {
-        (16, r)
-    } else if let Some(r) = body
-        .strip_prefix("0o")
-        .or_else(|| body.strip_prefix("0O"))
-    {
-        (8, r)
-    } else if let Some(r) = body
-        .strip_prefix("0b")
-        .or_else(|| body.strip_prefix("0B"))
-    {
-        (2, r)
-    } else if body.len() > 1 && body.starts_with('0') {
-        (8, &body[1..])
-    } else {
-        (10, body)
-    };
+    let (radix, digits) =
+        if let Some(r) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
+            (16, r)
+        } else if let Some(r) = body.strip_prefix("0o").or_else(|| body.strip_prefix("0O")) {
+            (8, r)
+        } else if let Some(r) = body.strip_prefix("0b").or_else(|| body.strip_prefix("0B")) {
+            (2, r)
+        } else if body.len() > 1 && body.starts_with('0') {
+            (8, &body[1..])
+        } else {
+            (10, body)
+        };
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
@@ -388,7 +381,9 @@ fn float_json(f: f64) -> Result<Value, String> {
         return Ok(Value::from(f as i64));
     }
     // Unstructured decoding keeps floats beyond int64 as float64.
-    Ok(Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null))
+    Ok(Number::from_f64(f)
+        .map(Value::Number)
+        .unwrap_or(Value::Null))
 }
 
 /// Go's `strconv.FormatFloat(f, 'g', -1, 64)` for map keys.

@@ -90,8 +90,7 @@ impl Emitter {
 
     fn write_indent(&mut self) {
         let indent = self.indent.max(0) as usize;
-        if !self.indention || self.column > indent || (self.column == indent && !self.whitespace)
-        {
+        if !self.indention || self.column > indent || (self.column == indent && !self.whitespace) {
             self.put_break();
         }
         while self.column < indent {
@@ -229,9 +228,7 @@ impl Emitter {
         if style == Style::Single && !a.single_quoted_allowed {
             style = Style::Double;
         }
-        if style == Style::Literal
-            && (!a.block_allowed || self.flow_level > 0 || ctx.simple_key)
-        {
+        if style == Style::Literal && (!a.block_allowed || self.flow_level > 0 || ctx.simple_key) {
             style = Style::Double;
         }
         self.increase_indent(true, false);
@@ -372,13 +369,21 @@ impl Emitter {
                         self.put(ind);
                         for k in (0..w).rev() {
                             let d = (v >> (k * 4)) & 0xf;
-                            self.put(std::char::from_digit(d, 16).unwrap_or('0').to_ascii_uppercase());
+                            self.put(
+                                std::char::from_digit(d, 16)
+                                    .unwrap_or('0')
+                                    .to_ascii_uppercase(),
+                            );
                         }
                     }
                 }
                 spaces = false;
             } else if c == ' ' {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && i > 0 && i < chars.len() - 1
+                if allow_breaks
+                    && !spaces
+                    && self.column > BEST_WIDTH
+                    && i > 0
+                    && i < chars.len() - 1
                 {
                     self.write_indent();
                     if chars.get(i + 1) == Some(&' ') {

@@ -34,7 +34,9 @@ fn deep_nesting_is_refused() {
 fn oversized_input_is_refused() {
     let s = "#".repeat(MAX_MANIFEST_BYTES + 1);
     let e = parse_manifests(&s, "big.yaml").unwrap_err();
-    assert!(e.to_string().starts_with("error parsing big.yaml: file is too large"));
+    assert!(e
+        .to_string()
+        .starts_with("error parsing big.yaml: file is too large"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! (`kubectl apply -f NAME`, offline), every expected object by
 //! `kubectl label --local -f NAME x=y -o json` (minus the added label).
 
-use crate::codec::manifest::{parse_manifests, parse_manifests_with};
+use crate::codec::manifest::parse_manifests;
 
 fn err(text: &str, name: &str) -> String {
     format!("error: {}", parse_manifests(text, name).unwrap_err())

@@ -2,9 +2,9 @@
 //! encoding/json's UnmarshalTypeError) and kubectl's REST-mapping error; the apiserver is
 //! not part of the offline oracle, so these are from upstream sources.
 
+use crate::api::Object;
 use crate::codec::manifest::parse_manifests;
 use crate::codec::strict::{decode, decode_detailed, DecodeError};
-use crate::api::Object;
 
 fn first(yaml: &str) -> serde_json::Value {
     parse_manifests(yaml, "t.yaml").unwrap().remove(0)
@@ -23,7 +23,9 @@ const STS_HEAD: &str = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  nam
 fn decodes_valid_statefulset() {
     let y = format!("{STS_HEAD}spec:\n  serviceName: web\n  replicas: 2\n  selector:\n    matchLabels: {{app: web}}\n  template:\n    metadata:\n      labels: {{app: web}}\n    spec:\n      containers:\n      - name: nginx\n        image: nginx\n        resources:\n          requests:\n            storage: 1\n            cpu: 0.5\n");
     let d = decode_detailed(&first(&y)).unwrap();
-    let Object::StatefulSet(s) = d.object else { panic!() };
+    let Object::StatefulSet(s) = d.object else {
+        panic!()
+    };
     assert_eq!(s.spec.as_ref().unwrap().replicas, Some(2));
     assert!(d.zero_filled.is_empty(), "{:?}", d.zero_filled);
     let c = &s.spec.unwrap().template.spec.unwrap().containers[0];
@@ -80,7 +82,8 @@ fn type_errors_name_go_struct_and_type() {
 
 #[test]
 fn type_error_wins_over_unknown_field() {
-    let y = format!("{STS_HEAD}spec:\n  aaa: 1\n  replicas: yes\n  selector: {{}}\n  template: {{}}\n");
+    let y =
+        format!("{STS_HEAD}spec:\n  aaa: 1\n  replicas: yes\n  selector: {{}}\n  template: {{}}\n");
     assert!(bad(&y).ends_with("json: cannot unmarshal bool into Go struct field StatefulSetSpec.spec.replicas of type int32"));
 }
 
@@ -91,7 +94,9 @@ fn missing_and_null_fields_decode_like_go() {
     let d = decode_detailed(&first(&y)).unwrap();
     assert!(d.zero_filled.is_empty());
     let y = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - image: x\n    name: null\n";
-    let Object::Pod(p) = decode(&first(y)).unwrap() else { panic!() };
+    let Object::Pod(p) = decode(&first(y)).unwrap() else {
+        panic!()
+    };
     assert_eq!(p.spec.unwrap().containers[0].name, "");
 }
 
