@@ -1,0 +1,8 @@
+//! Output templates: `-o jsonpath=...` (kubectl's JSONPath dialect) and
+//! `-o go-template=...` / `--template` (Go text/template via gtmpl).
+
+pub mod gotemplate;
+pub mod jsonpath;
+
+#[cfg(test)]
+mod tests;
