@@ -20,7 +20,11 @@ fn statefulset(replicas: usize) -> Object {
 fn peak_rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
         .unwrap_or(0)
 }
 
@@ -28,7 +32,10 @@ fn ready(c: &Cluster) -> usize {
     c.api
         .store
         .list(Kind::Pod, Some("default"))
-        .filter(|o| o.as_typed::<k8s_openapi::api::core::v1::Pod>().is_some_and(kubetutor::kubelet::status::is_running_and_ready))
+        .filter(|o| {
+            o.as_typed::<k8s_openapi::api::core::v1::Pod>()
+                .is_some_and(kubetutor::kubelet::status::is_running_and_ready)
+        })
         .count()
 }
 
@@ -53,18 +60,29 @@ fn bench_replicas(n: usize) {
 }
 
 fn bench_walkthrough() {
-    let script = std::fs::read_to_string("tests/transcripts/seed-004-walkthrough.t").unwrap_or_default();
+    let script =
+        std::fs::read_to_string("tests/transcripts/seed-004-walkthrough.t").unwrap_or_default();
     let commands = kubetutor::script::transcript::commands_of(&script);
     let start = Instant::now();
-    let mut runner = Runner::new(RunOptions { base_dir: std::env::current_dir().unwrap_or_default(), ..Default::default() });
+    let mut runner = Runner::new(RunOptions {
+        base_dir: std::env::current_dir().unwrap_or_default(),
+        ..Default::default()
+    });
     let out = runner.run_text(&commands);
-    println!("seed 004 walkthrough replay: {:>8.1} ms wall, {} bytes of output", start.elapsed().as_secs_f64() * 1000.0, out.text.len());
+    println!(
+        "seed 004 walkthrough replay: {:>8.1} ms wall, {} bytes of output",
+        start.elapsed().as_secs_f64() * 1000.0,
+        out.text.len()
+    );
 }
 
 fn main() {
     let start = Instant::now();
     let _ = Cluster::new(&ClusterConfig::default());
-    println!("fresh cluster (bootstrap): {:.2} ms", start.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "fresh cluster (bootstrap): {:.2} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
     bench_walkthrough();
     for n in [1_000, 10_000] {
         bench_replicas(n);

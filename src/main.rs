@@ -9,7 +9,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "kubetutor", version, about = "A terminal tutor and sandbox for Kubernetes StatefulSets, over a simulated cluster")]
+#[command(
+    name = "kubetutor",
+    version,
+    about = "A terminal tutor and sandbox for Kubernetes StatefulSets, over a simulated cluster"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -42,7 +46,9 @@ enum Command {
 fn read_input(file: &str) -> Result<(String, PathBuf)> {
     if file == "-" {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).context("reading stdin")?;
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("reading stdin")?;
         return Ok((s, std::env::current_dir().unwrap_or_default()));
     }
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {file}"))?;
@@ -52,10 +58,22 @@ fn read_input(file: &str) -> Result<(String, PathBuf)> {
 fn main() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Run { file, quiet, tick, check, bless }) => {
-            let tick_ms = kubetutor::kubectl::verbs::get::parse_duration_ms(&tick).with_context(|| format!("invalid --tick {tick}"))?;
+        Some(Command::Run {
+            file,
+            quiet,
+            tick,
+            check,
+            bless,
+        }) => {
+            let tick_ms = kubetutor::kubectl::verbs::get::parse_duration_ms(&tick)
+                .with_context(|| format!("invalid --tick {tick}"))?;
             let (text, base_dir) = read_input(&file)?;
-            let options = RunOptions { seed: cli.seed, tick_ms, quiet, base_dir };
+            let options = RunOptions {
+                seed: cli.seed,
+                tick_ms,
+                quiet,
+                base_dir,
+            };
             if bless {
                 let blessed = transcript::replay(&text, options);
                 std::fs::write(&file, blessed).with_context(|| format!("writing {file}"))?;
@@ -78,7 +96,14 @@ fn main() -> Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             } else {
                 let (text, base_dir) = read_input("-")?;
-                Ok(run_script(&text, RunOptions { seed: cli.seed, base_dir, ..Default::default() }))
+                Ok(run_script(
+                    &text,
+                    RunOptions {
+                        seed: cli.seed,
+                        base_dir,
+                        ..Default::default()
+                    },
+                ))
             }
         }
     }

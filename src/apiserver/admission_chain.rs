@@ -9,7 +9,10 @@ use crate::store::Store;
 /// Defaulting and mutating admission on create.
 pub fn admit(obj: &mut Object, store: &Store, ids: &mut Ids) -> Result<(), ApiError> {
     admission::default_object(obj);
-    let ctx = AdmissionContext { store, suffix: ids.suffix(5) };
+    let ctx = AdmissionContext {
+        store,
+        suffix: ids.suffix(5),
+    };
     admission::mutate(obj, &ctx)
 }
 

@@ -124,14 +124,19 @@ impl Cluster {
         for (id, key, delay) in out {
             self.queue.add(id as usize, key, now + delay);
         }
-        let keep_after = self.watch_floor.map_or(self.dispatched, |f| f.min(self.dispatched));
+        let keep_after = self
+            .watch_floor
+            .map_or(self.dispatched, |f| f.min(self.dispatched));
         self.api.store.compact(keep_after);
     }
 
     /// Keep watch events newer than `resource_version` until `close_watch` (a `get -w`
     /// reading the log as the cluster runs).
     pub fn open_watch(&mut self, resource_version: u64) {
-        self.watch_floor = Some(self.watch_floor.map_or(resource_version, |f| f.min(resource_version)));
+        self.watch_floor = Some(
+            self.watch_floor
+                .map_or(resource_version, |f| f.min(resource_version)),
+        );
     }
 
     /// Move an open watch forward: events up to `resource_version` have been read.

@@ -13,7 +13,15 @@ pub fn render(err: &ApiError) -> String {
 pub fn render_with_source(err: &ApiError, source: Option<(&str, &str)>) -> String {
     if err.reason == Reason::Invalid && !err.causes.is_empty() {
         let kind = err.kind.map(|k| k.info().name).unwrap_or("");
-        let head = if kind.is_empty() { "The request is invalid".to_string() } else { format!("The {} {} is invalid", kind, crate::api::errors::go_quote(&err.name)) };
+        let head = if kind.is_empty() {
+            "The request is invalid".to_string()
+        } else {
+            format!(
+                "The {} {} is invalid",
+                kind,
+                crate::api::errors::go_quote(&err.name)
+            )
+        };
         let mut causes: Vec<String> = Vec::new();
         for c in &err.causes {
             let s = c.to_string();
@@ -31,7 +39,11 @@ pub fn render_with_source(err: &ApiError, source: Option<(&str, &str)>) -> Strin
         return out;
     }
     let message = match source {
-        Some((verb, file)) => format!("error when {verb} {}: {}", crate::api::errors::go_quote(file), err.message),
+        Some((verb, file)) => format!(
+            "error when {verb} {}: {}",
+            crate::api::errors::go_quote(file),
+            err.message
+        ),
         None => err.message.clone(),
     };
     format!("Error from server ({}): {}\n", err.reason, message)
@@ -54,12 +66,22 @@ mod tests {
 
     #[test]
     fn invalid_errors_use_the_details_form() {
-        let one = ApiError::invalid(Kind::StatefulSet, "web", vec![FieldError::required("spec.selector", "")]);
-        assert_eq!(render(&one), "The StatefulSet \"web\" is invalid: spec.selector: Required value\n");
+        let one = ApiError::invalid(
+            Kind::StatefulSet,
+            "web",
+            vec![FieldError::required("spec.selector", "")],
+        );
+        assert_eq!(
+            render(&one),
+            "The StatefulSet \"web\" is invalid: spec.selector: Required value\n"
+        );
         let two = ApiError::invalid(
             Kind::StatefulSet,
             "web",
-            vec![FieldError::required("spec.selector", ""), FieldError::required("spec.template", "")],
+            vec![
+                FieldError::required("spec.selector", ""),
+                FieldError::required("spec.template", ""),
+            ],
         );
         assert_eq!(render(&two), "The StatefulSet \"web\" is invalid: \n* spec.selector: Required value\n* spec.template: Required value\n");
     }

@@ -12,13 +12,24 @@ pub struct Selection {
 }
 
 /// The `all` category, in the order the apiserver's discovery lists it.
-pub const ALL_CATEGORY: [Kind; 5] = [Kind::Pod, Kind::Service, Kind::Deployment, Kind::ReplicaSet, Kind::StatefulSet];
+pub const ALL_CATEGORY: [Kind; 5] = [
+    Kind::Pod,
+    Kind::Service,
+    Kind::Deployment,
+    Kind::ReplicaSet,
+    Kind::StatefulSet,
+];
 
 fn resolve(t: &str) -> Result<Vec<Kind>, String> {
     if t.eq_ignore_ascii_case("all") {
         return Ok(ALL_CATEGORY.to_vec());
     }
-    Kind::resolve(t).map(|k| vec![k]).ok_or_else(|| format!("the server doesn't have a resource type {}", crate::api::errors::go_quote(t)))
+    Kind::resolve(t).map(|k| vec![k]).ok_or_else(|| {
+        format!(
+            "the server doesn't have a resource type {}",
+            crate::api::errors::go_quote(t)
+        )
+    })
 }
 
 /// Parse the positional arguments of get/describe/delete/label/... .
@@ -35,13 +46,18 @@ pub fn parse(args: &[String]) -> Result<Vec<Selection>, String> {
         for a in args {
             let (t, name) = a.split_once('/').expect("checked");
             if name.is_empty() {
-                return Err(format!("arguments in resource/name form must have a single resource and name"));
+                return Err(format!(
+                    "arguments in resource/name form must have a single resource and name"
+                ));
             }
             let kinds = resolve(t)?;
             let kind = kinds[0];
             match out.iter_mut().find(|s| s.kind == kind) {
                 Some(s) => s.names.push(name.to_string()),
-                None => out.push(Selection { kind, names: vec![name.to_string()] }),
+                None => out.push(Selection {
+                    kind,
+                    names: vec![name.to_string()],
+                }),
             }
         }
         return Ok(out);
@@ -51,7 +67,10 @@ pub fn parse(args: &[String]) -> Result<Vec<Selection>, String> {
     for t in types.split(',').filter(|t| !t.is_empty()) {
         for kind in resolve(t)? {
             if !out.iter().any(|s| s.kind == kind) {
-                out.push(Selection { kind, names: names.clone() });
+                out.push(Selection {
+                    kind,
+                    names: names.clone(),
+                });
             }
         }
     }
@@ -71,11 +90,22 @@ mod tests {
 
     #[test]
     fn parses_every_form() {
-        assert_eq!(parse(&s(&["po", "web-0"])).unwrap(), vec![Selection { kind: Kind::Pod, names: s(&["web-0"]) }]);
+        assert_eq!(
+            parse(&s(&["po", "web-0"])).unwrap(),
+            vec![Selection {
+                kind: Kind::Pod,
+                names: s(&["web-0"])
+            }]
+        );
         assert_eq!(parse(&s(&["sts/web", "pod/web-0"])).unwrap().len(), 2);
         assert_eq!(parse(&s(&["pods,svc"])).unwrap().len(), 2);
         assert_eq!(parse(&s(&["all"])).unwrap()[0].kind, Kind::Pod);
-        assert_eq!(parse(&s(&["podz"])).unwrap_err(), "the server doesn't have a resource type \"podz\"");
-        assert!(parse(&s(&["pod", "pod/web-0"])).unwrap_err().starts_with("there is no need"));
+        assert_eq!(
+            parse(&s(&["podz"])).unwrap_err(),
+            "the server doesn't have a resource type \"podz\""
+        );
+        assert!(parse(&s(&["pod", "pod/web-0"]))
+            .unwrap_err()
+            .starts_with("there is no need"));
     }
 }

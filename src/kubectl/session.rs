@@ -21,7 +21,12 @@ impl Args<'_> {
         self.inv.flags.get_bool(name)
     }
     pub fn all(&self, name: &str) -> Vec<String> {
-        self.inv.flags.get_all(name).iter().map(|s| s.to_string()).collect()
+        self.inv
+            .flags
+            .get_all(name)
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
     pub fn int(&self, name: &str) -> Result<Option<i64>, String> {
         self.inv.flags.get_int(name).map_err(|e| e.to_string())
@@ -47,7 +52,11 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { watch_quiet_ms: 90_000, watch_max_ms: 600_000, delete_wait_ms: 600_000 }
+        Limits {
+            watch_quiet_ms: 90_000,
+            watch_max_ms: 600_000,
+            delete_wait_ms: 600_000,
+        }
     }
 }
 
@@ -60,7 +69,12 @@ pub struct Session {
 
 impl Session {
     pub fn new(cluster: Cluster, workspace: Workspace) -> Self {
-        Session { cluster, namespace: "default".into(), workspace, limits: Limits::default() }
+        Session {
+            cluster,
+            namespace: "default".into(),
+            workspace,
+            limits: Limits::default(),
+        }
     }
 
     /// Run `kubectl ARGS...` (args without the leading `kubectl`). Returns the exit code.
@@ -68,7 +82,10 @@ impl Session {
         let inv = match cli::parse(args) {
             Ok(inv) => inv,
             Err(e) => {
-                let stamp = cli::KlogStamp { unix_millis: self.cluster.now(), pid: 4242 };
+                let stamp = cli::KlogStamp {
+                    unix_millis: self.cluster.now(),
+                    pid: 4242,
+                };
                 let text = e.render(&stamp);
                 if e.to_stdout() {
                     sink.out(&text);
@@ -83,8 +100,17 @@ impl Session {
             sink.out(&cli::usage(&inv.verb));
             return 0;
         }
-        let ns = a.str("namespace").unwrap_or_else(|| self.namespace.clone());
-        let mut ctx = verbs::VerbCtx { session: self, args: &a, namespace: ns, stdin, sink };
+        let ns = a
+            .str("namespace")
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| self.namespace.clone());
+        let mut ctx = verbs::VerbCtx {
+            session: self,
+            args: &a,
+            namespace: ns,
+            stdin,
+            sink,
+        };
         verbs::dispatch(&mut ctx)
     }
 }

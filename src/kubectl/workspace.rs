@@ -27,7 +27,10 @@ pub enum ReadError {
 
 impl Workspace {
     pub fn new(base_dir: PathBuf) -> Self {
-        Workspace { base_dir, files: BTreeMap::new() }
+        Workspace {
+            base_dir,
+            files: BTreeMap::new(),
+        }
     }
 
     fn host_path(&self, path: &str) -> PathBuf {
@@ -46,7 +49,12 @@ impl Workspace {
             return Ok(vec![path.to_string()]);
         }
         let prefix = format!("{}/", path.trim_end_matches('/'));
-        let virtual_dir: Vec<String> = self.files.keys().filter(|k| k.starts_with(&prefix) && (recursive || !k[prefix.len()..].contains('/'))).cloned().collect();
+        let virtual_dir: Vec<String> = self
+            .files
+            .keys()
+            .filter(|k| k.starts_with(&prefix) && (recursive || !k[prefix.len()..].contains('/')))
+            .cloned()
+            .collect();
         if !virtual_dir.is_empty() {
             return Ok(virtual_dir);
         }
@@ -80,7 +88,12 @@ impl Workspace {
     }
 }
 
-fn collect_dir(dir: &Path, shown: &str, recursive: bool, out: &mut Vec<String>) -> Result<(), String> {
+fn collect_dir(
+    dir: &Path,
+    shown: &str,
+    recursive: bool,
+    out: &mut Vec<String>,
+) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| e.to_string())?;
     for e in entries.flatten() {
         let p = e.path();

@@ -9,7 +9,11 @@ use rustyline::error::ReadlineError;
 use std::time::Instant;
 
 pub fn run(seed: u64) -> Result<()> {
-    let mut runner = Runner::new(RunOptions { seed, base_dir: std::env::current_dir().unwrap_or_default(), ..Default::default() });
+    let mut runner = Runner::new(RunOptions {
+        seed,
+        base_dir: std::env::current_dir().unwrap_or_default(),
+        ..Default::default()
+    });
     let mut editor = rustyline::DefaultEditor::new()?;
     println!("kubetutor: a simulated Kubernetes v1.32 cluster (kind: 1 control plane, 2 workers). Nothing here touches a real cluster.");
     println!("Type kubectl commands (or `k`), e.g. `kubectl get nodes`. `exit` or Ctrl-D leaves.");

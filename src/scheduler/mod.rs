@@ -89,7 +89,14 @@ impl Scheduler {
             Object::Pod(pod) => {
                 let key = ObjKey::of(obj);
                 let node = pod.spec.as_ref().and_then(|s| s.node_name.clone());
-                self.track(&key, if ev.event_type == crate::store::EventType::Deleted { None } else { node.clone() });
+                self.track(
+                    &key,
+                    if ev.event_type == crate::store::EventType::Deleted {
+                        None
+                    } else {
+                        node.clone()
+                    },
+                );
                 let unassigned = node.is_none();
                 if ev.event_type == crate::store::EventType::Deleted {
                     self.forget(&key);
@@ -334,7 +341,10 @@ impl Scheduler {
             return self.fail_raw(key, &pod, ctx, &msg);
         }
         // Score: fewest pods wins; ties broken by name for determinism.
-        let load = |name: &str| self.node_load.get(name).copied().unwrap_or(0) + self.assumed_load.get(name).copied().unwrap_or(0);
+        let load = |name: &str| {
+            self.node_load.get(name).copied().unwrap_or(0)
+                + self.assumed_load.get(name).copied().unwrap_or(0)
+        };
         let best = feasible
             .iter()
             .min_by_key(|n| {

@@ -25,7 +25,12 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { seed: 1, tick_ms: 1000, quiet: false, base_dir: PathBuf::from(".") }
+        RunOptions {
+            seed: 1,
+            tick_ms: 1000,
+            quiet: false,
+            base_dir: PathBuf::from("."),
+        }
     }
 }
 
@@ -41,9 +46,17 @@ pub struct Runner {
 
 impl Runner {
     pub fn new(options: RunOptions) -> Self {
-        let cluster = Cluster::new(&ClusterConfig { seed: options.seed, ..Default::default() });
+        let cluster = Cluster::new(&ClusterConfig {
+            seed: options.seed,
+            ..Default::default()
+        });
         let session = Session::new(cluster, Workspace::new(options.base_dir.clone()));
-        Runner { session, options, vars: BTreeMap::new(), failed: false }
+        Runner {
+            session,
+            options,
+            vars: BTreeMap::new(),
+            failed: false,
+        }
     }
 
     /// Run a whole script text, returning everything it printed.
@@ -84,10 +97,15 @@ impl Runner {
                 }
             }
         }
-        let Some(first) = argv.first().cloned() else { return 0 };
+        let Some(first) = argv.first().cloned() else {
+            return 0;
+        };
         match first.as_str() {
             "kubectl" | "k" => self.session.kubectl(&argv[1..], stdin, sink),
-            "sleep" => match argv.get(1).and_then(|s| crate::kubectl::verbs::get::parse_duration_ms(s)) {
+            "sleep" => match argv
+                .get(1)
+                .and_then(|s| crate::kubectl::verbs::get::parse_duration_ms(s))
+            {
                 Some(ms) => {
                     self.session.cluster.advance(ms);
                     0

@@ -18,13 +18,24 @@ pub fn commands_of(transcript: &str) -> String {
             }
             continue;
         }
-        let cmd = if continuing { Some(line) } else { line.strip_prefix("$ ") };
+        let cmd = if continuing {
+            Some(line)
+        } else {
+            line.strip_prefix("$ ")
+        };
         if let Some(cmd) = cmd {
             script.push_str(cmd);
             script.push('\n');
             continuing = cmd.ends_with('\\');
             if let Some(idx) = cmd.find("<<") {
-                let word = cmd[idx + 2..].trim_start_matches('-').trim().trim_matches(|c| c == '\'' || c == '"').split_whitespace().next().unwrap_or("").to_string();
+                let word = cmd[idx + 2..]
+                    .trim_start_matches('-')
+                    .trim()
+                    .trim_matches(|c| c == '\'' || c == '"')
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
                 if !word.is_empty() {
                     heredoc_end = Some(word);
                 }
@@ -46,7 +57,10 @@ pub fn check(transcript: &str, options: RunOptions) -> Result<(), String> {
 
 /// What the transcript's commands print now (the blessed text).
 pub fn replay(transcript: &str, options: RunOptions) -> String {
-    let mut runner = Runner::new(RunOptions { quiet: false, ..options });
+    let mut runner = Runner::new(RunOptions {
+        quiet: false,
+        ..options
+    });
     runner.run_text(&commands_of(transcript)).text
 }
 
@@ -54,9 +68,19 @@ pub fn replay(transcript: &str, options: RunOptions) -> String {
 pub fn unified_diff(expected: &str, actual: &str) -> String {
     let e: Vec<&str> = expected.lines().collect();
     let a: Vec<&str> = actual.lines().collect();
-    let first = e.iter().zip(a.iter()).position(|(x, y)| x != y).unwrap_or(e.len().min(a.len()));
+    let first = e
+        .iter()
+        .zip(a.iter())
+        .position(|(x, y)| x != y)
+        .unwrap_or(e.len().min(a.len()));
     let start = first.saturating_sub(3);
-    let mut out = format!("--- expected\n+++ actual\n@@ -{},{} +{},{} @@\n", start + 1, e.len().saturating_sub(start).min(12), start + 1, a.len().saturating_sub(start).min(12));
+    let mut out = format!(
+        "--- expected\n+++ actual\n@@ -{},{} +{},{} @@\n",
+        start + 1,
+        e.len().saturating_sub(start).min(12),
+        start + 1,
+        a.len().saturating_sub(start).min(12)
+    );
     for l in &e[start..first] {
         out.push_str(&format!(" {l}\n"));
     }

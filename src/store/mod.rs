@@ -196,7 +196,9 @@ impl Store {
     /// Drop watch events up to and including `resource_version` (etcd's compaction):
     /// once every watcher has read them they only cost memory.
     pub fn compact(&mut self, resource_version: u64) {
-        let end = self.log.partition_point(|e| e.resource_version <= resource_version);
+        let end = self
+            .log
+            .partition_point(|e| e.resource_version <= resource_version);
         if end > 0 {
             self.log.drain(..end);
             self.compacted_before = resource_version + 1;

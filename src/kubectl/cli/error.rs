@@ -144,7 +144,10 @@ impl CliError {
     pub fn render(&self, stamp: &KlogStamp) -> String {
         match self {
             CliError::UnknownCommand { name, suggestions } => {
-                let mut s = format!("Error: unknown command {} for \"kubectl\"\n", go_quote(name));
+                let mut s = format!(
+                    "Error: unknown command {} for \"kubectl\"\n",
+                    go_quote(name)
+                );
                 if !suggestions.is_empty() {
                     s.push_str("\nDid you mean this?\n");
                     for sug in suggestions {
@@ -160,7 +163,10 @@ impl CliError {
                 format!("Error: flags cannot be placed before plugin name: {arg}\n")
             }
             CliError::Flag { path, msg } => {
-                format!("Error: {msg}\nSee '{}' for usage.\n", with_path(path, "--help"))
+                format!(
+                    "Error: {msg}\nSee '{}' for usage.\n",
+                    with_path(path, "--help")
+                )
             }
             CliError::RequiredFlags { names } => {
                 let err = format!("required flag(s) \"{}\" not set", names.join("\", \""));
@@ -177,9 +183,9 @@ impl CliError {
             CliError::Plain { msg } => format!("error: {msg}\n"),
             CliError::GroupHelp { group, .. } => help::usage(group),
             CliError::Prefixed { text, error } => format!("{text}{}", error.render(stamp)),
-            CliError::NotSimulated { path } => format!(
-                "kubetutor: not simulated: kubectl {path}\n"
-            ),
+            CliError::NotSimulated { path } => {
+                format!("kubetutor: not simulated: kubectl {path}\n")
+            }
         }
     }
 }

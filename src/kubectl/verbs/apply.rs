@@ -39,12 +39,21 @@ pub fn read_manifests(ctx: &mut VerbCtx, errs: &mut Vec<String>) -> Vec<Manifest
                 for f in files {
                     match ctx.session.workspace.read(&f) {
                         Ok(text) => push_docs(&text, &f, &mut out, errs),
-                        Err(ReadError::TooLarge(n)) => errs.push(errors::client(&format!("{f}: the sandbox reads manifests up to {} bytes; this file has {n}", crate::kubectl::workspace::MAX_FILE_BYTES))),
-                        Err(_) => errs.push(errors::client(&format!("the path {} does not exist", crate::api::errors::go_quote(&f)))),
+                        Err(ReadError::TooLarge(n)) => errs.push(errors::client(&format!(
+                            "{f}: the sandbox reads manifests up to {} bytes; this file has {n}",
+                            crate::kubectl::workspace::MAX_FILE_BYTES
+                        ))),
+                        Err(_) => errs.push(errors::client(&format!(
+                            "the path {} does not exist",
+                            crate::api::errors::go_quote(&f)
+                        ))),
                     }
                 }
             }
-            Err(_) => errs.push(errors::client(&format!("the path {} does not exist", crate::api::errors::go_quote(&path)))),
+            Err(_) => errs.push(errors::client(&format!(
+                "the path {} does not exist",
+                crate::api::errors::go_quote(&path)
+            ))),
         }
     }
     out
@@ -52,7 +61,10 @@ pub fn read_manifests(ctx: &mut VerbCtx, errs: &mut Vec<String>) -> Vec<Manifest
 
 fn push_docs(text: &str, source: &str, out: &mut Vec<Manifest>, errs: &mut Vec<String>) {
     match crate::codec::manifest::parse_manifests(text, source) {
-        Ok(values) => out.extend(values.into_iter().map(|value| Manifest { source: source.to_string(), value })),
+        Ok(values) => out.extend(values.into_iter().map(|value| Manifest {
+            source: source.to_string(),
+            value,
+        })),
         Err(e) => errs.push(errors::client(&e.to_string())),
     }
 }
@@ -86,7 +98,9 @@ fn dry_run(ctx: &VerbCtx) -> Result<Option<&'static str>, String> {
         None | Some("none") => Ok(None),
         Some("client") => Ok(Some(" (dry run)")),
         Some("server") => Ok(Some(" (server dry run)")),
-        Some(other) => Err(format!("Invalid dry-run value ({other}). Must be \"none\", \"server\", or \"client\".")),
+        Some(other) => Err(format!(
+            "Invalid dry-run value ({other}). Must be \"none\", \"server\", or \"client\"."
+        )),
     }
 }
 
@@ -94,25 +108,35 @@ fn dry_run(ctx: &VerbCtx) -> Result<Option<&'static str>, String> {
 fn report(ctx: &mut VerbCtx, obj: &Object, verb: &str, suffix: &str) {
     match ctx.args.str("output").as_deref() {
         Some("name") => ctx.sink.out(&format!("{}\n", name_of(obj))),
-        Some("yaml") => ctx.sink.out(&crate::codec::yaml_out::to_yaml(&obj.to_json())),
-        Some("json") => ctx.sink.out(&crate::codec::json_out::to_json(&obj.to_json())),
+        Some("yaml") => ctx
+            .sink
+            .out(&crate::codec::yaml_out::to_yaml(&obj.to_json())),
+        Some("json") => ctx
+            .sink
+            .out(&crate::codec::json_out::to_json(&obj.to_json())),
         _ => ctx.sink.out(&format!("{} {verb}{suffix}\n", name_of(obj))),
     }
 }
 
 fn with_last_applied(value: &Value) -> (Value, String) {
     let mut v = value.clone();
-    if let Some(ann) = v.pointer_mut("/metadata/annotations").and_then(Value::as_object_mut) {
+    if let Some(ann) = v
+        .pointer_mut("/metadata/annotations")
+        .and_then(Value::as_object_mut)
+    {
         ann.remove(LAST_APPLIED);
     }
     let mut last = serde_json::to_string(&v).unwrap_or_default();
     last.push('\n');
     let meta = v.as_object_mut().and_then(|o| {
-        o.entry("metadata").or_insert_with(|| Value::Object(Default::default()));
+        o.entry("metadata")
+            .or_insert_with(|| Value::Object(Default::default()));
         o.get_mut("metadata")?.as_object_mut()
     });
     if let Some(meta) = meta {
-        let ann = meta.entry("annotations").or_insert_with(|| Value::Object(Default::default()));
+        let ann = meta
+            .entry("annotations")
+            .or_insert_with(|| Value::Object(Default::default()));
         if let Some(a) = ann.as_object_mut() {
             a.insert(LAST_APPLIED.into(), Value::String(last.clone()));
         }
@@ -156,7 +180,11 @@ fn apply_one(ctx: &mut VerbCtx, m: &Manifest, dry: Option<&str>) -> Result<(), S
             // Unknown fields on an object that exists are reported as a patch error.
             if let Some(existing) = existing_for(ctx, &m.value) {
                 if e.contains("strict decoding error") {
-                    let detail = e.split("strict decoding error").nth(1).unwrap_or("").trim_end();
+                    let detail = e
+                        .split("strict decoding error")
+                        .nth(1)
+                        .unwrap_or("")
+                        .trim_end();
                     let (patch, _) = with_last_applied(&m.value);
                     return Err(format!("The request is invalid: patch: Invalid value: {}: strict decoding error{detail}\n", crate::api::errors::go_quote(&go_map(&patch))));
                 }
@@ -174,20 +202,33 @@ fn apply_one(ctx: &mut VerbCtx, m: &Manifest, dry: Option<&str>) -> Result<(), S
             let (value, _) = with_last_applied(&obj.to_json());
             let mut value = value;
             strip_server_fields(&mut value);
-            let with_ann = Object::from_json_lenient(kind, value).map_err(|e| errors::client(&e.to_string()))?;
+            let with_ann = Object::from_json_lenient(kind, value)
+                .map_err(|e| errors::client(&e.to_string()))?;
             let created = if dry == Some(" (dry run)") {
                 with_ann
             } else if dry.is_some() {
                 let mut probe = api.clone();
-                probe.create(with_ann).map_err(|e| errors::render_with_source(&e, Some(("creating", &m.source))))?.as_ref().clone()
+                probe
+                    .create(with_ann)
+                    .map_err(|e| errors::render_with_source(&e, Some(("creating", &m.source))))?
+                    .as_ref()
+                    .clone()
             } else {
-                api.create(with_ann).map_err(|e| render_create_error(&e, &m.source))?.as_ref().clone()
+                api.create(with_ann)
+                    .map_err(|e| render_create_error(&e, &m.source))?
+                    .as_ref()
+                    .clone()
             };
             report(ctx, &created, "created", suffix);
         }
         Some(live) => {
             let live_json = live.to_json();
-            let last: Option<Value> = live.meta().annotations.as_ref().and_then(|a| a.get(LAST_APPLIED)).and_then(|s| serde_json::from_str(s).ok());
+            let last: Option<Value> = live
+                .meta()
+                .annotations
+                .as_ref()
+                .and_then(|a| a.get(LAST_APPLIED))
+                .and_then(|s| serde_json::from_str(s).ok());
             if last.is_none() {
                 let info = kind.info();
                 ctx.sink.err(&format!(
@@ -200,9 +241,17 @@ fn apply_one(ctx: &mut VerbCtx, m: &Manifest, dry: Option<&str>) -> Result<(), S
             let patch = three_way_patch(last.as_ref(), &modified);
             let mut merged = strategic_merge(&live_json, &patch, "");
             if let Some(md) = merged.get_mut("metadata").and_then(Value::as_object_mut) {
-                md.insert("namespace".into(), if ns.is_empty() { Value::Null } else { Value::String(ns.clone()) });
+                md.insert(
+                    "namespace".into(),
+                    if ns.is_empty() {
+                        Value::Null
+                    } else {
+                        Value::String(ns.clone())
+                    },
+                );
             }
-            let next = crate::codec::strict::decode(&merged).map_err(|e| render_decode(&e, &m.source))?;
+            let next =
+                crate::codec::strict::decode(&merged).map_err(|e| render_decode(&e, &m.source))?;
             let api = &mut ctx.session.cluster.api;
             let result = if dry.is_some() {
                 let mut probe = api.clone();
@@ -210,9 +259,16 @@ fn apply_one(ctx: &mut VerbCtx, m: &Manifest, dry: Option<&str>) -> Result<(), S
             } else {
                 api.update(next)
             };
-            let updated = result.map_err(|e| errors::render_with_source(&e, Some(("applying patch to", &m.source))))?;
+            let updated = result.map_err(|e| {
+                errors::render_with_source(&e, Some(("applying patch to", &m.source)))
+            })?;
             let changed = updated.meta().resource_version != live.meta().resource_version;
-            report(ctx, &updated, if changed { "configured" } else { "unchanged" }, suffix);
+            report(
+                ctx,
+                &updated,
+                if changed { "configured" } else { "unchanged" },
+                suffix,
+            );
         }
     }
     Ok(())
@@ -221,9 +277,10 @@ fn apply_one(ctx: &mut VerbCtx, m: &Manifest, dry: Option<&str>) -> Result<(), S
 /// How kubectl shows a decoding failure: a client-side mapping error, or the apiserver's 400.
 fn render_decode(e: &crate::codec::strict::DecodeError, source: &str) -> String {
     match e {
-        crate::codec::strict::DecodeError::BadRequest(m) => {
-            errors::render_with_source(&ApiError::bad_request(m.clone()), Some(("creating", source)))
-        }
+        crate::codec::strict::DecodeError::BadRequest(m) => errors::render_with_source(
+            &ApiError::bad_request(m.clone()),
+            Some(("creating", source)),
+        ),
         other => errors::client(&other.message(source)),
     }
 }
@@ -238,9 +295,15 @@ fn render_create_error(e: &ApiError, source: &str) -> String {
 
 /// The live object a manifest names, if it exists (looked up from apiVersion/kind/name).
 fn existing_for(ctx: &VerbCtx, value: &Value) -> Option<ObjKey> {
-    let kind = Kind::from_type_meta(value.get("apiVersion")?.as_str()?, value.get("kind")?.as_str()?)?;
+    let kind = Kind::from_type_meta(
+        value.get("apiVersion")?.as_str()?,
+        value.get("kind")?.as_str()?,
+    )?;
     let name = value.pointer("/metadata/name")?.as_str()?;
-    let ns = value.pointer("/metadata/namespace").and_then(Value::as_str).unwrap_or(&ctx.namespace);
+    let ns = value
+        .pointer("/metadata/namespace")
+        .and_then(Value::as_str)
+        .unwrap_or(&ctx.namespace);
     let key = ObjKey::new(kind, ns, name);
     ctx.session.cluster.api.try_get(&key).map(|_| key)
 }
@@ -248,7 +311,14 @@ fn existing_for(ctx: &VerbCtx, value: &Value) -> Option<ObjKey> {
 /// Server-owned metadata a manifest may carry (e.g. from `get -o yaml`) that create ignores.
 fn strip_server_fields(v: &mut Value) {
     if let Some(md) = v.get_mut("metadata").and_then(Value::as_object_mut) {
-        for k in ["uid", "resourceVersion", "creationTimestamp", "generation", "managedFields", "selfLink"] {
+        for k in [
+            "uid",
+            "resourceVersion",
+            "creationTimestamp",
+            "generation",
+            "managedFields",
+            "selfLink",
+        ] {
             md.remove(k);
         }
     }
@@ -260,7 +330,10 @@ pub fn go_map(v: &Value) -> String {
         Value::Object(m) => {
             let mut keys: Vec<&String> = m.keys().collect();
             keys.sort();
-            let parts: Vec<String> = keys.iter().map(|k| format!("{}:{}", k, go_map(&m[*k]))).collect();
+            let parts: Vec<String> = keys
+                .iter()
+                .map(|k| format!("{}:{}", k, go_map(&m[*k])))
+                .collect();
             format!("map[{}]", parts.join(" "))
         }
         Value::Array(a) => format!("[{}]", a.iter().map(go_map).collect::<Vec<_>>().join(" ")),
@@ -274,7 +347,9 @@ pub fn go_map(v: &Value) -> String {
 pub fn create(ctx: &mut VerbCtx) -> i32 {
     if ctx.args.all("filename").is_empty() {
         if let Some(sub) = ctx.args.positionals().first().cloned() {
-            return ctx.not_simulated(&format!("kubectl create {sub} (create objects from manifests with -f)"));
+            return ctx.not_simulated(&format!(
+                "kubectl create {sub} (create objects from manifests with -f)"
+            ));
         }
         return ctx.usage_error("must specify one of -f and -k", "create");
     }
@@ -300,11 +375,24 @@ pub fn create(ctx: &mut VerbCtx) -> i32 {
         if ctx.args.bool("save-config") {
             value = with_last_applied(&value).0;
         }
-        let Ok(obj) = Object::from_json_lenient(obj.kind(), value) else { continue };
+        let Ok(obj) = Object::from_json_lenient(obj.kind(), value) else {
+            continue;
+        };
         let result = match suffix {
             Some(" (dry run)") => Ok(obj),
-            Some(_) => ctx.session.cluster.api.clone().create(obj).map(|o| o.as_ref().clone()),
-            None => ctx.session.cluster.api.create(obj).map(|o| o.as_ref().clone()),
+            Some(_) => ctx
+                .session
+                .cluster
+                .api
+                .clone()
+                .create(obj)
+                .map(|o| o.as_ref().clone()),
+            None => ctx
+                .session
+                .cluster
+                .api
+                .create(obj)
+                .map(|o| o.as_ref().clone()),
         };
         match result {
             Ok(o) => report(ctx, &o, "created", suffix.unwrap_or("")),

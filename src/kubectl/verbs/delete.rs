@@ -40,10 +40,24 @@ pub fn delete(ctx: &mut VerbCtx) -> i32 {
     let mut targets: Vec<(ObjKey, Option<String>)> = Vec::new();
     if !ctx.args.all("filename").is_empty() {
         for m in super::apply::read_manifests(ctx, &mut errs) {
-            let kind = m.value.get("apiVersion").and_then(|a| a.as_str()).zip(m.value.get("kind").and_then(|k| k.as_str())).and_then(|(a, k)| Kind::from_type_meta(a, k));
+            let kind = m
+                .value
+                .get("apiVersion")
+                .and_then(|a| a.as_str())
+                .zip(m.value.get("kind").and_then(|k| k.as_str()))
+                .and_then(|(a, k)| Kind::from_type_meta(a, k));
             let Some(kind) = kind else { continue };
-            let name = m.value.pointer("/metadata/name").and_then(|n| n.as_str()).unwrap_or("");
-            let ns = m.value.pointer("/metadata/namespace").and_then(|n| n.as_str()).map(str::to_string).unwrap_or_else(|| ctx.namespace.clone());
+            let name = m
+                .value
+                .pointer("/metadata/name")
+                .and_then(|n| n.as_str())
+                .unwrap_or("");
+            let ns = m
+                .value
+                .pointer("/metadata/namespace")
+                .and_then(|n| n.as_str())
+                .map(str::to_string)
+                .unwrap_or_else(|| ctx.namespace.clone());
             targets.push((ObjKey::new(kind, &ns, name), Some(m.source.clone())));
         }
     } else {
@@ -76,7 +90,8 @@ pub fn delete(ctx: &mut VerbCtx) -> i32 {
             if ctx.all_namespaces() {
                 ctx.sink.out("No resources found\n");
             } else {
-                ctx.sink.out(&format!("No resources found in {ns} namespace.\n"));
+                ctx.sink
+                    .out(&format!("No resources found in {ns} namespace.\n"));
             }
             return 0;
         }
@@ -84,13 +99,24 @@ pub fn delete(ctx: &mut VerbCtx) -> i32 {
     if force && grace == Some(0) {
         ctx.sink.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
     }
-    let opts = DeleteOptions { grace_period: grace, propagation };
+    let opts = DeleteOptions {
+        grace_period: grace,
+        propagation,
+    };
     let dry = ctx.args.str("dry-run").filter(|d| d != "none");
     let mut waiting: Vec<ObjKey> = Vec::new();
     for (key, source) in targets {
         let info = key.kind.info();
-        let shown = if ctx.args.str("output").as_deref() == Some("name") { None } else { Some(()) };
-        let result = if dry.is_some() { ctx.session.cluster.api.get(&key) } else { ctx.session.cluster.api.delete(&key, &opts) };
+        let shown = if ctx.args.str("output").as_deref() == Some("name") {
+            None
+        } else {
+            Some(())
+        };
+        let result = if dry.is_some() {
+            ctx.session.cluster.api.get(&key)
+        } else {
+            ctx.session.cluster.api.delete(&key, &opts)
+        };
         match result {
             Ok(_) => {
                 let suffix = match dry.as_deref() {
@@ -98,10 +124,20 @@ pub fn delete(ctx: &mut VerbCtx) -> i32 {
                     Some(_) => " (server dry run)",
                     None => "",
                 };
-                let verb = if grace == Some(0) && force { "force deleted" } else { "deleted" };
+                let verb = if grace == Some(0) && force {
+                    "force deleted"
+                } else {
+                    "deleted"
+                };
                 match shown {
-                    Some(()) => ctx.sink.out(&format!("{} {} {verb}{suffix}\n", info.kind_group(), crate::api::errors::go_quote(&key.name))),
-                    None => ctx.sink.out(&format!("{}/{}\n", info.kind_group(), key.name)),
+                    Some(()) => ctx.sink.out(&format!(
+                        "{} {} {verb}{suffix}\n",
+                        info.kind_group(),
+                        crate::api::errors::go_quote(&key.name)
+                    )),
+                    None => ctx
+                        .sink
+                        .out(&format!("{}/{}\n", info.kind_group(), key.name)),
                 }
                 if dry.is_none() {
                     waiting.push(key);
@@ -117,7 +153,10 @@ pub fn delete(ctx: &mut VerbCtx) -> i32 {
     let no_wait = ctx.args.is_set("wait") && !ctx.args.bool("wait");
     if !no_wait {
         let limit = ctx.session.cluster.now() + ctx.session.limits.delete_wait_ms;
-        while waiting.iter().any(|k| ctx.session.cluster.api.try_get(k).is_some()) {
+        while waiting
+            .iter()
+            .any(|k| ctx.session.cluster.api.try_get(k).is_some())
+        {
             if !ctx.session.cluster.step_until(limit) {
                 break;
             }

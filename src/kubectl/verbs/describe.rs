@@ -27,12 +27,25 @@ pub fn describe(ctx: &mut VerbCtx) -> i32 {
             objects.extend(ctx.list(sel.kind, selector.as_ref()));
             continue;
         }
-        let ns = if sel.kind.info().namespaced { ctx.namespace.clone() } else { String::new() };
+        let ns = if sel.kind.info().namespaced {
+            ctx.namespace.clone()
+        } else {
+            String::new()
+        };
         for name in &sel.names {
-            match ctx.session.cluster.api.get(&ObjKey::new(sel.kind, &ns, name)) {
+            match ctx
+                .session
+                .cluster
+                .api
+                .get(&ObjKey::new(sel.kind, &ns, name))
+            {
                 Ok(o) => objects.push(o),
                 Err(e) => {
-                    let prefixed: Vec<_> = ctx.list(sel.kind, None).into_iter().filter(|o| o.name().starts_with(name.as_str())).collect();
+                    let prefixed: Vec<_> = ctx
+                        .list(sel.kind, None)
+                        .into_iter()
+                        .filter(|o| o.name().starts_with(name.as_str()))
+                        .collect();
                     if prefixed.is_empty() {
                         errs.push(errors::render(&e));
                     } else {
@@ -58,7 +71,8 @@ pub fn describe(ctx: &mut VerbCtx) -> i32 {
             ctx.sink.err("No resources found\n");
         } else {
             let ns = ctx.namespace.clone();
-            ctx.sink.err(&format!("No resources found in {ns} namespace.\n"));
+            ctx.sink
+                .err(&format!("No resources found in {ns} namespace.\n"));
         }
     }
     for e in &errs {

@@ -8,7 +8,7 @@ use crate::kubectl::errors;
 use crate::kubectl::resources::{self, Selection};
 use crate::printers::name::name_of;
 use crate::printers::table::{table_for, TableOptions, TableWriter};
-use crate::store::{EventType, ObjKey};
+use crate::store::ObjKey;
 use std::sync::Arc;
 
 /// The output a `-o` value asks for.
@@ -39,15 +39,32 @@ pub fn parse_format(ctx: &VerbCtx) -> Result<Format, String> {
         "name" => Format::Name,
         "yaml" => Format::Yaml,
         "json" => Format::Json,
-        "go-template" | "template" => Format::GoTemplate(template.ok_or("template format specified but no template given")?),
-        "jsonpath" => Format::JsonPath(template.ok_or("template format specified but no template given")?),
-        o if o.starts_with("jsonpath=") => Format::JsonPath(o["jsonpath=".len()..].to_string()),
-        o if o.starts_with("go-template=") => Format::GoTemplate(o["go-template=".len()..].to_string()),
-        o if o.starts_with("template=") => Format::GoTemplate(o["template=".len()..].to_string()),
-        o if o.starts_with("custom-columns") || o.starts_with("jsonpath-file") || o.starts_with("go-template-file") || o.starts_with("jsonpath-as-json") => {
-            return Err(format!("kubetutor: not simulated: -o {}", o.split('=').next().unwrap_or(o)));
+        "go-template" | "template" => {
+            Format::GoTemplate(template.ok_or("template format specified but no template given")?)
         }
-        other => return Err(format!("unable to match a printer suitable for the output format {}, allowed formats are: {}", crate::api::errors::go_quote(other), ALLOWED_FORMATS.trim_matches(|c| c == '(' || c == ')'))),
+        "jsonpath" => {
+            Format::JsonPath(template.ok_or("template format specified but no template given")?)
+        }
+        o if o.starts_with("jsonpath=") => Format::JsonPath(o["jsonpath=".len()..].to_string()),
+        o if o.starts_with("go-template=") => {
+            Format::GoTemplate(o["go-template=".len()..].to_string())
+        }
+        o if o.starts_with("template=") => Format::GoTemplate(o["template=".len()..].to_string()),
+        o if o.starts_with("custom-columns")
+            || o.starts_with("jsonpath-file")
+            || o.starts_with("go-template-file")
+            || o.starts_with("jsonpath-as-json") =>
+        {
+            return Err(format!(
+                "kubetutor: not simulated: -o {}",
+                o.split('=').next().unwrap_or(o)
+            ));
+        }
+        other => return Err(format!(
+            "unable to match a printer suitable for the output format {}, allowed formats are: {}",
+            crate::api::errors::go_quote(other),
+            ALLOWED_FORMATS.trim_matches(|c| c == '(' || c == ')')
+        )),
     })
 }
 
@@ -60,16 +77,34 @@ fn field_matches(obj: &Object, selector: &str) -> Result<bool, String> {
         } else if let Some((f, v)) = part.split_once("==").or_else(|| part.split_once('=')) {
             (f, v, false)
         } else {
-            return Err(format!("invalid selector: '{part}'; can't understand '{part}'"));
+            return Err(format!(
+                "invalid selector: '{part}'; can't understand '{part}'"
+            ));
         };
         let json = obj.to_json();
         let actual = match field.trim() {
             "metadata.name" => obj.name().to_string(),
             "metadata.namespace" => obj.namespace().to_string(),
-            "status.phase" => json.pointer("/status/phase").and_then(|v| v.as_str()).unwrap_or("").to_string(),
-            "spec.nodeName" => json.pointer("/spec/nodeName").and_then(|v| v.as_str()).unwrap_or("").to_string(),
-            "type" => json.pointer("/type").and_then(|v| v.as_str()).unwrap_or("").to_string(),
-            "involvedObject.name" => json.pointer("/involvedObject/name").and_then(|v| v.as_str()).unwrap_or("").to_string(),
+            "status.phase" => json
+                .pointer("/status/phase")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string(),
+            "spec.nodeName" => json
+                .pointer("/spec/nodeName")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string(),
+            "type" => json
+                .pointer("/type")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string(),
+            "involvedObject.name" => json
+                .pointer("/involvedObject/name")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string(),
             other => return Err(format!("field label not supported: {other}")),
         };
         if (actual == want.trim()) == negate {
@@ -84,7 +119,12 @@ struct Found {
     objects: Vec<Arc<Object>>,
 }
 
-fn collect(ctx: &mut VerbCtx, selections: &[Selection], selector: Option<&Selector>, errs: &mut Vec<String>) -> Result<Vec<Found>, String> {
+fn collect(
+    ctx: &mut VerbCtx,
+    selections: &[Selection],
+    selector: Option<&Selector>,
+    errs: &mut Vec<String>,
+) -> Result<Vec<Found>, String> {
     let field_selector = ctx.args.str("field-selector");
     let mut out = Vec::new();
     for sel in selections {
@@ -99,15 +139,27 @@ fn collect(ctx: &mut VerbCtx, selections: &[Selection], selector: Option<&Select
                 objects.push(o);
             }
         } else {
-            let ns = if sel.kind.info().namespaced { ctx.namespace.clone() } else { String::new() };
+            let ns = if sel.kind.info().namespaced {
+                ctx.namespace.clone()
+            } else {
+                String::new()
+            };
             for name in &sel.names {
-                match ctx.session.cluster.api.get(&ObjKey::new(sel.kind, &ns, name)) {
+                match ctx
+                    .session
+                    .cluster
+                    .api
+                    .get(&ObjKey::new(sel.kind, &ns, name))
+                {
                     Ok(o) => objects.push(o),
                     Err(e) => errs.push(errors::render(&e)),
                 }
             }
         }
-        out.push(Found { selection: sel.clone(), objects });
+        out.push(Found {
+            selection: sel.clone(),
+            objects,
+        });
     }
     Ok(out)
 }
@@ -116,7 +168,13 @@ fn table_options(ctx: &VerbCtx, format: &Format, multi_kind: bool) -> TableOptio
     TableOptions {
         wide: *format == Format::Wide,
         show_labels: ctx.args.bool("show-labels"),
-        label_columns: ctx.args.all("label-columns").iter().flat_map(|s| s.split(',').map(str::to_string)).filter(|s| !s.is_empty()).collect(),
+        label_columns: ctx
+            .args
+            .all("label-columns")
+            .iter()
+            .flat_map(|s| s.split(',').map(str::to_string))
+            .filter(|s| !s.is_empty())
+            .collect(),
         no_headers: ctx.args.bool("no-headers"),
         with_namespace: ctx.all_namespaces(),
         with_kind_prefix: multi_kind,
@@ -128,12 +186,18 @@ fn no_resources(ctx: &mut VerbCtx, kinds: &[Kind]) {
         ctx.sink.err("No resources found\n");
     } else {
         let ns = ctx.namespace.clone();
-        ctx.sink.err(&format!("No resources found in {ns} namespace.\n"));
+        ctx.sink
+            .err(&format!("No resources found in {ns} namespace.\n"));
     }
 }
 
 /// Render objects in a non-table format.
-pub fn print_objects(ctx: &mut VerbCtx, format: &Format, objects: &[Arc<Object>], single: bool) -> Result<(), String> {
+pub fn print_objects(
+    ctx: &mut VerbCtx,
+    format: &Format,
+    objects: &[Arc<Object>],
+    single: bool,
+) -> Result<(), String> {
     let value = if single && objects.len() == 1 {
         objects[0].to_json()
     } else {
@@ -147,8 +211,12 @@ pub fn print_objects(ctx: &mut VerbCtx, format: &Format, objects: &[Arc<Object>]
         }
         Format::Yaml => ctx.sink.out(&crate::codec::yaml_out::to_yaml(&value)),
         Format::Json => ctx.sink.out(&crate::codec::json_out::to_json(&value)),
-        Format::JsonPath(t) => ctx.sink.out(&crate::templates::jsonpath::render(t, &value)?),
-        Format::GoTemplate(t) => ctx.sink.out(&crate::templates::gotemplate::render(t, &value)?),
+        Format::JsonPath(t) => ctx
+            .sink
+            .out(&crate::templates::jsonpath::render(t, &value)?),
+        Format::GoTemplate(t) => ctx
+            .sink
+            .out(&crate::templates::gotemplate::render(t, &value)?),
         Format::Table | Format::Wide => {}
     }
     Ok(())
@@ -174,12 +242,25 @@ pub fn get(ctx: &mut VerbCtx) -> i32 {
         let manifests = super::apply::read_manifests(ctx, &mut errs);
         let mut sels: Vec<Selection> = Vec::new();
         for m in manifests {
-            let kind = m.value.get("apiVersion").and_then(|a| a.as_str()).zip(m.value.get("kind").and_then(|k| k.as_str())).and_then(|(a, k)| Kind::from_type_meta(a, k));
-            let name = m.value.pointer("/metadata/name").and_then(|n| n.as_str()).unwrap_or("").to_string();
+            let kind = m
+                .value
+                .get("apiVersion")
+                .and_then(|a| a.as_str())
+                .zip(m.value.get("kind").and_then(|k| k.as_str()))
+                .and_then(|(a, k)| Kind::from_type_meta(a, k));
+            let name = m
+                .value
+                .pointer("/metadata/name")
+                .and_then(|n| n.as_str())
+                .unwrap_or("")
+                .to_string();
             if let Some(kind) = kind {
                 match sels.iter_mut().find(|s| s.kind == kind) {
                     Some(s) => s.names.push(name),
-                    None => sels.push(Selection { kind, names: vec![name] }),
+                    None => sels.push(Selection {
+                        kind,
+                        names: vec![name],
+                    }),
                 }
             }
         }
@@ -226,7 +307,10 @@ pub fn get(ctx: &mut VerbCtx) -> i32 {
                 }
             }
             other => {
-                let all: Vec<Arc<Object>> = found.iter().flat_map(|f| f.objects.iter().cloned()).collect();
+                let all: Vec<Arc<Object>> = found
+                    .iter()
+                    .flat_map(|f| f.objects.iter().cloned())
+                    .collect();
                 if !(all.is_empty() && !matches!(other, Format::Yaml | Format::Json)) || total > 0 {
                     if let Err(e) = print_objects(ctx, other, &all, single_named) {
                         errs.push(errors::client(&e));
@@ -235,7 +319,11 @@ pub fn get(ctx: &mut VerbCtx) -> i32 {
             }
         }
     }
-    if total == 0 && errs.is_empty() && !watch && matches!(format, Format::Table | Format::Wide | Format::Name) {
+    if total == 0
+        && errs.is_empty()
+        && !watch
+        && matches!(format, Format::Table | Format::Wide | Format::Name)
+    {
         let kinds: Vec<Kind> = selections.iter().map(|s| s.kind).collect();
         no_resources(ctx, &kinds);
     }
@@ -247,18 +335,39 @@ pub fn get(ctx: &mut VerbCtx) -> i32 {
     }
     if watch {
         let sel = selections[0].clone();
-        return watch_loop(ctx, &sel, selector.as_ref(), &format, writer, total > 0 && !ctx.args.bool("watch-only"));
+        return watch_loop(
+            ctx,
+            &sel,
+            selector.as_ref(),
+            &format,
+            writer,
+            total > 0 && !ctx.args.bool("watch-only"),
+        );
     }
     0
 }
 
 /// Stream rows for changes to the watched objects as the cluster runs, until they settle.
-fn watch_loop(ctx: &mut VerbCtx, sel: &Selection, selector: Option<&Selector>, format: &Format, mut writer: TableWriter, header_printed: bool) -> i32 {
+fn watch_loop(
+    ctx: &mut VerbCtx,
+    sel: &Selection,
+    selector: Option<&Selector>,
+    format: &Format,
+    mut writer: TableWriter,
+    header_printed: bool,
+) -> i32 {
     let mut header_printed = header_printed;
-    let opts = TableOptions { with_kind_prefix: false, ..table_options(ctx, format, false) };
+    let opts = TableOptions {
+        with_kind_prefix: false,
+        ..table_options(ctx, format, false)
+    };
     let scope = ctx.scope(sel.kind);
     let limits = ctx.session.limits.clone();
-    let max = match ctx.args.str("request-timeout").and_then(|t| parse_duration_ms(&t)) {
+    let max = match ctx
+        .args
+        .str("request-timeout")
+        .and_then(|t| parse_duration_ms(&t))
+    {
         Some(ms) if ms > 0 => ms,
         _ => limits.watch_max_ms,
     };
@@ -266,6 +375,7 @@ fn watch_loop(ctx: &mut VerbCtx, sel: &Selection, selector: Option<&Selector>, f
     let deadline = start + max;
     let mut last_change = start;
     let mut seen = ctx.session.cluster.api.store.resource_version();
+    ctx.session.cluster.open_watch(seen);
     let output_events = ctx.args.bool("output-watch-events");
     loop {
         let quiet_until = last_change + limits.watch_quiet_ms;
@@ -274,8 +384,16 @@ fn watch_loop(ctx: &mut VerbCtx, sel: &Selection, selector: Option<&Selector>, f
             break;
         }
         let now = ctx.session.cluster.now();
-        let events: Vec<_> = ctx.session.cluster.api.store.events_since(seen).map(|e| e.to_vec()).unwrap_or_default();
+        let events: Vec<_> = ctx
+            .session
+            .cluster
+            .api
+            .store
+            .events_since(seen)
+            .map(|e| e.to_vec())
+            .unwrap_or_default();
         seen = ctx.session.cluster.api.store.resource_version();
+        ctx.session.cluster.advance_watch(seen);
         for ev in events {
             let o = &ev.object;
             if o.kind() != sel.kind || scope.as_deref().is_some_and(|ns| ns != o.namespace()) {
@@ -305,9 +423,9 @@ fn watch_loop(ctx: &mut VerbCtx, sel: &Selection, selector: Option<&Selector>, f
                     let _ = print_objects(ctx, other, &[o.clone()], true);
                 }
             }
-            let _ = EventType::Added;
         }
     }
+    ctx.session.cluster.close_watch();
     0
 }
 
@@ -328,23 +446,44 @@ pub fn parse_duration_ms(s: &str) -> Option<i64> {
 
 /// `kubectl events`: the namespace's events, oldest first.
 pub fn events(ctx: &mut VerbCtx) -> i32 {
-    let types: Vec<String> = ctx.args.all("types").iter().flat_map(|t| t.split(',').map(str::to_string)).collect();
+    let types: Vec<String> = ctx
+        .args
+        .all("types")
+        .iter()
+        .flat_map(|t| t.split(',').map(str::to_string))
+        .collect();
     let for_obj = ctx.args.str("for");
     let mut objs: Vec<Arc<Object>> = ctx.list(Kind::Event, None);
     if let Some(f) = &for_obj {
-        let Some((t, name)) = f.split_once('/') else { return ctx.fail(&format!("unable to parse --for: {f}")) };
-        let Some(kind) = Kind::resolve(t) else { return ctx.fail(&format!("the server doesn't have a resource type {}", crate::api::errors::go_quote(t))) };
+        let Some((t, name)) = f.split_once('/') else {
+            return ctx.fail(&format!("unable to parse --for: {f}"));
+        };
+        let Some(kind) = Kind::resolve(t) else {
+            return ctx.fail(&format!(
+                "the server doesn't have a resource type {}",
+                crate::api::errors::go_quote(t)
+            ));
+        };
         objs.retain(|o| {
             let j = o.to_json();
-            j.pointer("/involvedObject/kind").and_then(|v| v.as_str()) == Some(kind.info().name) && j.pointer("/involvedObject/name").and_then(|v| v.as_str()) == Some(name)
+            j.pointer("/involvedObject/kind").and_then(|v| v.as_str()) == Some(kind.info().name)
+                && j.pointer("/involvedObject/name").and_then(|v| v.as_str()) == Some(name)
         });
     }
     if !types.is_empty() {
-        objs.retain(|o| types.iter().any(|t| o.to_json().get("type").and_then(|v| v.as_str()) == Some(t.as_str())));
+        objs.retain(|o| {
+            types
+                .iter()
+                .any(|t| o.to_json().get("type").and_then(|v| v.as_str()) == Some(t.as_str()))
+        });
     }
     let last = |o: &Arc<Object>| {
         let j = o.to_json();
-        j.get("lastTimestamp").or_else(|| j.get("eventTime")).and_then(|v| v.as_str()).unwrap_or("").to_string()
+        j.get("lastTimestamp")
+            .or_else(|| j.get("eventTime"))
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
     };
     objs.sort_by_key(|o| last(o));
     if objs.is_empty() {
@@ -352,7 +491,10 @@ pub fn events(ctx: &mut VerbCtx) -> i32 {
         return 0;
     }
     let now = ctx.session.cluster.now();
-    let opts = TableOptions { with_namespace: ctx.all_namespaces(), ..Default::default() };
+    let opts = TableOptions {
+        with_namespace: ctx.all_namespaces(),
+        ..Default::default()
+    };
     let refs: Vec<&Object> = objs.iter().map(|o| o.as_ref()).collect();
     let table = table_for(Kind::Event, &refs, now, &opts);
     let text = TableWriter::new().render(&table, !ctx.args.bool("no-headers"));

@@ -30,10 +30,20 @@ pub fn api_resources(ctx: &mut VerbCtx) -> i32 {
             }
         }
         if ctx.args.str("output").as_deref() == Some("name") {
-            rows.push(vec![if k.group.is_empty() { k.plural.to_string() } else { format!("{}.{}", k.plural, k.group) }]);
+            rows.push(vec![if k.group.is_empty() {
+                k.plural.to_string()
+            } else {
+                format!("{}.{}", k.plural, k.group)
+            }]);
             continue;
         }
-        rows.push(vec![k.plural.to_string(), k.short_names.join(","), k.api_version(), k.namespaced.to_string(), k.name.to_string()]);
+        rows.push(vec![
+            k.plural.to_string(),
+            k.short_names.join(","),
+            k.api_version(),
+            k.namespaced.to_string(),
+            k.name.to_string(),
+        ]);
     }
     if ctx.args.str("output").as_deref() == Some("name") {
         for r in rows {
@@ -41,7 +51,13 @@ pub fn api_resources(ctx: &mut VerbCtx) -> i32 {
         }
         return 0;
     }
-    let table = Table { header: ["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"].iter().map(|s| s.to_string()).collect(), rows };
+    let table = Table {
+        header: ["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        rows,
+    };
     let text = TableWriter::new().render(&table, !ctx.args.bool("no-headers"));
     ctx.sink.out(&text);
     0

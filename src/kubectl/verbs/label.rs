@@ -14,9 +14,15 @@ pub enum Which {
 }
 
 pub fn label(ctx: &mut VerbCtx, which: Which) -> i32 {
-    let verb = if which == Which::Labels { "label" } else { "annotate" };
+    let verb = if which == Which::Labels {
+        "label"
+    } else {
+        "annotate"
+    };
     let positionals = ctx.args.positionals().to_vec();
-    let (resource_args, changes): (Vec<String>, Vec<String>) = positionals.into_iter().partition(|a| !(a.contains('=') || a.ends_with('-')));
+    let (resource_args, changes): (Vec<String>, Vec<String>) = positionals
+        .into_iter()
+        .partition(|a| !(a.contains('=') || a.ends_with('-')));
     if changes.is_empty() {
         return ctx.usage_error("at least one label update is required", verb);
     }
@@ -44,9 +50,15 @@ pub fn label(ctx: &mut VerbCtx, which: Which) -> i32 {
             if selector.is_none() && !ctx.args.bool("all") {
                 return ctx.fail("resource(s) were provided, but no name was specified");
             }
-            ctx.list(sel.kind, selector.as_ref()).iter().map(|o| ObjKey::of(o)).collect()
+            ctx.list(sel.kind, selector.as_ref())
+                .iter()
+                .map(|o| ObjKey::of(o))
+                .collect()
         } else {
-            sel.names.iter().map(|n| ObjKey::new(sel.kind, &ctx.namespace, n)).collect()
+            sel.names
+                .iter()
+                .map(|n| ObjKey::new(sel.kind, &ctx.namespace, n))
+                .collect()
         };
         for key in keys {
             let mut obj = match ctx.session.cluster.api.get(&key) {
@@ -66,7 +78,9 @@ pub fn label(ctx: &mut VerbCtx, which: Which) -> i32 {
             for (k, v) in &set {
                 if let Some(old) = map.get(k) {
                     if old != v && !overwrite {
-                        conflict = Some(format!("'{k}' already has a value ({old}), and --overwrite is false"));
+                        conflict = Some(format!(
+                            "'{k}' already has a value ({old}), and --overwrite is false"
+                        ));
                     }
                 }
             }

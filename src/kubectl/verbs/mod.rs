@@ -35,12 +35,15 @@ impl VerbCtx<'_, '_> {
 
     /// A usage error: the message and kubectl's pointer to the help.
     pub fn usage_error(&mut self, message: &str, verb: &str) -> i32 {
-        self.sink.err(&format!("error: {message}\nSee 'kubectl {verb} -h' for help and examples\n"));
+        self.sink.err(&format!(
+            "error: {message}\nSee 'kubectl {verb} -h' for help and examples\n"
+        ));
         1
     }
 
     pub fn not_simulated(&mut self, what: &str) -> i32 {
-        self.sink.err(&format!("kubetutor: not simulated: {what}\n"));
+        self.sink
+            .err(&format!("kubetutor: not simulated: {what}\n"));
         1
     }
 
@@ -102,7 +105,9 @@ pub fn dispatch(ctx: &mut VerbCtx) -> i32 {
         "version" => info::version(ctx),
         "cluster-info" => info::cluster_info(ctx),
         "wait" => wait::wait(ctx),
-        "explain" => ctx.not_simulated("kubectl explain (the sandbox has no OpenAPI schema; see the Kubernetes API reference)"),
+        "explain" => ctx.not_simulated(
+            "kubectl explain (the sandbox has no OpenAPI schema; see the Kubernetes API reference)",
+        ),
         other => ctx.not_simulated(&format!("kubectl {other}")),
     }
 }

@@ -13,21 +13,40 @@ pub fn patch(ctx: &mut VerbCtx) -> i32 {
         None | Some("strategic") => PatchType::Strategic,
         Some("merge") => PatchType::Merge,
         Some("json") => PatchType::Json,
-        Some(other) => return ctx.fail(&format!("--type must be one of [json merge strategic], not {}", crate::api::errors::go_quote(other))),
+        Some(other) => {
+            return ctx.fail(&format!(
+                "--type must be one of [json merge strategic], not {}",
+                crate::api::errors::go_quote(other)
+            ))
+        }
     };
     let text = match (ctx.args.str("patch"), ctx.args.str("patch-file")) {
         (Some(p), _) => p,
         (None, Some(f)) => match ctx.session.workspace.read(&f) {
             Ok(t) => t,
-            Err(_) => return ctx.fail(&format!("unable to read patch file: open {f}: no such file or directory")),
+            Err(_) => {
+                return ctx.fail(&format!(
+                    "unable to read patch file: open {f}: no such file or directory"
+                ))
+            }
         },
-        (None, None) => return ctx.usage_error("must specify --patch or --patch-file containing the contents of the patch", "patch"),
+        (None, None) => {
+            return ctx.usage_error(
+                "must specify --patch or --patch-file containing the contents of the patch",
+                "patch",
+            )
+        }
     };
     let patch_value: serde_json::Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(_) => match serde_yaml_ng::from_str::<serde_json::Value>(&text) {
             Ok(v) if !v.is_string() => v,
-            Ok(_) | Err(_) => return ctx.fail(&format!("unable to parse {}: yaml: did not find expected node content", crate::api::errors::go_quote(&text))),
+            Ok(_) | Err(_) => {
+                return ctx.fail(&format!(
+                    "unable to parse {}: yaml: did not find expected node content",
+                    crate::api::errors::go_quote(&text)
+                ))
+            }
         },
     };
     let positionals = ctx.args.positionals().to_vec();
@@ -36,7 +55,10 @@ pub fn patch(ctx: &mut VerbCtx) -> i32 {
         Err(e) => return ctx.fail(&e),
     };
     let Some(sel) = selections.first().filter(|s| !s.names.is_empty()) else {
-        return ctx.usage_error("You must provide one or more resources by argument or filename.", "patch");
+        return ctx.usage_error(
+            "You must provide one or more resources by argument or filename.",
+            "patch",
+        );
     };
     let mut code = 0;
     for name in sel.names.clone() {
@@ -52,7 +74,8 @@ pub fn patch(ctx: &mut VerbCtx) -> i32 {
         let patched = match apply_patch(&live.to_json(), &patch_value, kind) {
             Ok(v) => v,
             Err(e) => {
-                ctx.sink.err(&errors::render(&crate::api::ApiError::bad_request(e)));
+                ctx.sink
+                    .err(&errors::render(&crate::api::ApiError::bad_request(e)));
                 code = 1;
                 continue;
             }
@@ -60,7 +83,10 @@ pub fn patch(ctx: &mut VerbCtx) -> i32 {
         let obj = match crate::codec::strict::decode(&patched) {
             Ok(o) => o,
             Err(e) => {
-                ctx.sink.err(&errors::render(&crate::api::ApiError::bad_request(e.to_string())));
+                ctx.sink
+                    .err(&errors::render(&crate::api::ApiError::bad_request(
+                        e.to_string(),
+                    )));
                 code = 1;
                 continue;
             }
@@ -70,7 +96,10 @@ pub fn patch(ctx: &mut VerbCtx) -> i32 {
             Ok(o) => {
                 let unchanged = o.meta().resource_version == before;
                 let name = crate::printers::name::name_of(&o);
-                ctx.sink.out(&format!("{name} patched{}\n", if unchanged { " (no change)" } else { "" }));
+                ctx.sink.out(&format!(
+                    "{name} patched{}\n",
+                    if unchanged { " (no change)" } else { "" }
+                ));
             }
             Err(e) => {
                 ctx.sink.err(&errors::render(&e));

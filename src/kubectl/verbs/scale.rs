@@ -14,7 +14,9 @@ pub fn scale(ctx: &mut VerbCtx) -> i32 {
         Err(e) => return ctx.fail(&e),
     };
     if replicas < 0 {
-        return ctx.fail("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
+        return ctx.fail(
+            "The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
+        );
     }
     let current = match ctx.args.int("current-replicas") {
         Ok(c) => c.filter(|c| *c >= 0),
@@ -26,12 +28,21 @@ pub fn scale(ctx: &mut VerbCtx) -> i32 {
         Err(e) => return ctx.fail(&e),
     };
     if selections.is_empty() {
-        return ctx.usage_error("You must provide one or more resources by argument or filename.", "scale");
+        return ctx.usage_error(
+            "You must provide one or more resources by argument or filename.",
+            "scale",
+        );
     }
     let mut code = 0;
     for sel in selections {
-        if !matches!(sel.kind, Kind::StatefulSet | Kind::Deployment | Kind::ReplicaSet) {
-            ctx.sink.err(&format!("error: cannot scale {}: not a scalable resource in the sandbox\n", sel.kind.info().plural));
+        if !matches!(
+            sel.kind,
+            Kind::StatefulSet | Kind::Deployment | Kind::ReplicaSet
+        ) {
+            ctx.sink.err(&format!(
+                "error: cannot scale {}: not a scalable resource in the sandbox\n",
+                sel.kind.info().plural
+            ));
             code = 1;
             continue;
         }
@@ -40,7 +51,10 @@ pub fn scale(ctx: &mut VerbCtx) -> i32 {
                 return ctx.fail("resource(s) were provided, but no name was specified");
             }
             let selector = ctx.selector().ok().flatten();
-            ctx.list(sel.kind, selector.as_ref()).iter().map(|o| o.name().to_string()).collect()
+            ctx.list(sel.kind, selector.as_ref())
+                .iter()
+                .map(|o| o.name().to_string())
+                .collect()
         } else {
             sel.names.clone()
         };
@@ -63,14 +77,19 @@ pub fn scale(ctx: &mut VerbCtx) -> i32 {
             };
             if let Some(c) = current {
                 if spec_replicas.unwrap_or(1) as i64 != c {
-                    ctx.sink.err(&format!("error: Expected replicas to be {c}, was {}\n", spec_replicas.unwrap_or(1)));
+                    ctx.sink.err(&format!(
+                        "error: Expected replicas to be {c}, was {}\n",
+                        spec_replicas.unwrap_or(1)
+                    ));
                     code = 1;
                     continue;
                 }
             }
             *spec_replicas = Some(replicas as i32);
             match ctx.session.cluster.api.update(obj) {
-                Ok(o) => ctx.sink.out(&format!("{} scaled\n", crate::printers::name::name_of(&o))),
+                Ok(o) => ctx
+                    .sink
+                    .out(&format!("{} scaled\n", crate::printers::name::name_of(&o))),
                 Err(e) => {
                     ctx.sink.err(&errors::render(&e));
                     code = 1;

@@ -22,10 +22,23 @@ fn holds(obj: Option<&Object>, cond: &Condition) -> bool {
             let j = o.to_json();
             j.pointer("/status/conditions")
                 .and_then(|c| c.as_array())
-                .is_some_and(|cs| cs.iter().any(|c| c.get("type").and_then(|t| t.as_str()).is_some_and(|t| t.eq_ignore_ascii_case(name)) && c.get("status").and_then(|s| s.as_str()).is_some_and(|s| s.eq_ignore_ascii_case(want))))
+                .is_some_and(|cs| {
+                    cs.iter().any(|c| {
+                        c.get("type")
+                            .and_then(|t| t.as_str())
+                            .is_some_and(|t| t.eq_ignore_ascii_case(name))
+                            && c.get("status")
+                                .and_then(|s| s.as_str())
+                                .is_some_and(|s| s.eq_ignore_ascii_case(want))
+                    })
+                })
         }
         (Condition::JsonPath(path, want), Some(o)) => {
-            let tpl = if path.starts_with('{') { path.clone() } else { format!("{{{path}}}") };
+            let tpl = if path.starts_with('{') {
+                path.clone()
+            } else {
+                format!("{{{path}}}")
+            };
             match crate::templates::jsonpath::render(&tpl, &o.to_json()) {
                 Ok(v) => match want {
                     Some(w) => v.trim() == w,
@@ -46,18 +59,31 @@ pub fn wait(ctx: &mut VerbCtx) -> i32 {
     } else if f == "create" {
         Condition::Create
     } else if let Some(c) = f.strip_prefix("condition=") {
-        let (name, want) = c.split_once('=').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((c.to_string(), "True".into()));
+        let (name, want) = c
+            .split_once('=')
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .unwrap_or((c.to_string(), "True".into()));
         Condition::Named(name, want)
     } else if let Some(j) = f.strip_prefix("jsonpath=") {
         let (path, want) = match j.rsplit_once('=') {
-            Some((p, w)) if !p.ends_with('=') => (p.to_string(), Some(w.trim_matches('\'').trim_matches('"').to_string())),
+            Some((p, w)) if !p.ends_with('=') => (
+                p.to_string(),
+                Some(w.trim_matches('\'').trim_matches('"').to_string()),
+            ),
             _ => (j.to_string(), None),
         };
         Condition::JsonPath(path, want)
     } else {
-        return ctx.fail(&format!("unrecognized condition: {}", crate::api::errors::go_quote(&f)));
+        return ctx.fail(&format!(
+            "unrecognized condition: {}",
+            crate::api::errors::go_quote(&f)
+        ));
     };
-    let timeout = ctx.args.str("timeout").and_then(|t| super::get::parse_duration_ms(&t)).unwrap_or(30_000);
+    let timeout = ctx
+        .args
+        .str("timeout")
+        .and_then(|t| super::get::parse_duration_ms(&t))
+        .unwrap_or(30_000);
     let positionals = ctx.args.positionals().to_vec();
     let selections = match resources::parse(&positionals) {
         Ok(s) => s,
@@ -70,9 +96,17 @@ pub fn wait(ctx: &mut VerbCtx) -> i32 {
     let mut keys: Vec<ObjKey> = Vec::new();
     for sel in &selections {
         if sel.names.is_empty() {
-            keys.extend(ctx.list(sel.kind, selector.as_ref()).iter().map(|o| ObjKey::of(o)));
+            keys.extend(
+                ctx.list(sel.kind, selector.as_ref())
+                    .iter()
+                    .map(|o| ObjKey::of(o)),
+            );
         } else {
-            keys.extend(sel.names.iter().map(|n| ObjKey::new(sel.kind, &ctx.namespace, n)));
+            keys.extend(
+                sel.names
+                    .iter()
+                    .map(|n| ObjKey::new(sel.kind, &ctx.namespace, n)),
+            );
         }
     }
     if keys.is_empty() {
@@ -91,10 +125,19 @@ pub fn wait(ctx: &mut VerbCtx) -> i32 {
     let mut done = vec![false; keys.len()];
     loop {
         for (i, k) in keys.iter().enumerate() {
-            if !done[i] && holds(ctx.session.cluster.api.try_get(k).map(|o| o.as_ref()), &cond) {
+            if !done[i]
+                && holds(
+                    ctx.session.cluster.api.try_get(k).map(|o| o.as_ref()),
+                    &cond,
+                )
+            {
                 done[i] = true;
                 let what = format!("{}/{}", k.kind.info().kind_group(), k.name);
-                let msg = if matches!(cond, Condition::Delete) { "condition met" } else { "condition met" };
+                let msg = if matches!(cond, Condition::Delete) {
+                    "condition met"
+                } else {
+                    "condition met"
+                };
                 ctx.sink.out(&format!("{what} {msg}\n"));
             }
         }
@@ -108,7 +151,11 @@ pub fn wait(ctx: &mut VerbCtx) -> i32 {
     ctx.session.cluster.run_until(deadline);
     for (i, k) in keys.iter().enumerate() {
         if !done[i] {
-            ctx.sink.err(&format!("error: timed out waiting for the condition on {}/{}\n", k.kind.info().plural, k.name));
+            ctx.sink.err(&format!(
+                "error: timed out waiting for the condition on {}/{}\n",
+                k.kind.info().plural,
+                k.name
+            ));
         }
     }
     1
