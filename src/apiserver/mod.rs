@@ -201,6 +201,11 @@ impl ApiServer {
             if grace < current {
                 meta.deletion_grace_period_seconds = Some(grace);
                 meta.deletion_timestamp = Some(to_time(self.now + grace * 1000));
+                let finalizers_empty = meta.finalizers.as_ref().is_none_or(|f| f.is_empty());
+                if grace == 0 && finalizers_empty {
+                    // The final delete: watchers see one DELETED event with the last state.
+                    return Ok(self.store.remove(key, self.now).expect("exists"));
+                }
                 return self.finish_write(obj);
             }
             return Ok(old);

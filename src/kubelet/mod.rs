@@ -29,6 +29,9 @@ const ACCEPT_MS: Millis = 100;
 /// Creating and starting a container whose image is present.
 const START_MS: Millis = 700;
 const BACKOFF_START_MS: Millis = 10_000;
+/// From the containers stopping to the pod object's removal (unmounting volumes, the
+/// status manager's final update).
+const CLEANUP_MS: Millis = 400;
 const BACKOFF_MAX_MS: Millis = 300_000;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +47,8 @@ enum Stage {
     BackOff { restart_at: Option<Millis> },
     /// SIGTERM sent; containers gone at `until`.
     Killing { until: Millis },
+    /// Containers stopped; volumes unmounted and the pod object removed at `remove_at`.
+    Stopped { remove_at: Millis },
 }
 
 #[derive(Clone, Debug)]
@@ -222,7 +227,7 @@ impl Kubelet {
                 restart_at: Some(at),
             } => Some(at - now),
             Stage::BackOff { restart_at: None } => None,
-            Stage::Killing { .. } => None,
+            Stage::Killing { .. } | Stage::Stopped { .. } => None,
         }
     }
 
@@ -727,6 +732,22 @@ impl Kubelet {
         match run.as_ref().map(|r| r.stage.clone()) {
             Some(Stage::Killing { until }) if now < until && grace > 0 => return Some(until - now),
             Some(Stage::Killing { .. }) => {}
+            Some(Stage::Stopped { remove_at }) if now < remove_at => return Some(remove_at - now),
+            Some(Stage::Stopped { .. }) => {
+                self.pods.remove(key);
+                let _ = ctx.api.delete(
+                    key,
+                    &DeleteOptions {
+                        grace_period: Some(0),
+                        ..Default::default()
+                    },
+                );
+                ctx.note(format!(
+                    "{}: volumes unmounted; pod object removed",
+                    key.name
+                ));
+                return None;
+            }
             _ if running && grace > 0 => {
                 let spec = pod.spec.clone().unwrap_or_default();
                 let obj = Object::Pod(pod.clone());
@@ -794,6 +815,14 @@ impl Kubelet {
                 let mut next = current.clone();
                 next.status = Some(st);
                 let _ = ctx.api.update_status(Object::Pod(next));
+            }
+            if let Some(mut r) = run.clone() {
+                r.stage = Stage::Stopped {
+                    remove_at: now + CLEANUP_MS,
+                };
+                self.pods.insert(key.clone(), r);
+                ctx.note(format!("{}: containers stopped", key.name));
+                return Some(CLEANUP_MS);
             }
         }
         self.pods.remove(key);

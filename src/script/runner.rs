@@ -65,6 +65,12 @@ impl Runner {
         for cmd in lexer::split_commands(text) {
             if !self.options.quiet {
                 out.out(&format!("$ {}\n", cmd.source));
+                for h in &cmd.heredocs {
+                    out.out(&h.body);
+                    if h.terminated {
+                        out.out(&format!("{}\n", h.delimiter));
+                    }
+                }
             }
             let code = self.execute(&cmd.text, cmd.stdin(), &mut out);
             if code != 0 {
@@ -88,9 +94,14 @@ impl Runner {
             }
         };
         let mut argv: Vec<String> = Vec::new();
-        for w in words {
+        let mut words = words.into_iter();
+        while let Some(w) = words.next() {
             match w {
                 Word::Text(s) => argv.push(s),
+                // The heredoc body was already attached to the command as its stdin.
+                Word::Op(lexer::Op::HereDoc | lexer::Op::HereDocStrip) if stdin.is_some() => {
+                    words.next();
+                }
                 other => {
                     sink.err(&format!("kubetutor: not simulated yet: shell operator {other:?} (pipes, redirects and command substitution arrive with the pod shell)\n"));
                     return 2;

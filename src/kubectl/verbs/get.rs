@@ -60,11 +60,13 @@ pub fn parse_format(ctx: &VerbCtx) -> Result<Format, String> {
                 o.split('=').next().unwrap_or(o)
             ));
         }
-        other => return Err(format!(
+        other => {
+            return Err(format!(
             "unable to match a printer suitable for the output format {}, allowed formats are: {}",
             crate::api::errors::go_quote(other),
             ALLOWED_FORMATS.trim_matches(|c| c == '(' || c == ')')
-        )),
+        ))
+        }
     })
 }
 
@@ -301,7 +303,10 @@ pub fn get(ctx: &mut VerbCtx) -> i32 {
                     }
                     writer.reset();
                     let objs: Vec<&Object> = f.objects.iter().map(|o| o.as_ref()).collect();
-                    let table = table_for(f.selection.kind, &objs, now, &opts);
+                    let mut table = table_for(f.selection.kind, &objs, now, &opts);
+                    if watch && ctx.args.bool("output-watch-events") {
+                        add_event_column(&mut table, "ADDED");
+                    }
                     ctx.sink.out(&writer.render(&table, !opts.no_headers));
                     printed = true;
                 }
@@ -410,10 +415,7 @@ fn watch_loop(
                 Format::Table | Format::Wide => {
                     let mut table = table_for(sel.kind, &[o.as_ref()], ev.at_ms, &opts);
                     if output_events {
-                        table.header.insert(0, "EVENT".into());
-                        for r in &mut table.rows {
-                            r.insert(0, ev.event_type.as_str().to_string());
-                        }
+                        add_event_column(&mut table, ev.event_type.as_str());
                     }
                     let text = writer.render(&table, !header_printed && !opts.no_headers);
                     header_printed = true;
@@ -427,6 +429,14 @@ fn watch_loop(
     }
     ctx.session.cluster.close_watch();
     0
+}
+
+/// `--output-watch-events`: a first column naming the watch event.
+fn add_event_column(table: &mut crate::printers::table::Table, event: &str) {
+    table.header.insert(0, "EVENT".into());
+    for r in &mut table.rows {
+        r.insert(0, event.to_string());
+    }
 }
 
 /// `30s`, `5m`, `1h`, `500ms`, or bare seconds.
