@@ -276,9 +276,7 @@ impl ApiServer {
                         vec![crate::api::FieldError::invalid(
                             "spec.clusterIPs",
                             crate::api::BadValue::Raw(format!("[]string{{\"{ip}\"}}")),
-                            &format!(
-                                "failed to allocate IP {ip}: provided IP is already allocated"
-                            ),
+                            format!("failed to allocate IP {ip}: provided IP is already allocated"),
                         )],
                     ));
                 }

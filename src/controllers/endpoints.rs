@@ -64,9 +64,7 @@ impl EndpointsController {
             return None;
         };
         let spec = svc.spec.clone().unwrap_or_default();
-        let Some(selector) = spec.selector.clone().filter(|s| !s.is_empty()) else {
-            return None;
-        };
+        let selector = spec.selector.clone().filter(|s| !s.is_empty())?;
         let sel = Selector {
             requirements: selector
                 .iter()
@@ -96,8 +94,7 @@ impl EndpointsController {
                 .then(|| pspec.hostname.clone())
                 .flatten();
             let terminating = pod.metadata.deletion_timestamp.is_some();
-            let is_ready =
-                (is_running_and_ready(pod) && !terminating) || (publish_not_ready && !terminating);
+            let is_ready = !terminating && (is_running_and_ready(pod) || publish_not_ready);
             let addr = EndpointAddress {
                 ip: ip.clone(),
                 hostname: hostname.clone(),

@@ -16,6 +16,9 @@ use crate::kubelet::Kubelet;
 use crate::scheduler::Scheduler;
 use crate::store::{ObjKey, WatchEvent};
 
+/// How an event handler queues a key (with a delay).
+type Push<'a> = &'a mut dyn FnMut(ObjKey, Millis);
+
 /// Which loop a queued key belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LoopId {
@@ -85,7 +88,7 @@ impl Controllers {
             return;
         }
         let push = |id: LoopId| move |k: ObjKey, d: Millis| (id, k, d);
-        let mut collect = |id: LoopId, f: &mut dyn FnMut(&mut dyn FnMut(ObjKey, Millis))| {
+        let mut collect = |id: LoopId, f: &mut dyn FnMut(Push)| {
             let mk = push(id);
             f(&mut |k, d| out.push(mk(k, d)));
         };

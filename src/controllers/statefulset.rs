@@ -427,7 +427,9 @@ fn delete_pod(sts: &StatefulSet, pod: &Pod, ctx: &mut Ctx, why: &str) {
     }
 }
 
-/// One sync of one StatefulSet.
+/// One sync of one StatefulSet. (Slots are walked by index: the index is the ordinal's
+/// offset from `.spec.ordinals.start`, as upstream's `replicas[i]` array.)
+#[allow(clippy::needless_range_loop)]
 fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
     let ns = sts.metadata.namespace.clone().unwrap_or_default();
     let set_name = sts.metadata.name.clone().unwrap_or_default();

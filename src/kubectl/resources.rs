@@ -46,9 +46,9 @@ pub fn parse(args: &[String]) -> Result<Vec<Selection>, String> {
         for a in args {
             let (t, name) = a.split_once('/').expect("checked");
             if name.is_empty() {
-                return Err(format!(
-                    "arguments in resource/name form must have a single resource and name"
-                ));
+                return Err(
+                    "arguments in resource/name form must have a single resource and name".into(),
+                );
             }
             let kinds = resolve(t)?;
             let kind = kinds[0];

@@ -108,7 +108,7 @@ fn exits_after(c: &Container, profile: &ImageProfile, pod: &Pod) -> Option<(Mill
         {
             Some((400, 1))
         }
-        Behaviour::Shell if !has_command && !(c.stdin == Some(true)) => Some((50, 0)),
+        Behaviour::Shell if !has_command && c.stdin != Some(true) => Some((50, 0)),
         Behaviour::Shell if has_command => {
             let words: Vec<String> = c
                 .command
@@ -174,9 +174,7 @@ impl Kubelet {
             self.pods.remove(key);
             return None;
         };
-        let Some(node_name) = pod.spec.as_ref().and_then(|s| s.node_name.clone()) else {
-            return None;
-        };
+        let node_name = pod.spec.as_ref().and_then(|s| s.node_name.clone())?;
         // A pod recreated with the same name is a new pod.
         if let Some(run) = self.pods.get(key) {
             if run.node != node_name {

@@ -316,7 +316,7 @@ pub fn get(ctx: &mut VerbCtx) -> i32 {
                     .iter()
                     .flat_map(|f| f.objects.iter().cloned())
                     .collect();
-                if !(all.is_empty() && !matches!(other, Format::Yaml | Format::Json)) || total > 0 {
+                if !all.is_empty() || matches!(other, Format::Yaml | Format::Json) {
                     if let Err(e) = print_objects(ctx, other, &all, single_named) {
                         errs.push(errors::client(&e));
                     }
@@ -422,7 +422,7 @@ fn watch_loop(
                     ctx.sink.out(&text);
                 }
                 other => {
-                    let _ = print_objects(ctx, other, &[o.clone()], true);
+                    let _ = print_objects(ctx, other, std::slice::from_ref(o), true);
                 }
             }
         }

@@ -133,12 +133,7 @@ pub fn wait(ctx: &mut VerbCtx) -> i32 {
             {
                 done[i] = true;
                 let what = format!("{}/{}", k.kind.info().kind_group(), k.name);
-                let msg = if matches!(cond, Condition::Delete) {
-                    "condition met"
-                } else {
-                    "condition met"
-                };
-                ctx.sink.out(&format!("{what} {msg}\n"));
+                ctx.sink.out(&format!("{what} condition met\n"));
             }
         }
         if done.iter().all(|d| *d) {
