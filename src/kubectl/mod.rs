@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod errors;
+pub mod honored;
 pub mod output;
 pub mod resources;
 pub mod session;

@@ -100,6 +100,16 @@ impl Session {
             sink.out(&cli::usage(&inv.verb));
             return 0;
         }
+        let ignored = super::honored::unhonored(&inv.verb, inv.flags.set_names());
+        if !ignored.is_empty() {
+            let list: Vec<String> = ignored.iter().map(|f| format!("--{f}")).collect();
+            sink.err(&format!(
+                "kubetutor: not simulated: {} for kubectl {}\n",
+                list.join(", "),
+                inv.verb
+            ));
+            return 1;
+        }
         let ns = a
             .str("namespace")
             .filter(|s| !s.is_empty())

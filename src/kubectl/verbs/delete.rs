@@ -143,6 +143,9 @@ pub fn delete(ctx: &mut VerbCtx) -> i32 {
                     waiting.push(key);
                 }
             }
+            Err(e)
+                if ctx.args.bool("ignore-not-found")
+                    && e.reason == crate::api::Reason::NotFound => {}
             Err(e) => errs.push(match source {
                 Some(f) => errors::render_with_source(&e, Some(("deleting", &f))),
                 None => errors::render(&e),

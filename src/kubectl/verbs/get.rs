@@ -154,6 +154,9 @@ fn collect(
                     .get(&ObjKey::new(sel.kind, &ns, name))
                 {
                     Ok(o) => objects.push(o),
+                    Err(e)
+                        if ctx.args.bool("ignore-not-found")
+                            && e.reason == crate::api::Reason::NotFound => {}
                     Err(e) => errs.push(errors::render(&e)),
                 }
             }
@@ -179,7 +182,7 @@ fn table_options(ctx: &VerbCtx, format: &Format, multi_kind: bool) -> TableOptio
             .collect(),
         no_headers: ctx.args.bool("no-headers"),
         with_namespace: ctx.all_namespaces(),
-        with_kind_prefix: multi_kind,
+        with_kind_prefix: multi_kind || ctx.args.bool("show-kind"),
     }
 }
 

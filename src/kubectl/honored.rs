@@ -1,0 +1,147 @@
+//! Which flags each simulated verb honours. kubectl accepts many more (the parser knows
+//! them all); a flag the sandbox would otherwise ignore is refused with a plain
+//! "not simulated" message instead of being dropped silently.
+
+/// Global flags that mean something here, or are harmless to accept (they name a
+/// kubeconfig, context or verbosity the sandbox has only one of).
+const GLOBAL: &[&str] = &[
+    "namespace",
+    "help",
+    "context",
+    "kubeconfig",
+    "cluster",
+    "user",
+    "v",
+    "request-timeout",
+    "insecure-skip-tls-verify",
+    "server",
+];
+
+const PER_VERB: &[(&str, &[&str])] = &[
+    (
+        "apply",
+        &[
+            "filename",
+            "recursive",
+            "dry-run",
+            "output",
+            "field-manager",
+            "server-side",
+        ],
+    ),
+    (
+        "create",
+        &[
+            "filename",
+            "recursive",
+            "dry-run",
+            "output",
+            "save-config",
+            "field-manager",
+        ],
+    ),
+    (
+        "get",
+        &[
+            "output",
+            "selector",
+            "all-namespaces",
+            "watch",
+            "watch-only",
+            "output-watch-events",
+            "show-labels",
+            "label-columns",
+            "no-headers",
+            "filename",
+            "recursive",
+            "template",
+            "field-selector",
+            "ignore-not-found",
+            "show-kind",
+            "chunk-size",
+        ],
+    ),
+    ("describe", &["selector", "all-namespaces", "chunk-size"]),
+    (
+        "delete",
+        &[
+            "filename",
+            "recursive",
+            "selector",
+            "all",
+            "all-namespaces",
+            "cascade",
+            "grace-period",
+            "force",
+            "now",
+            "wait",
+            "ignore-not-found",
+            "output",
+            "dry-run",
+        ],
+    ),
+    (
+        "scale",
+        &["replicas", "current-replicas", "selector", "all"],
+    ),
+    ("patch", &["patch", "patch-file", "type", "field-manager"]),
+    ("label", &["overwrite", "selector", "all", "all-namespaces"]),
+    (
+        "annotate",
+        &["overwrite", "selector", "all", "all-namespaces"],
+    ),
+    (
+        "events",
+        &["for", "types", "all-namespaces", "no-headers", "chunk-size"],
+    ),
+    (
+        "wait",
+        &["for", "timeout", "selector", "all", "all-namespaces"],
+    ),
+    (
+        "api-resources",
+        &["namespaced", "output", "no-headers", "cached"],
+    ),
+    ("version", &["client", "output"]),
+    ("cluster-info", &[]),
+];
+
+/// The set flags that `verb` would not honour, if any.
+pub fn unhonored(verb: &str, set: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    let Some((_, flags)) = PER_VERB.iter().find(|(v, _)| *v == verb) else {
+        return Vec::new();
+    };
+    set.filter(|f| !GLOBAL.contains(f) && !flags.contains(f))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_what_would_be_ignored() {
+        assert_eq!(
+            unhonored("get", ["sort-by", "output"].into_iter()),
+            vec!["sort-by"]
+        );
+        assert!(unhonored("get", ["namespace", "watch"].into_iter()).is_empty());
+        assert!(
+            unhonored("exec", ["stdin"].into_iter()).is_empty(),
+            "unsimulated verbs say so themselves"
+        );
+    }
+}
+#[cfg(test)]
+mod parse_check {
+    #[test]
+    fn sort_by_is_seen_as_set() {
+        let args: Vec<String> = ["get", "pods", "--sort-by=.metadata.name"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let inv = crate::kubectl::cli::parse(&args).unwrap();
+        let set: Vec<&str> = inv.flags.set_names().collect();
+        assert!(set.contains(&"sort-by"), "{set:?}");
+    }
+}
