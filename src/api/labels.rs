@@ -134,12 +134,16 @@ fn parse_requirement(part: &str) -> Result<Requirement, String> {
             let key = part[..idx].trim();
             check_key(key)?;
             let rest = part[idx + op.len()..].trim();
-            let inner = rest
-                .strip_prefix('(')
-                .and_then(|r| r.strip_suffix(')'))
-                .ok_or_else(|| {
-                    format!("unable to parse requirement: found '{rest}', expected: '('")
-                })?;
+            let Some(open) = rest.strip_prefix('(') else {
+                let first = rest
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .next()
+                    .unwrap_or("");
+                return Err(format!("found '{first}', expected: '('"));
+            };
+            let Some(inner) = open.strip_suffix(')') else {
+                return Err("found '', expected: ',' or ')'".to_string());
+            };
             let values: Vec<String> = inner
                 .split(',')
                 .map(|v| v.trim().to_string())

@@ -29,10 +29,40 @@ fn invalid(obj: &Object, causes: Vec<crate::api::FieldError>) -> Result<(), ApiE
     }
 }
 
+/// The most replicas a workload may ask for in the sandbox (a documented limit, so a typo
+/// like `--replicas=1000000` gets a clear error instead of a cluster that never settles).
+pub const MAX_REPLICAS: i32 = 20_000;
+
+/// The sandbox's own limits, checked after upstream's rules.
+fn sandbox_limits(obj: &Object) -> Vec<crate::api::FieldError> {
+    let replicas = match obj {
+        Object::StatefulSet(s) => s.spec.as_ref().and_then(|s| s.replicas),
+        Object::Deployment(d) => d.spec.as_ref().and_then(|s| s.replicas),
+        Object::ReplicaSet(r) => r.spec.as_ref().and_then(|s| s.replicas),
+        _ => None,
+    };
+    match replicas {
+        Some(n) if n > MAX_REPLICAS => vec![crate::api::FieldError::invalid(
+            "spec.replicas",
+            crate::api::BadValue::Int(n as i64),
+            format!("must be less than or equal to {MAX_REPLICAS} (a kubetutor sandbox limit; real clusters accept more)"),
+        )],
+        _ => Vec::new(),
+    }
+}
+
 pub fn validate_create(obj: &Object) -> Result<(), ApiError> {
-    invalid(obj, admission::validate_create(obj))
+    let mut causes = admission::validate_create(obj);
+    if causes.is_empty() {
+        causes = sandbox_limits(obj);
+    }
+    invalid(obj, causes)
 }
 
 pub fn validate_update(old: &Object, new: &Object) -> Result<(), ApiError> {
-    invalid(new, admission::validate_update(old, new))
+    let mut causes = admission::validate_update(old, new);
+    if causes.is_empty() {
+        causes = sandbox_limits(new);
+    }
+    invalid(new, causes)
 }

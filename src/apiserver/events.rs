@@ -84,7 +84,18 @@ impl ApiServer {
                 return;
             }
         }
-        let name = format!("{}.{}", involved.name(), self.ids.hex(16));
+        if self.store.len() >= crate::store::MAX_OBJECTS {
+            // The recorder drops events the apiserver cannot store.
+            return;
+        }
+        // As client-go names events: `<object>.<hex of the time in nanoseconds>`, so listing
+        // them by name lists them in the order they happened.
+        self.event_seq = (self.event_seq + 1) % 1_000_000;
+        let name = format!(
+            "{}.{:x}",
+            involved.name(),
+            now as u64 * 1_000_000 + self.event_seq
+        );
         let info = involved.kind().info();
         let ev = Event {
             metadata: ObjectMeta {

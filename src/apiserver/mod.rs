@@ -8,7 +8,7 @@ pub mod events;
 pub mod patch;
 
 use crate::api::time::{to_time, Millis};
-use crate::api::{ApiError, Kind, Object};
+use crate::api::{ApiError, Kind, Object, Reason};
 use crate::cluster::ids::Ids;
 use crate::store::{ObjKey, Store};
 use std::collections::{BTreeSet, HashMap};
@@ -44,6 +44,8 @@ pub struct ApiServer {
     service_ips: BTreeSet<u32>,
     /// Event aggregation: (involved uid, type, reason, message, component) -> event key.
     event_index: HashMap<events::EventKey, ObjKey>,
+    /// Orders events recorded within the same millisecond.
+    event_seq: u64,
 }
 
 impl ApiServer {
@@ -54,6 +56,7 @@ impl ApiServer {
             ids: Ids::new(seed),
             service_ips: BTreeSet::new(),
             event_index: HashMap::new(),
+            event_seq: 0,
         }
     }
 
@@ -90,6 +93,12 @@ impl ApiServer {
                 let name = format!("{}{}", prefix, self.ids.suffix(5));
                 obj.meta_mut().name = Some(name);
             }
+        }
+        if self.store.len() >= crate::store::MAX_OBJECTS {
+            return Err(ApiError::new(
+                Reason::InternalError,
+                "etcdserver: mvcc: database space exceeded",
+            ));
         }
         admission_chain::admit(&mut obj, &self.store, &mut self.ids)?;
         admission_chain::validate_create(&obj)?;
@@ -131,6 +140,8 @@ impl ApiServer {
             keep_cluster_ip(new, old);
         }
         admission_chain::default_only(&mut obj);
+        // Status is a subresource: whatever defaulting did to it, the stored one stands.
+        copy_status(&mut obj, &old);
         admission_chain::validate_update(&old, &obj)?;
         if has_generation(key.kind) && spec_changed(&old, &obj) {
             obj.meta_mut().generation = Some(old.meta().generation.unwrap_or(0) + 1);
@@ -138,6 +149,7 @@ impl ApiServer {
         if *old.as_ref() == obj_without_rv(&obj, &old) {
             return Ok(old);
         }
+
         self.finish_write(obj)
     }
 

@@ -142,6 +142,17 @@ impl EndpointsController {
                 app_protocol: p.app_protocol.clone(),
             })
             .collect();
+        // RepackSubsets: addresses sorted by IP (then by the pod's uid).
+        let by_ip = |a: &EndpointAddress, b: &EndpointAddress| {
+            a.ip.cmp(&b.ip).then_with(|| {
+                a.target_ref
+                    .as_ref()
+                    .and_then(|t| t.uid.clone())
+                    .cmp(&b.target_ref.as_ref().and_then(|t| t.uid.clone()))
+            })
+        };
+        ready.sort_by(by_ip);
+        not_ready.sort_by(by_ip);
         let subsets = if ready.is_empty() && not_ready.is_empty() {
             None
         } else {

@@ -64,6 +64,11 @@ impl Runner {
         let mut out = Capture::default();
         for cmd in lexer::split_commands(text) {
             if !self.options.quiet {
+                // Output without a final newline (jsonpath, echo -n) ends its line here, so
+                // the next command starts a line of its own in the transcript.
+                if !out.text.is_empty() && !out.text.ends_with('\n') {
+                    out.out("\n");
+                }
                 out.out(&format!("$ {}\n", cmd.source));
                 for h in &cmd.heredocs {
                     out.out(&h.body);
@@ -78,6 +83,16 @@ impl Runner {
             }
             let tick = self.options.tick_ms;
             self.session.cluster.advance(tick);
+        }
+        if std::env::var_os("KUBETUTOR_TRACE").is_some() {
+            for t in &self.session.cluster.trace {
+                eprintln!(
+                    "{:>8.3}s {}: {}",
+                    (t.at - crate::api::time::EPOCH_MS) as f64 / 1000.0,
+                    t.component,
+                    t.message
+                );
+            }
         }
         out
     }

@@ -82,6 +82,10 @@ pub struct WatchEvent {
     pub at_ms: i64,
 }
 
+/// The store's quota (etcd's space quota, counted in objects): creates beyond it fail with
+/// etcd's `database space exceeded`, and the sandbox stays responsive.
+pub const MAX_OBJECTS: usize = 250_000;
+
 /// How many watch events are kept before the oldest are compacted away (etcd compacts too).
 pub const WATCH_LOG_CAPACITY: usize = 200_000;
 

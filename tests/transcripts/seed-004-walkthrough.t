@@ -18,14 +18,14 @@ web-stateful-set-2   0/1     ContainerCreating   0          2s
 web-stateful-set-2   1/1     Running             0          2s
 $ kubectl get pvc
 NAME                     STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
-www-web-stateful-set-0   Bound    pvc-95570a32-c0db-4ca6-9f4e-e2ca3dc3d6ea   1Gi        RWO            standard       <unset>                 17s
-www-web-stateful-set-1   Bound    pvc-d74ac08f-a74c-453d-8fc8-199e64fd7b42   1Gi        RWO            standard       <unset>                 10s
-www-web-stateful-set-2   Bound    pvc-f3b39705-1ab3-4d48-ab67-0f5a74668a40   1Gi        RWO            standard       <unset>                 3s
+www-web-stateful-set-0   Bound    pvc-d8592694-3afa-416d-bf92-f975a7aed585   1Gi        RWO            standard       <unset>                 17s
+www-web-stateful-set-1   Bound    pvc-af93855e-2feb-4ef9-86c0-ff93567dd814   1Gi        RWO            standard       <unset>                 10s
+www-web-stateful-set-2   Bound    pvc-1870eb51-0dfd-4284-9b80-ce9b63193ce5   1Gi        RWO            standard       <unset>                 3s
 $ kubectl get pv
 NAME                                       CAPACITY   ACCESS MODES   RECLAIM POLICY   STATUS   CLAIM                            STORAGECLASS   VOLUMEATTRIBUTESCLASS   REASON   AGE
-pvc-95570a32-c0db-4ca6-9f4e-e2ca3dc3d6ea   1Gi        RWO            Delete           Bound    default/www-web-stateful-set-0   standard       <unset>                          16s
-pvc-d74ac08f-a74c-453d-8fc8-199e64fd7b42   1Gi        RWO            Delete           Bound    default/www-web-stateful-set-1   standard       <unset>                          9s
-pvc-f3b39705-1ab3-4d48-ab67-0f5a74668a40   1Gi        RWO            Delete           Bound    default/www-web-stateful-set-2   standard       <unset>                          2s
+pvc-1870eb51-0dfd-4284-9b80-ce9b63193ce5   1Gi        RWO            Delete           Bound    default/www-web-stateful-set-2   standard       <unset>                          2s
+pvc-af93855e-2feb-4ef9-86c0-ff93567dd814   1Gi        RWO            Delete           Bound    default/www-web-stateful-set-1   standard       <unset>                          9s
+pvc-d8592694-3afa-416d-bf92-f975a7aed585   1Gi        RWO            Delete           Bound    default/www-web-stateful-set-0   standard       <unset>                          16s
 $ kubectl get sts
 NAME               READY   AGE
 web-stateful-set   3/3     19s
@@ -41,26 +41,30 @@ web-stateful-set-1   1/1     Running   0          1s    10.244.1.5   kind-worker
 web-stateful-set-2   1/1     Running   0          10s   10.244.2.4   kind-worker2   <none>           <none>
 $ kubectl get pvc www-web-stateful-set-1
 NAME                     STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
-www-web-stateful-set-1   Bound    pvc-d74ac08f-a74c-453d-8fc8-199e64fd7b42   1Gi        RWO            standard       <unset>                 18s
+www-web-stateful-set-1   Bound    pvc-af93855e-2feb-4ef9-86c0-ff93567dd814   1Gi        RWO            standard       <unset>                 18s
 $ kubectl scale sts web-stateful-set --replicas=1
 statefulset.apps/web-stateful-set scaled
 $ kubectl get pods -w
 NAME                 READY   STATUS        RESTARTS   AGE
 web-stateful-set-0   1/1     Running       0          27s
-web-stateful-set-1   0/1     Terminating   0          4s
+web-stateful-set-1   1/1     Running       0          4s
+web-stateful-set-2   0/1     Terminating   0          13s
+web-stateful-set-2   0/1     Terminating   0          14s
+web-stateful-set-1   1/1     Terminating   0          5s
 web-stateful-set-1   0/1     Terminating   0          5s
+web-stateful-set-1   0/1     Terminating   0          6s
 $ kubectl get pvc
 NAME                     STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
-www-web-stateful-set-0   Bound    pvc-95570a32-c0db-4ca6-9f4e-e2ca3dc3d6ea   1Gi        RWO            standard       <unset>                 28s
-www-web-stateful-set-1   Bound    pvc-d74ac08f-a74c-453d-8fc8-199e64fd7b42   1Gi        RWO            standard       <unset>                 21s
-www-web-stateful-set-2   Bound    pvc-f3b39705-1ab3-4d48-ab67-0f5a74668a40   1Gi        RWO            standard       <unset>                 14s
+www-web-stateful-set-0   Bound    pvc-d8592694-3afa-416d-bf92-f975a7aed585   1Gi        RWO            standard       <unset>                 30s
+www-web-stateful-set-1   Bound    pvc-af93855e-2feb-4ef9-86c0-ff93567dd814   1Gi        RWO            standard       <unset>                 23s
+www-web-stateful-set-2   Bound    pvc-1870eb51-0dfd-4284-9b80-ce9b63193ce5   1Gi        RWO            standard       <unset>                 16s
 $ kubectl get pods,svc,sts
 NAME                     READY   STATUS    RESTARTS   AGE
-pod/web-stateful-set-0   1/1     Running   0          29s
+pod/web-stateful-set-0   1/1     Running   0          31s
 
 NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
 service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   10m
-service/nginx        ClusterIP   None         <none>        80/TCP    30s
+service/nginx        ClusterIP   None         <none>        80/TCP    32s
 
 NAME                                READY   AGE
-statefulset.apps/web-stateful-set   1/1     29s
+statefulset.apps/web-stateful-set   1/1     31s

@@ -144,6 +144,18 @@ fn with_last_applied(value: &Value) -> (Value, String) {
     (v, last)
 }
 
+/// The manifest with the namespace kubectl's builder settled on (kubectl records it in the
+/// last-applied configuration too).
+fn with_namespace(value: &Value, ns: &str) -> Value {
+    let mut v = value.clone();
+    if !ns.is_empty() {
+        if let Some(meta) = v.get_mut("metadata").and_then(Value::as_object_mut) {
+            meta.insert("namespace".into(), Value::String(ns.to_string()));
+        }
+    }
+    v
+}
+
 /// `kubectl apply`.
 pub fn apply(ctx: &mut VerbCtx) -> i32 {
     if ctx.args.all("filename").is_empty() && !ctx.args.is_set("kustomize") {
@@ -199,7 +211,18 @@ fn apply_one(ctx: &mut VerbCtx, m: &Manifest, dry: Option<&str>) -> Result<(), S
     let api = &mut ctx.session.cluster.api;
     match api.try_get(&key).cloned() {
         None => {
-            let (value, _) = with_last_applied(&obj.to_json());
+            let (value, last) = with_last_applied(&with_namespace(&m.value, &ns));
+            let mut full = obj.to_json();
+            if let Some(a) = full.pointer_mut("/metadata").and_then(Value::as_object_mut) {
+                let ann = a
+                    .entry("annotations")
+                    .or_insert_with(|| Value::Object(Default::default()));
+                if let Some(ann) = ann.as_object_mut() {
+                    ann.insert(LAST_APPLIED.into(), Value::String(last));
+                }
+            }
+            let _ = value;
+            let value = full;
             let mut value = value;
             strip_server_fields(&mut value);
             let with_ann = Object::from_json_lenient(kind, value)
@@ -237,7 +260,7 @@ fn apply_one(ctx: &mut VerbCtx, m: &Manifest, dry: Option<&str>) -> Result<(), S
                     name
                 ));
             }
-            let (modified, _) = with_last_applied(&m.value);
+            let (modified, _) = with_last_applied(&with_namespace(&m.value, &ns));
             let patch = three_way_patch(last.as_ref(), &modified);
             let mut merged = strategic_merge(&live_json, &patch, "");
             if let Some(md) = merged.get_mut("metadata").and_then(Value::as_object_mut) {

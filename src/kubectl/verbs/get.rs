@@ -196,6 +196,26 @@ fn no_resources(ctx: &mut VerbCtx, kinds: &[Kind]) {
     }
 }
 
+/// An object as the apiserver serializes it: Go prints a zero `metav1.Time` in embedded
+/// object metadata (pod templates, claim templates) as `creationTimestamp: null`, which
+/// k8s-openapi's `Option` cannot carry, so it is put back here.
+pub fn served_json(obj: &Object) -> serde_json::Value {
+    let mut v = obj.to_json();
+    let fill = |m: Option<&mut serde_json::Value>| {
+        if let Some(serde_json::Value::Object(meta)) = m {
+            meta.entry("creationTimestamp")
+                .or_insert(serde_json::Value::Null);
+        }
+    };
+    fill(v.pointer_mut("/spec/template/metadata"));
+    if let Some(serde_json::Value::Array(claims)) = v.pointer_mut("/spec/volumeClaimTemplates") {
+        for c in claims {
+            fill(c.get_mut("metadata"));
+        }
+    }
+    v
+}
+
 /// Render objects in a non-table format.
 pub fn print_objects(
     ctx: &mut VerbCtx,
@@ -204,9 +224,9 @@ pub fn print_objects(
     single: bool,
 ) -> Result<(), String> {
     let value = if single && objects.len() == 1 {
-        objects[0].to_json()
+        served_json(&objects[0])
     } else {
-        crate::codec::yaml_out::list_wrapper(objects.iter().map(|o| o.to_json()).collect())
+        crate::codec::yaml_out::list_wrapper(objects.iter().map(|o| served_json(o)).collect())
     };
     match format {
         Format::Name => {

@@ -21,7 +21,11 @@ pub fn version(ctx: &mut VerbCtx) -> i32 {
 
 /// The resources this apiserver serves, in discovery order.
 pub fn api_resources(ctx: &mut VerbCtx) -> i32 {
-    let namespaced = ctx.args.str("namespaced");
+    let namespaced = if ctx.args.is_set("namespaced") {
+        ctx.args.str("namespaced")
+    } else {
+        None
+    };
     let mut rows: Vec<Vec<String>> = Vec::new();
     for k in KINDS {
         if let Some(n) = &namespaced {
