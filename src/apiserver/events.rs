@@ -50,24 +50,59 @@ impl Source {
     }
 }
 
+/// The object an event is about: what `involvedObject` records, without the object.
+#[derive(Clone, Debug)]
+pub struct Involved {
+    pub kind: crate::api::Kind,
+    pub namespace: String,
+    pub name: String,
+    pub uid: String,
+    pub resource_version: Option<String>,
+}
+
+impl Involved {
+    pub fn of(kind: crate::api::Kind, meta: &ObjectMeta) -> Self {
+        Involved {
+            kind,
+            namespace: meta.namespace.clone().unwrap_or_default(),
+            name: meta.name.clone().unwrap_or_default(),
+            uid: meta.uid.clone().unwrap_or_default(),
+            resource_version: meta.resource_version.clone(),
+        }
+    }
+}
+
+impl From<&Involved> for Involved {
+    fn from(i: &Involved) -> Self {
+        i.clone()
+    }
+}
+
+impl From<&Object> for Involved {
+    fn from(o: &Object) -> Self {
+        Involved::of(o.kind(), o.meta())
+    }
+}
+
 impl ApiServer {
     /// Record an event about `involved`. `field_path` names a container (`spec.containers{nginx}`).
     pub fn record_event(
         &mut self,
-        involved: &Object,
+        involved: impl Into<Involved>,
         field_path: Option<&str>,
         type_: EventType,
         reason: &str,
         message: &str,
         source: &Source,
     ) {
-        let namespace = if involved.namespace().is_empty() {
+        let involved: Involved = involved.into();
+        let namespace = if involved.namespace.is_empty() {
             "default".to_string()
         } else {
-            involved.namespace().to_string()
+            involved.namespace.clone()
         };
         let key: EventKey = (
-            involved.uid().to_string(),
+            involved.uid.clone(),
             field_path.unwrap_or("").to_string(),
             type_.as_str().to_string(),
             reason.to_string(),
@@ -93,10 +128,10 @@ impl ApiServer {
         self.event_seq = (self.event_seq + 1) % 1_000_000;
         let name = format!(
             "{}.{:x}",
-            involved.name(),
+            involved.name,
             now as u64 * 1_000_000 + self.event_seq
         );
-        let info = involved.kind().info();
+        let info = involved.kind.info();
         let ev = Event {
             metadata: ObjectMeta {
                 name: Some(name.clone()),
@@ -108,14 +143,14 @@ impl ApiServer {
             involved_object: ObjectReference {
                 api_version: Some(info.api_version()),
                 kind: Some(info.name.to_string()),
-                name: Some(involved.name().to_string()),
-                namespace: if involved.namespace().is_empty() {
+                name: Some(involved.name.to_string()),
+                namespace: if involved.namespace.is_empty() {
                     None
                 } else {
-                    Some(involved.namespace().to_string())
+                    Some(involved.namespace.clone())
                 },
-                uid: Some(involved.uid().to_string()),
-                resource_version: involved.meta().resource_version.clone(),
+                uid: Some(involved.uid.clone()),
+                resource_version: involved.resource_version.clone(),
                 field_path: field_path.map(str::to_string),
             },
             reason: Some(reason.to_string()),

@@ -305,7 +305,7 @@ pub fn claims_for(sts: &StatefulSet, ordinal: i32) -> Vec<PersistentVolumeClaim>
 }
 
 fn set_event(ctx: &mut Ctx, sts: &StatefulSet, type_: EventType, reason: &str, message: String) {
-    let obj = Object::StatefulSet(sts.clone());
+    let obj = crate::apiserver::events::Involved::of(Kind::StatefulSet, &sts.metadata);
     ctx.api.record_event(
         &obj,
         None,
@@ -648,22 +648,15 @@ fn update_status(
     let ns = sts.metadata.namespace.clone().unwrap_or_default();
     let uid = sts.metadata.uid.clone().unwrap_or_default();
     let _ = owned;
-    let pods: Vec<Pod> = ctx
-        .api
-        .store
-        .list(Kind::Pod, Some(&ns))
-        .filter_map(|o| o.as_typed::<Pod>())
-        .filter(|p| controller_of(&p.metadata).is_some_and(|r| r.uid == uid))
-        .cloned()
-        .collect();
-    let mut status = StatefulSetStatus {
-        observed_generation: sts.metadata.generation,
-        replicas: pods.len() as i32,
-        collision_count: Some(0),
-        ..Default::default()
-    };
-    let (mut ready, mut cur, mut upd) = (0, 0, 0);
-    for p in &pods {
+    let (mut total, mut ready, mut cur, mut upd) = (0, 0, 0, 0);
+    for o in ctx.api.store.list(Kind::Pod, Some(&ns)) {
+        let Some(p) = o.as_typed::<Pod>() else {
+            continue;
+        };
+        if !controller_of(&p.metadata).is_some_and(|r| r.uid == uid) {
+            continue;
+        }
+        total += 1;
         if is_running_and_ready(p) {
             ready += 1;
         }
@@ -676,13 +669,19 @@ fn update_status(
             }
         }
     }
+    let mut status = StatefulSetStatus {
+        observed_generation: sts.metadata.generation,
+        replicas: total,
+        collision_count: Some(0),
+        ..Default::default()
+    };
     status.ready_replicas = Some(ready).filter(|n| *n > 0);
     status.available_replicas = Some(ready);
     status.current_replicas = Some(cur).filter(|n| *n > 0);
     status.updated_replicas = Some(upd).filter(|n| *n > 0);
     status.current_revision = Some(current.to_string());
     status.update_revision = Some(update.to_string());
-    if upd == replicas && ready == replicas && pods.len() as i32 == replicas {
+    if upd == replicas && ready == replicas && total == replicas {
         status.current_revision = Some(update.to_string());
         status.current_replicas = Some(upd).filter(|n| *n > 0);
     }

@@ -250,7 +250,8 @@ impl Kubelet {
             ip: host_ip.clone(),
         }]);
         st.start_time = Some(to_time(now));
-        st.qos_class = Some(qos_class(pod));
+        st.qos_class =
+            Some(crate::admission::qos_class(&pod.spec.clone().unwrap_or_default()).to_string());
         status::set_condition(&mut st, "PodReadyToStartContainers", "False", None, now);
         status::set_condition(&mut st, "Initialized", "True", None, now);
         status::set_condition(&mut st, "Ready", "False", Some("ContainersNotReady"), now);
@@ -297,7 +298,7 @@ impl Kubelet {
         let _ = ctx.api.update_status(Object::Pod(next.clone()));
 
         // Pull what is missing.
-        let obj = Object::Pod(next);
+        let obj = crate::apiserver::events::Involved::of(Kind::Pod, &next.metadata);
         let source = Source::kubelet(node_name);
         let node_run = self.nodes.entry(node_name.to_string()).or_default();
         let mut pull_ms = 0;
@@ -387,7 +388,7 @@ impl Kubelet {
         let now = ctx.now();
         let mut run = self.pods.get(key).cloned()?;
         let spec = pod.spec.clone().unwrap_or_default();
-        let obj = Object::Pod(pod.clone());
+        let obj = crate::apiserver::events::Involved::of(Kind::Pod, &pod.metadata);
         let source = Source::kubelet(&run.node);
         let first_start = run.started_at.is_none() && run.restarts == 0;
         let node_run = self.nodes.entry(run.node.clone()).or_default();
@@ -706,7 +707,7 @@ impl Kubelet {
                 key.namespace
             );
             self.write_waiting(key, pod, "CrashLoopBackOff", &msg, ctx);
-            let obj = Object::Pod(pod.clone());
+            let obj = crate::apiserver::events::Involved::of(Kind::Pod, &pod.metadata);
             ctx.api.record_event(
                 &obj,
                 Some(&container_field(c)),
@@ -748,7 +749,7 @@ impl Kubelet {
             }
             _ if running && grace > 0 => {
                 let spec = pod.spec.clone().unwrap_or_default();
-                let obj = Object::Pod(pod.clone());
+                let obj = crate::apiserver::events::Involved::of(Kind::Pod, &pod.metadata);
                 let source =
                     Source::kubelet(&run.as_ref().map(|r| r.node.clone()).unwrap_or_default());
                 let mut stop = 0;
@@ -867,38 +868,6 @@ fn image_id(image: &str) -> String {
         .map(|i| format!("{:08x}", fnv32a(format!("{image}/{i}").as_bytes())))
         .collect();
     format!("{full_repo}@sha256:{digest}")
-}
-
-/// QoS class as upstream computes it from requests and limits.
-pub fn qos_class(pod: &Pod) -> String {
-    let containers = pod
-        .spec
-        .as_ref()
-        .map(|s| s.containers.clone())
-        .unwrap_or_default();
-    let mut any = false;
-    let mut guaranteed = true;
-    for c in &containers {
-        let res = c.resources.clone().unwrap_or_default();
-        let req = res.requests.unwrap_or_default();
-        let lim = res.limits.unwrap_or_default();
-        if !req.is_empty() || !lim.is_empty() {
-            any = true;
-        }
-        for r in ["cpu", "memory"] {
-            match (req.get(r).or(lim.get(r)), lim.get(r)) {
-                (Some(a), Some(b)) if a == b => {}
-                _ => guaranteed = false,
-            }
-        }
-    }
-    if !any {
-        "BestEffort".into()
-    } else if guaranteed {
-        "Guaranteed".into()
-    } else {
-        "Burstable".into()
-    }
 }
 
 #[cfg(test)]

@@ -393,7 +393,7 @@ impl Scheduler {
     fn bind(&mut self, key: &ObjKey, pod: &Pod, node: &str, ctx: &mut Ctx) -> Option<Millis> {
         self.forget(key);
         if ctx.api.bind_pod(key, node).is_ok() {
-            let obj = Object::Pod(pod.clone());
+            let obj = crate::apiserver::events::Involved::of(Kind::Pod, &pod.metadata);
             let msg = format!(
                 "Successfully assigned {}/{} to {node}",
                 key.namespace, key.name
@@ -429,7 +429,7 @@ impl Scheduler {
     }
 
     fn fail_raw(&mut self, key: &ObjKey, pod: &Pod, ctx: &mut Ctx, msg: &str) -> Option<Millis> {
-        let obj = Object::Pod(pod.clone());
+        let obj = crate::apiserver::events::Involved::of(Kind::Pod, &pod.metadata);
         ctx.api.record_event(
             &obj,
             None,
