@@ -653,7 +653,7 @@ fn update_status(
         let Some(p) = o.as_typed::<Pod>() else {
             continue;
         };
-        if !controller_of(&p.metadata).is_some_and(|r| r.uid == uid) {
+        if controller_of(&p.metadata).is_none_or(|r| r.uid != uid) {
             continue;
         }
         total += 1;
