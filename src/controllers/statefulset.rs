@@ -632,22 +632,14 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
         }
     }
 
-    update_status(sts, &owned, &current_name, &update_name, replicas, ctx);
+    update_status(sts, &current_name, &update_name, replicas, ctx);
     result
 }
 
-fn update_status(
-    sts: &StatefulSet,
-    owned: &[Pod],
-    current: &str,
-    update: &str,
-    replicas: i32,
-    ctx: &mut Ctx,
-) {
+fn update_status(sts: &StatefulSet, current: &str, update: &str, replicas: i32, ctx: &mut Ctx) {
     // Re-read pods: this sync may have changed them.
     let ns = sts.metadata.namespace.clone().unwrap_or_default();
     let uid = sts.metadata.uid.clone().unwrap_or_default();
-    let _ = owned;
     let (mut total, mut ready, mut cur, mut upd) = (0, 0, 0, 0);
     for o in ctx.api.store.list(Kind::Pod, Some(&ns)) {
         let Some(p) = o.as_typed::<Pod>() else {

@@ -190,17 +190,17 @@ fn apply_one(ctx: &mut VerbCtx, m: &Manifest, dry: Option<&str>) -> Result<(), S
         Ok(o) => (o.kind(), o.name().to_string(), o.namespace().to_string()),
         Err(e) => {
             // Unknown fields on an object that exists are reported as a patch error.
-            if let Some(existing) = existing_for(ctx, &m.value) {
-                if e.contains("strict decoding error") {
-                    let detail = e
-                        .split("strict decoding error")
-                        .nth(1)
-                        .unwrap_or("")
-                        .trim_end();
-                    let (patch, _) = with_last_applied(&m.value);
-                    return Err(format!("The request is invalid: patch: Invalid value: {}: strict decoding error{detail}\n", crate::api::errors::go_quote(&go_map(&patch))));
-                }
-                let _ = existing;
+            if existing_for(ctx, &m.value).is_some() && e.contains("strict decoding error") {
+                let detail = e
+                    .split("strict decoding error")
+                    .nth(1)
+                    .unwrap_or("")
+                    .trim_end();
+                let (patch, _) = with_last_applied(&m.value);
+                return Err(format!(
+                    "The request is invalid: patch: Invalid value: {}: strict decoding error{detail}\n",
+                    crate::api::errors::go_quote(&go_map(&patch))
+                ));
             }
             return Err(e.clone());
         }
@@ -211,9 +211,12 @@ fn apply_one(ctx: &mut VerbCtx, m: &Manifest, dry: Option<&str>) -> Result<(), S
     let api = &mut ctx.session.cluster.api;
     match api.try_get(&key).cloned() {
         None => {
-            let (value, last) = with_last_applied(&with_namespace(&m.value, &ns));
-            let mut full = obj.to_json();
-            if let Some(a) = full.pointer_mut("/metadata").and_then(Value::as_object_mut) {
+            let (_, last) = with_last_applied(&with_namespace(&m.value, &ns));
+            let mut value = obj.to_json();
+            if let Some(a) = value
+                .pointer_mut("/metadata")
+                .and_then(Value::as_object_mut)
+            {
                 let ann = a
                     .entry("annotations")
                     .or_insert_with(|| Value::Object(Default::default()));
@@ -221,9 +224,6 @@ fn apply_one(ctx: &mut VerbCtx, m: &Manifest, dry: Option<&str>) -> Result<(), S
                     ann.insert(LAST_APPLIED.into(), Value::String(last));
                 }
             }
-            let _ = value;
-            let value = full;
-            let mut value = value;
             strip_server_fields(&mut value);
             let with_ann = Object::from_json_lenient(kind, value)
                 .map_err(|e| errors::client(&e.to_string()))?;
