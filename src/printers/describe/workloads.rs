@@ -71,6 +71,18 @@ fn name_ns(w: &mut DescribeWriter, meta: &ObjectMeta) {
     );
 }
 
+/// The header StatefulSet and Deployment describers share: Name, Namespace, CreationTimestamp.
+fn name_ns_created(w: &mut DescribeWriter, meta: &ObjectMeta) {
+    name_ns(w, meta);
+    w.write(
+        LEVEL_0,
+        &format!(
+            "CreationTimestamp:\t{}\n",
+            created(meta.creation_timestamp.as_ref())
+        ),
+    );
+}
+
 pub(crate) fn describe_statefulset(
     obj: &Object,
     sts: &StatefulSet,
@@ -80,14 +92,7 @@ pub(crate) fn describe_statefulset(
     let mut w = DescribeWriter::new();
     let spec = sts.spec.clone().unwrap_or_default();
     let meta = &sts.metadata;
-    name_ns(&mut w, meta);
-    w.write(
-        LEVEL_0,
-        &format!(
-            "CreationTimestamp:\t{}\n",
-            created(meta.creation_timestamp.as_ref())
-        ),
-    );
+    name_ns_created(&mut w, meta);
     w.write(
         LEVEL_0,
         &format!(
@@ -186,14 +191,7 @@ pub(crate) fn describe_deployment(
     let spec = d.spec.clone().unwrap_or_default();
     let status = d.status.clone().unwrap_or_default();
     let meta = &d.metadata;
-    name_ns(&mut w, meta);
-    w.write(
-        LEVEL_0,
-        &format!(
-            "CreationTimestamp:\t{}\n",
-            created(meta.creation_timestamp.as_ref())
-        ),
-    );
+    name_ns_created(&mut w, meta);
     fields::labels(&mut w, "", "Labels", meta.labels.as_ref());
     fields::annotations(&mut w, "Annotations", meta.annotations.as_ref());
     w.write(
