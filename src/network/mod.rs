@@ -3,3 +3,4 @@
 //! `ping`).
 
 pub mod dns;
+pub mod tools;
