@@ -4,3 +4,6 @@
 
 pub mod dns;
 pub mod tools;
+
+#[cfg(test)]
+mod tests;
