@@ -196,11 +196,21 @@ pub fn reverse(store: &Store, ip: Ipv4Addr) -> Option<String> {
         };
         let ns = ep.metadata.namespace.as_deref().unwrap_or_default();
         let name = ep.metadata.name.as_deref().unwrap_or_default();
-        let addrs = ep.subsets.iter().flatten().flat_map(|s| s.addresses.iter().flatten());
+        let addrs = ep
+            .subsets
+            .iter()
+            .flatten()
+            .flat_map(|s| s.addresses.iter().flatten());
         for a in addrs.filter(|a| a.ip == text) {
             let named = a.hostname.as_deref().is_some_and(|h| !h.is_empty());
-            if found.as_ref().is_none_or(|(was_named, _)| named && !was_named) {
-                found = Some((named, format!("{}.{name}.{ns}.svc.{CLUSTER_DOMAIN}", endpoint_label(a))));
+            if found
+                .as_ref()
+                .is_none_or(|(was_named, _)| named && !was_named)
+            {
+                found = Some((
+                    named,
+                    format!("{}.{name}.{ns}.svc.{CLUSTER_DOMAIN}", endpoint_label(a)),
+                ));
             }
         }
     }
@@ -231,10 +241,17 @@ pub fn lookup_srv(store: &Store, fqdn: &str) -> Vec<Srv> {
     let Some(s) = service(store, ns, svc) else {
         return Vec::new();
     };
-    let ports = s.spec.as_ref().and_then(|sp| sp.ports.clone()).unwrap_or_default();
+    let ports = s
+        .spec
+        .as_ref()
+        .and_then(|sp| sp.ports.clone())
+        .unwrap_or_default();
     let Some(p) = ports.iter().find(|p| {
         p.name.as_deref() == Some(port)
-            && p.protocol.as_deref().unwrap_or("TCP").eq_ignore_ascii_case(proto)
+            && p.protocol
+                .as_deref()
+                .unwrap_or("TCP")
+                .eq_ignore_ascii_case(proto)
     }) else {
         return Vec::new();
     };
@@ -270,14 +287,19 @@ pub fn target_of(store: &Store, ip: Ipv4Addr) -> Option<Target> {
             }
         }
     }
-    store.list(Kind::Pod, None).find_map(|obj| match obj.as_ref() {
-        Object::Pod(p)
-            if p.status.as_ref().and_then(|s| s.pod_ip.as_deref()) == Some(text.as_str())
-                && p.metadata.deletion_timestamp.is_none()
-                && !p.spec.as_ref().is_some_and(|s| s.host_network == Some(true)) =>
-        {
-            Some(Target::Pod(ObjKey::of(obj)))
-        }
-        _ => None,
-    })
+    store
+        .list(Kind::Pod, None)
+        .find_map(|obj| match obj.as_ref() {
+            Object::Pod(p)
+                if p.status.as_ref().and_then(|s| s.pod_ip.as_deref()) == Some(text.as_str())
+                    && p.metadata.deletion_timestamp.is_none()
+                    && !p
+                        .spec
+                        .as_ref()
+                        .is_some_and(|s| s.host_network == Some(true)) =>
+            {
+                Some(Target::Pod(ObjKey::of(obj)))
+            }
+            _ => None,
+        })
 }

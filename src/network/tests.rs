@@ -88,7 +88,10 @@ fn pods_of_a_headless_service_get_names() {
     assert_eq!(a.addrs, [web0]);
     let mut both = vec![web0, web1];
     both.sort();
-    assert_eq!(dns::resolve(s, "nginx", "default").map(|a| a.addrs), Some(both));
+    assert_eq!(
+        dns::resolve(s, "nginx", "default").map(|a| a.addrs),
+        Some(both)
+    );
     assert!(dns::resolve(s, "web-o.nginx", "default").is_none());
     assert!(dns::resolve(s, "web-0.nginx", "kube-system").is_none());
     assert!(dns::resolve(s, "web-0.nginx.default", "kube-system").is_some());
@@ -98,7 +101,11 @@ fn pods_of_a_headless_service_get_names() {
     assert!(dns::resolve(s, "web-0.front", "default").is_none());
     assert_eq!(
         dns::target_of(s, front.addrs[0]),
-        Some(Target::Service(ObjKey::new(Kind::Service, "default", "front")))
+        Some(Target::Service(ObjKey::new(
+            Kind::Service,
+            "default",
+            "front"
+        )))
     );
     assert_eq!(
         dns::reverse(s, web0).as_deref(),
@@ -108,7 +115,10 @@ fn pods_of_a_headless_service_get_names() {
         dns::reverse(s, dns::NAMESERVER).as_deref(),
         Some("kube-dns.kube-system.svc.cluster.local")
     );
-    let dashed = format!("{}.default.pod.cluster.local", web0.to_string().replace('.', "-"));
+    let dashed = format!(
+        "{}.default.pod.cluster.local",
+        web0.to_string().replace('.', "-")
+    );
     assert_eq!(dns::lookup_a(s, &dashed), [web0]);
     let srv = dns::lookup_srv(s, "_web._tcp.nginx.default.svc.cluster.local");
     assert_eq!(srv.len(), 2);
@@ -123,7 +133,17 @@ fn a_service_name_that_names_no_service_gives_no_pod_names() {
     assert!(dns::reverse(s, pod_ip(&c, "lost-0")).is_none());
 }
 
-fn run(c: &Cluster, image: &str, f: fn(&crate::store::Store, &Asker<'_>, &[String], &mut dyn crate::kubectl::output::Sink) -> i32, args: &[&str]) -> (i32, Capture) {
+fn run(
+    c: &Cluster,
+    image: &str,
+    f: fn(
+        &crate::store::Store,
+        &Asker<'_>,
+        &[String],
+        &mut dyn crate::kubectl::output::Sink,
+    ) -> i32,
+    args: &[&str],
+) -> (i32, Capture) {
     let asker = Asker {
         namespace: "default",
         now: c.now(),
@@ -160,10 +180,19 @@ fn newer_busybox_nslookup_has_no_search_path() {
     let c = cluster();
     let (code, out) = run(&c, "busybox", tools::nslookup, &["web-0.nginx"]);
     assert_eq!(code, 1);
-    assert!(out.text.contains("** server can't find web-0.nginx: NXDOMAIN"));
-    let (code, out) = run(&c, "busybox:1.36", tools::nslookup, &["web-0.nginx.default.svc.cluster.local"]);
+    assert!(out
+        .text
+        .contains("** server can't find web-0.nginx: NXDOMAIN"));
+    let (code, out) = run(
+        &c,
+        "busybox:1.36",
+        tools::nslookup,
+        &["web-0.nginx.default.svc.cluster.local"],
+    );
     assert_eq!(code, 0);
-    assert!(out.text.contains("Name:\tweb-0.nginx.default.svc.cluster.local\nAddress: 10.244."));
+    assert!(out
+        .text
+        .contains("Name:\tweb-0.nginx.default.svc.cluster.local\nAddress: 10.244."));
 }
 
 #[test]
@@ -174,16 +203,28 @@ fn getent_and_ping() {
     assert_eq!(code, 0);
     assert_eq!(
         out.text,
-        format!("{:<15} web-0.nginx.default.svc.cluster.local\n", web0.to_string())
+        format!(
+            "{:<15} web-0.nginx.default.svc.cluster.local\n",
+            web0.to_string()
+        )
     );
     assert_eq!(run(&c, "nginx", tools::getent, &["hosts", "nope"]).0, 2);
     let (code, out) = run(&c, "busybox", tools::ping, &["-c", "2", "web-0.nginx"]);
     assert_eq!(code, 0, "{}", out.text);
-    assert!(out.text.starts_with(&format!("PING web-0.nginx ({web0}): 56 data bytes\n64 bytes from {web0}: seq=0 ttl=")));
-    assert!(out.text.contains("2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min/avg/max = "));
+    assert!(out.text.starts_with(&format!(
+        "PING web-0.nginx ({web0}): 56 data bytes\n64 bytes from {web0}: seq=0 ttl="
+    )));
+    assert!(out.text.contains(
+        "2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min/avg/max = "
+    ));
     let (code, out) = run(&c, "busybox", tools::ping, &["-c", "1", "front"]);
     assert_eq!(code, 1);
-    assert!(out.text.contains("1 packets transmitted, 0 packets received, 100% packet loss\n"));
+    assert!(out
+        .text
+        .contains("1 packets transmitted, 0 packets received, 100% packet loss\n"));
     let (code, out) = run(&c, "busybox", tools::ping, &["web-o.nginx"]);
-    assert_eq!((code, out.text.as_str()), (1, "ping: bad address 'web-o.nginx'\n"));
+    assert_eq!(
+        (code, out.text.as_str()),
+        (1, "ping: bad address 'web-o.nginx'\n")
+    );
 }
