@@ -13,6 +13,7 @@
 //! ```
 
 mod defs;
+mod defs_create;
 mod defs_global;
 mod defs_read;
 mod defs_workload;

@@ -17,6 +17,18 @@ const GLOBAL: &[&str] = &[
     "server",
 ];
 
+/// What every `kubectl create <kind>` generator honours (`--field-manager` is accepted: the
+/// sandbox keeps no managedFields for it to show; `--save-config` is accepted by `create
+/// service` and, as in kubectl, has no effect there).
+const CREATE_COMMON: &[&str] = &[
+    "dry-run",
+    "output",
+    "template",
+    "save-config",
+    "field-manager",
+    "validate",
+];
+
 const PER_VERB: &[(&str, &[&str])] = &[
     (
         "apply",
@@ -38,6 +50,102 @@ const PER_VERB: &[(&str, &[&str])] = &[
             "output",
             "save-config",
             "field-manager",
+        ],
+    ),
+    ("create namespace", CREATE_COMMON),
+    ("create serviceaccount", CREATE_COMMON),
+    (
+        "create deployment",
+        &[
+            "dry-run",
+            "output",
+            "template",
+            "save-config",
+            "field-manager",
+            "validate",
+            "image",
+            "port",
+            "replicas",
+        ],
+    ),
+    (
+        "create configmap",
+        &[
+            "dry-run",
+            "output",
+            "template",
+            "save-config",
+            "field-manager",
+            "validate",
+            "from-file",
+            "from-literal",
+            "from-env-file",
+        ],
+    ),
+    (
+        "create secret generic",
+        &[
+            "dry-run",
+            "output",
+            "template",
+            "save-config",
+            "field-manager",
+            "validate",
+            "from-file",
+            "from-literal",
+            "from-env-file",
+            "type",
+        ],
+    ),
+    (
+        "create service clusterip",
+        &[
+            "dry-run",
+            "output",
+            "template",
+            "save-config",
+            "field-manager",
+            "validate",
+            "tcp",
+            "clusterip",
+        ],
+    ),
+    (
+        "create service nodeport",
+        &[
+            "dry-run",
+            "output",
+            "template",
+            "save-config",
+            "field-manager",
+            "validate",
+            "tcp",
+            "node-port",
+        ],
+    ),
+    (
+        "create service loadbalancer",
+        &[
+            "dry-run",
+            "output",
+            "template",
+            "save-config",
+            "field-manager",
+            "validate",
+            "tcp",
+        ],
+    ),
+    (
+        "create service externalname",
+        &[
+            "dry-run",
+            "output",
+            "template",
+            "save-config",
+            "field-manager",
+            "validate",
+            "tcp",
+            "external-name",
         ],
     ),
     (

@@ -8,37 +8,6 @@ use super::workspace::Workspace;
 use crate::api::time::Millis;
 use crate::cluster::Cluster;
 
-/// The object generators of `kubectl create` (v1.32).
-const CREATE_GENERATORS: &[&str] = &[
-    "clusterrole",
-    "clusterrolebinding",
-    "configmap",
-    "cm",
-    "cronjob",
-    "cj",
-    "deployment",
-    "deploy",
-    "ingress",
-    "ing",
-    "job",
-    "namespace",
-    "ns",
-    "poddisruptionbudget",
-    "pdb",
-    "priorityclass",
-    "pc",
-    "quota",
-    "resourcequota",
-    "role",
-    "rolebinding",
-    "secret",
-    "service",
-    "svc",
-    "serviceaccount",
-    "sa",
-    "token",
-];
-
 /// Typed access to a parsed command line, by long flag name.
 pub struct Args<'a> {
     pub inv: &'a Invocation,
@@ -110,17 +79,6 @@ impl Session {
 
     /// Run `kubectl ARGS...` (args without the leading `kubectl`). Returns the exit code.
     pub fn kubectl(&mut self, args: &[String], stdin: Option<&str>, sink: &mut dyn Sink) -> i32 {
-        // `kubectl create <kind> ...` generators are not simulated; say so before the
-        // parser, which knows only `create -f`, rejects their flags.
-        if args.first().map(String::as_str) == Some("create") {
-            if let Some(sub) = args
-                .get(1)
-                .filter(|a| CREATE_GENERATORS.contains(&a.as_str()))
-            {
-                sink.err(&format!("kubetutor: not simulated: kubectl create {sub} (create objects from a manifest with kubectl apply -f or kubectl create -f)\n"));
-                return 1;
-            }
-        }
         let inv = match cli::parse(args) {
             Ok(inv) => inv,
             Err(e) => {

@@ -34,7 +34,7 @@ web-stateful-set-0   1/1     Running   0          3s
 web-stateful-set-1   1/1     Running   0          2s
 web-stateful-set-2   0/1     Pending   0          1s
 $ kubectl create deployment x --image=nginx
-kubetutor: not simulated: kubectl create deployment (create objects from a manifest with kubectl apply -f or kubectl create -f)
+deployment.apps/x created
 $ kubectl apply -f - <<EOF
 apiVersion: apps/v1
 kind: Deployment
@@ -59,18 +59,20 @@ $ sleep 10
 $ kubectl get deploy,rs
 NAME                    READY   UP-TO-DATE   AVAILABLE   AGE
 deployment.apps/nginx   3/3     3            3           12s
+deployment.apps/x       1/1     1            1           13s
 
 NAME                               DESIRED   CURRENT   READY   AGE
 replicaset.apps/nginx-68bf9f694d   3         3         3       12s
+replicaset.apps/x-747d98c996       1         1         1       13s
 $ kubectl get pods -l app=web
 NAME                     READY   STATUS    RESTARTS   AGE
-nginx-68bf9f694d-bx2c8   1/1     Running   0          13s
-nginx-68bf9f694d-gvdgj   1/1     Running   0          13s
-nginx-68bf9f694d-jz9r4   1/1     Running   0          13s
+nginx-68bf9f694d-4fsn2   1/1     Running   0          13s
+nginx-68bf9f694d-96t9v   1/1     Running   0          13s
+nginx-68bf9f694d-jbrm8   1/1     Running   0          13s
 $ kubectl scale deploy nginx --replicas=1
 deployment.apps/nginx scaled
 $ kubectl get pods -l app=web
 NAME                     READY   STATUS        RESTARTS   AGE
-nginx-68bf9f694d-bx2c8   0/1     Terminating   0          15s
-nginx-68bf9f694d-gvdgj   0/1     Terminating   0          15s
-nginx-68bf9f694d-jz9r4   1/1     Running       0          15s
+nginx-68bf9f694d-4fsn2   0/1     Terminating   0          15s
+nginx-68bf9f694d-96t9v   0/1     Terminating   0          15s
+nginx-68bf9f694d-jbrm8   1/1     Running       0          15s

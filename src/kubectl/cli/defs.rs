@@ -6,7 +6,7 @@
 //! help prints it, help line), in the spirit of ripgrep's `flags/defs.rs`: parsing, `-h`
 //! output and completion are all derived from the same definitions.
 
-use super::{defs_global, defs_read, defs_workload, defs_write};
+use super::{defs_create, defs_global, defs_read, defs_workload, defs_write};
 
 /// How a flag's value is parsed; mirrors the pflag value type kubectl registers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub enum ValueKind {
     Str,
     /// `IntVar`/`Int64Var`: Go `strconv.ParseInt(s, 0, 64)` (so `0x10`, `0o7`, `1_000` are valid).
     Int,
+    /// `Int32Var`: Go `strconv.ParseInt(s, 0, 32)`.
+    Int32,
     /// `DurationVar`: Go `time.ParseDuration`.
     Duration,
     /// `StringSliceVar`: each occurrence is split as a CSV record and appended.
@@ -161,6 +163,15 @@ pub struct GroupDef {
 /// Every leaf verb the sandbox parses, in kubectl's help order.
 pub static VERBS: &[&VerbDef] = &[
     &defs_write::CREATE,
+    &defs_create::CREATE_NAMESPACE,
+    &defs_create::CREATE_SECRET_GENERIC,
+    &defs_create::CREATE_CONFIGMAP,
+    &defs_create::CREATE_SERVICEACCOUNT,
+    &defs_create::CREATE_SERVICE_CLUSTERIP,
+    &defs_create::CREATE_SERVICE_NODEPORT,
+    &defs_create::CREATE_SERVICE_LOADBALANCER,
+    &defs_create::CREATE_SERVICE_EXTERNALNAME,
+    &defs_create::CREATE_DEPLOYMENT,
     &defs_workload::RUN,
     &defs_write::SET_IMAGE,
     &defs_read::EXPLAIN,
@@ -195,8 +206,9 @@ pub static VERBS: &[&VerbDef] = &[
     &defs_read::API_RESOURCES,
 ];
 
-/// Commands holding sub-verbs. `rollout` prints its help on stdout when run bare; `set` and
-/// `config` on stderr (both exit 1), as kubectl v1.32 does.
+/// Commands holding sub-verbs. `rollout` prints its help on stdout when run bare; `set`,
+/// `config`, `create service` and `create secret` on stderr (all exit 1), as kubectl v1.32
+/// does. (`create` itself is a leaf verb that also has sub-verbs.)
 pub static GROUPS: &[GroupDef] = &[
     GroupDef {
         name: "set",
@@ -211,6 +223,16 @@ pub static GROUPS: &[GroupDef] = &[
     GroupDef {
         name: "config",
         about: "Modify kubeconfig files",
+        help_to_stdout: false,
+    },
+    GroupDef {
+        name: "create secret",
+        about: "Create a secret using a specified subcommand",
+        help_to_stdout: false,
+    },
+    GroupDef {
+        name: "create service",
+        about: "Create a service using a specified subcommand",
         help_to_stdout: false,
     },
 ];
@@ -278,18 +300,37 @@ pub fn group(name: &str) -> Option<&'static GroupDef> {
     GROUPS.iter().find(|g| g.name == name)
 }
 
-/// The sub-verb names of a group, in table order.
-pub fn sub_verbs(group: &str) -> impl Iterator<Item = &'static str> + '_ {
-    VERBS.iter().filter_map(move |v| {
-        v.path
-            .strip_prefix(group)
-            .and_then(|rest| rest.strip_prefix(' '))
-    })
-}
-
 /// Real kubectl sub-commands of each group, simulated or not (`kubectl set --help`,
-/// `kubectl config --help`), so a known-but-not-simulated one gets an honest error.
+/// `kubectl config --help`, `kubectl create --help`), so a known-but-not-simulated one gets
+/// an honest error.
 pub static KUBECTL_SUBCOMMANDS: &[(&str, &[&str])] = &[
+    (
+        "create",
+        &[
+            "clusterrole",
+            "clusterrolebinding",
+            "configmap",
+            "cronjob",
+            "deployment",
+            "ingress",
+            "job",
+            "namespace",
+            "poddisruptionbudget",
+            "priorityclass",
+            "quota",
+            "role",
+            "rolebinding",
+            "secret",
+            "service",
+            "serviceaccount",
+            "token",
+        ],
+    ),
+    ("create secret", &["docker-registry", "generic", "tls"]),
+    (
+        "create service",
+        &["clusterip", "externalname", "loadbalancer", "nodeport"],
+    ),
     (
         "set",
         &[
@@ -327,5 +368,17 @@ pub static KUBECTL_SUBCOMMANDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// cobra aliases of sub-verbs: (group, alias, name).
-pub static SUB_ALIASES: &[(&str, &str, &str)] = &[("config", "use", "use-context")];
+/// cobra aliases of sub-verbs: (parent, alias, name).
+pub static SUB_ALIASES: &[(&str, &str, &str)] = &[
+    ("config", "use", "use-context"),
+    ("create", "cm", "configmap"),
+    ("create", "cj", "cronjob"),
+    ("create", "deploy", "deployment"),
+    ("create", "ing", "ingress"),
+    ("create", "ns", "namespace"),
+    ("create", "pdb", "poddisruptionbudget"),
+    ("create", "pc", "priorityclass"),
+    ("create", "resourcequota", "quota"),
+    ("create", "sa", "serviceaccount"),
+    ("create", "svc", "service"),
+];

@@ -45,6 +45,35 @@ fn flag_block(out: &mut String, flags: &[FlagDef]) {
     }
 }
 
+/// The direct sub-commands of `parent` the sandbox simulates (verbs and groups), sorted by
+/// name as cobra lists them, with their one-line descriptions; nothing when it has none.
+fn available_commands(out: &mut String, parent: &str) {
+    let prefix = format!("{parent} ");
+    let direct = |path: &'static str| {
+        path.strip_prefix(prefix.as_str())
+            .filter(|rest| !rest.contains(' '))
+    };
+    let mut subs: Vec<(&str, &str)> = VERBS
+        .iter()
+        .filter_map(|v| direct(v.path).map(|s| (s, v.about)))
+        .chain(
+            defs::GROUPS
+                .iter()
+                .filter_map(|g| direct(g.name).map(|s| (s, g.about))),
+        )
+        .collect();
+    if subs.is_empty() {
+        return;
+    }
+    subs.sort_unstable();
+    let width = subs.iter().map(|(s, _)| s.len()).max().unwrap_or(0) + 3;
+    out.push_str("Available Commands:\n");
+    for (s, about) in subs {
+        out.push_str(&format!("  {s:<width$}{about}\n"));
+    }
+    out.push('\n');
+}
+
 const SANDBOX_NOTE: &str =
     "(kubetutor's help: the flags this sandbox accepts, without kubectl's examples.)\n";
 const OPTIONS_HINT: &str =
@@ -56,6 +85,7 @@ pub fn usage(verb: &str) -> String {
     let mut out = String::new();
     if let Some(v) = defs::verb(verb) {
         out.push_str(&format!("{}.\n\n", v.about));
+        available_commands(&mut out, verb);
         if !v.flags.is_empty() {
             out.push_str("Options:\n");
             flag_block(&mut out, v.flags);
@@ -63,15 +93,10 @@ pub fn usage(verb: &str) -> String {
         out.push_str(&format!("Usage:\n  {}\n\n", v.usage));
         out.push_str(OPTIONS_HINT);
     } else if let Some(g) = defs::group(verb) {
-        out.push_str(&format!("{}.\n\nAvailable Commands:\n", g.about));
-        let subs: Vec<&str> = defs::sub_verbs(g.name).collect();
-        let width = subs.iter().map(|s| s.len()).max().unwrap_or(0) + 3;
-        for s in &subs {
-            let about = defs::verb(&format!("{} {s}", g.name)).map_or("", |v| v.about);
-            out.push_str(&format!("  {s:<width$}{about}\n"));
-        }
+        out.push_str(&format!("{}.\n\n", g.about));
+        available_commands(&mut out, g.name);
         out.push_str(&format!(
-            "\nUsage:\n  kubectl {} SUBCOMMAND [options]\n\n",
+            "Usage:\n  kubectl {} SUBCOMMAND [options]\n\n",
             g.name
         ));
         out.push_str(&format!(

@@ -50,11 +50,8 @@ pub fn parse(args: &[String]) -> Result<Invocation, CliError> {
     };
     let name = args[first].as_str();
     let rest = without(args, first);
-    if defs::verb(name).is_some() {
-        return parse_leaf(name, &rest);
-    }
-    if let Some(group) = defs::group(name) {
-        return parse_group(group, &rest);
+    if defs::verb(name).is_some() || defs::group(name).is_some() {
+        return parse_command(name, &rest);
     }
     if name == "help" {
         // cobra's `help` command: `kubectl help VERB` is `kubectl VERB --help`.
@@ -78,25 +75,40 @@ pub fn parse(args: &[String]) -> Result<Invocation, CliError> {
     })
 }
 
-fn parse_group(group: &defs::GroupDef, args: &[String]) -> Result<Invocation, CliError> {
-    let words = command_words(args, &root_scope());
-    if let Some(&i) = words.first() {
+/// cobra's `Find` below `path` (a verb or a group): the first command word, if it names a
+/// sub-command of `path` (or one of its aliases), selects that sub-command, and so on down
+/// (`create service clusterip`). Words are found with `path`'s own flags in scope, so a
+/// flag value (`create -o yaml ...`) is not taken for a command. A real sub-command the
+/// sandbox does not simulate is reported as such.
+fn parse_command(path: &str, args: &[String]) -> Result<Invocation, CliError> {
+    let mut scope: Vec<&'static FlagDef> =
+        defs::verb(path).map_or(Vec::new(), |v| v.flags.iter().collect());
+    scope.extend(root_scope());
+    if let Some(&i) = command_words(args, &scope).first() {
         let typed = args[i].as_str();
         let sub = SUB_ALIASES
             .iter()
-            .find(|(g, alias, _)| *g == group.name && *alias == typed)
+            .find(|(parent, alias, _)| *parent == path && *alias == typed)
             .map_or(typed, |(_, _, real)| real);
-        let path = format!("{} {sub}", group.name);
-        if defs::verb(&path).is_some() {
-            return parse_leaf(&path, &without(args, i));
+        let child = format!("{path} {sub}");
+        if defs::verb(&child).is_some() || defs::group(&child).is_some() {
+            return parse_command(&child, &without(args, i));
         }
         let known = KUBECTL_SUBCOMMANDS
             .iter()
-            .any(|(g, subs)| *g == group.name && subs.contains(&sub));
+            .any(|(parent, subs)| *parent == path && subs.contains(&sub));
         if known {
-            return Err(CliError::NotSimulated { path });
+            return Err(CliError::NotSimulated { path: child });
         }
     }
+    match defs::group(path) {
+        Some(group) => parse_group(group, args),
+        None => parse_leaf(path, args),
+    }
+}
+
+/// A group run without one of its sub-commands: its help, or cobra's unknown command.
+fn parse_group(group: &defs::GroupDef, args: &[String]) -> Result<Invocation, CliError> {
     let inv = parse_flags(group.name, args, root_scope())?;
     if inv.flags.get_bool("help") {
         return Ok(inv);

@@ -6,6 +6,9 @@ use super::*;
 #[path = "tests_oracle.rs"]
 mod oracle;
 
+#[path = "tests_create.rs"]
+mod create;
+
 pub(super) fn argv(line: &str) -> Vec<String> {
     line.split_whitespace().map(String::from).collect()
 }

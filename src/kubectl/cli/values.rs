@@ -292,6 +292,7 @@ pub(super) fn convert(def: &FlagDef, value: &str) -> Result<Vec<String>, String>
     match def.kind {
         ValueKind::Bool => parse_bool(value).map(|b| vec![b.to_string()]),
         ValueKind::Int => parse_go_int(value, true, 64).map(|_| vec![value.to_string()]),
+        ValueKind::Int32 => parse_go_int(value, true, 32).map(|_| vec![value.to_string()]),
         ValueKind::Level => parse_go_int(value, false, 32).map(|_| vec![value.to_string()]),
         ValueKind::Duration => parse_go_duration(value).map(|_| vec![value.to_string()]),
         ValueKind::StringSlice => parse_csv(value),

@@ -1,6 +1,7 @@
 //! The kubectl verbs the sandbox serves, one file each, all going through the apiserver.
 
 pub mod apply;
+pub mod create_gen;
 pub mod delete;
 pub mod describe;
 pub mod get;
@@ -92,7 +93,9 @@ pub fn dispatch(ctx: &mut VerbCtx) -> i32 {
     let verb = ctx.args.inv.verb.clone();
     match verb.as_str() {
         "apply" => apply::apply(ctx),
+        "create" if !ctx.args.positionals().is_empty() => create_gen::unexpected_args(ctx),
         "create" => apply::create(ctx),
+        p if p.starts_with("create ") => create_gen::create(ctx),
         "get" => get::get(ctx),
         "describe" => describe::describe(ctx),
         "delete" => delete::delete(ctx),
