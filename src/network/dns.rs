@@ -293,10 +293,7 @@ pub fn target_of(store: &Store, ip: Ipv4Addr) -> Option<Target> {
             Object::Pod(p)
                 if p.status.as_ref().and_then(|s| s.pod_ip.as_deref()) == Some(text.as_str())
                     && p.metadata.deletion_timestamp.is_none()
-                    && !p
-                        .spec
-                        .as_ref()
-                        .is_some_and(|s| s.host_network == Some(true)) =>
+                    && p.spec.as_ref().is_none_or(|s| s.host_network != Some(true)) =>
             {
                 Some(Target::Pod(ObjKey::of(obj)))
             }
