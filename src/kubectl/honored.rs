@@ -167,6 +167,7 @@ const PER_VERB: &[(&str, &[&str])] = &[
             "ignore-not-found",
             "show-kind",
             "chunk-size",
+            "sort-by",
         ],
     ),
     ("describe", &["selector", "all-namespaces", "chunk-size"]),
@@ -230,8 +231,8 @@ mod tests {
     #[test]
     fn reports_what_would_be_ignored() {
         assert_eq!(
-            unhonored("get", ["sort-by", "output"].into_iter()),
-            vec!["sort-by"]
+            unhonored("get", ["sort-by", "raw", "output"].into_iter()),
+            vec!["raw"]
         );
         assert!(unhonored("get", ["namespace", "watch"].into_iter()).is_empty());
         assert!(

@@ -6,11 +6,13 @@
 //! commands format with (`tabwriter`), the human durations of AGE columns (`duration`),
 //! the `kind.group/name` form (`name`) and the describers (`describe`).
 
+pub mod custom_columns;
 pub mod describe;
 pub mod duration;
 pub mod name;
 pub mod quantity;
 pub mod selector;
+pub mod sort;
 pub mod table;
 pub mod tabwriter;
 

@@ -14,10 +14,12 @@
 //! "the root".
 
 use serde_json::Value;
+use std::borrow::Cow;
 
 mod parse;
 mod print;
 use parse::{parse, Node, Piece};
+pub use print::{go_type_name, go_value};
 
 /// Render as `kubectl get -o jsonpath=TEMPLATE`. `Err` is the text after `error: `.
 pub fn render(template: &str, value: &Value) -> Result<String, String> {
@@ -46,6 +48,33 @@ fn render_with(template: &str, value: &Value, allow_missing: bool) -> Result<Str
     Ok(out)
 }
 
+/// A parsed template, for callers that want client-go's `FindResults` (custom columns,
+/// `--sort-by`) rather than printed text.
+#[derive(Clone, Debug)]
+pub struct JsonPath {
+    pieces: Vec<Piece>,
+}
+
+impl JsonPath {
+    /// Parse as client-go's `JSONPath.Parse`; `Err` is its bare message
+    /// (`unterminated array`, `unclosed action`, ...).
+    pub fn parse(template: &str) -> Result<JsonPath, String> {
+        parse(template).map(|pieces| JsonPath { pieces })
+    }
+
+    /// client-go's `FindResults` with missing keys allowed: one list of values per action
+    /// (text between actions is a list holding that text).
+    pub fn find_results<'a>(&self, data: &'a Value) -> Result<Vec<Vec<Cow<'a, Value>>>, String> {
+        let ev = Eval {
+            root: data,
+            allow_missing: true,
+        };
+        let mut out = Vec::new();
+        ev.collect(&self.pieces, data, &mut out)?;
+        Ok(out)
+    }
+}
+
 struct Eval<'a> {
     root: &'a Value,
     allow_missing: bool,
@@ -65,6 +94,32 @@ impl<'a> Eval<'a> {
                 Piece::Range(nodes, body) => {
                     for item in self.eval(nodes, cur)? {
                         self.run(body, item, out)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn collect(
+        &self,
+        pieces: &[Piece],
+        cur: &'a Value,
+        out: &mut Vec<Vec<Cow<'a, Value>>>,
+    ) -> Result<(), String> {
+        for p in pieces {
+            match p {
+                Piece::Text(t) => out.push(vec![Cow::Owned(Value::String(t.clone()))]),
+                Piece::Action(nodes) => out.push(
+                    self.eval(nodes, cur)?
+                        .into_iter()
+                        .map(Cow::Borrowed)
+                        .collect(),
+                ),
+                Piece::StrayEnd => return Err("not in range, nothing to end".into()),
+                Piece::Range(nodes, body) => {
+                    for item in self.eval(nodes, cur)? {
+                        self.collect(body, item, out)?;
                     }
                 }
             }
@@ -106,39 +161,31 @@ impl<'a> Eval<'a> {
                     }
                 }
                 Node::Index(i) => {
-                    for v in &vals {
-                        match v {
-                            Value::Array(a) => index(a, *i, &mut next)?,
-                            _ if self.allow_missing => {}
-                            _ => return Err("not an array".to_string()),
-                        }
+                    for a in arrays(&vals)? {
+                        index(a, *i, &mut next)?;
                     }
                 }
                 Node::Slice(start, end, step) => {
-                    for v in &vals {
-                        let Value::Array(a) = v else {
-                            if self.allow_missing {
-                                continue;
-                            }
-                            return Err("not an array".to_string());
-                        };
+                    for a in arrays(&vals)? {
                         slice(a, *start, *end, *step, &mut next)?;
                     }
                 }
                 Node::Union(idx) => {
-                    for v in &vals {
-                        if let Value::Array(a) = v {
-                            for &i in idx {
-                                index(a, i, &mut next)?;
-                            }
+                    for a in arrays(&vals)? {
+                        for &i in idx {
+                            index(a, i, &mut next)?;
                         }
                     }
                 }
                 Node::Filter(f) => {
                     for v in &vals {
-                        let items: Vec<&Value> = match v {
-                            Value::Array(a) => a.iter().collect(),
-                            other => vec![other],
+                        // client-go filters only lists, and (unlike other steps) does not
+                        // skip a null first.
+                        let Value::Array(items) = v else {
+                            return Err(format!(
+                                "{} is not array or slice and cannot be filtered",
+                                print::go_value(v)
+                            ));
                         };
                         for item in items {
                             if self.filter_ok(f, item)? {
@@ -147,6 +194,11 @@ impl<'a> Eval<'a> {
                         }
                     }
                 }
+                Node::Identifier(name) => match name.as_str() {
+                    "true" => next.push(&TRUE),
+                    "false" => next.push(&FALSE),
+                    other => return Err(format!("unrecognized identifier {other}")),
+                },
             }
             vals = next;
         }
@@ -171,6 +223,28 @@ impl<'a> Eval<'a> {
         };
         Ok(compare(l, op, r))
     }
+}
+
+static TRUE: Value = Value::Bool(true);
+static FALSE: Value = Value::Bool(false);
+
+/// The lists an index or slice step applies to: nulls are skipped (Go's `indirect`), any
+/// other non-list is client-go's `TYPE is not array or slice`.
+fn arrays<'a>(vals: &[&'a Value]) -> Result<Vec<&'a Vec<Value>>, String> {
+    let mut out = Vec::new();
+    for v in vals {
+        match v {
+            Value::Array(a) => out.push(a),
+            Value::Null => {}
+            other => {
+                return Err(format!(
+                    "{} is not array or slice",
+                    print::go_type_name(other)
+                ))
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn compare(l: &Value, op: &str, r: &Value) -> bool {

@@ -66,4 +66,4 @@ service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   10m
 $ kubectl get pods -l 'app in (a'
 error: found '', expected: ',' or ')'
 $ kubectl get pods -o bogus
-error: unable to match a printer suitable for the output format "bogus", allowed formats are: go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml
+error: unable to match a printer suitable for the output format "bogus", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml

@@ -292,4 +292,7 @@ LAST SEEN   TYPE     REASON      OBJECT                   MESSAGE
 40s         Normal   Created     pod/web-stateful-set-0   Created container: nginx
 40s         Normal   Started     pod/web-stateful-set-0   Started container nginx
 $ kubectl get pods --sort-by=.metadata.name
-kubetutor: not simulated: --sort-by for kubectl get
+NAME                 READY   STATUS    RESTARTS   AGE
+web-stateful-set-0   1/1     Running   0          49s
+web-stateful-set-1   1/1     Running   0          41s
+web-stateful-set-2   1/1     Running   0          34s

@@ -24,6 +24,9 @@ pub(super) enum Node {
     Slice(Option<i64>, Option<i64>, Option<i64>),
     Union(Vec<i64>),
     Filter(Filter),
+    /// A bare word: `true`/`false` evaluate to themselves, anything else fails when
+    /// evaluated with client-go's `unrecognized identifier NAME`.
+    Identifier(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -215,6 +218,13 @@ pub(super) fn path(s: &str) -> Result<Vec<Node>, String> {
                 let inner: String = chars[start..j].iter().collect();
                 nodes.extend(bracket(inner.trim())?);
                 i = j + 1;
+            }
+            c if c == '_' || c.is_alphabetic() => {
+                let start = i;
+                while i < chars.len() && !" .,[]$@{}\t\r\n".contains(chars[i]) {
+                    i += 1;
+                }
+                nodes.push(Node::Identifier(chars[start..i].iter().collect()));
             }
             c => {
                 return Err(format!(

@@ -1,5 +1,6 @@
-//! How client-go's JSONPath prints a result, and Go's `%#v` of the object for kubectl's
-//! debugging dump.
+//! How client-go's JSONPath prints a result, Go's `%v` of a value (custom columns print
+//! with `fmt.Sprint`), Go's type names for error messages, and Go's `%#v` of the object
+//! for kubectl's debugging dump.
 
 use crate::api::errors::go_quote;
 use serde_json::Value;
@@ -58,5 +59,61 @@ fn boxed(v: &Value) -> String {
         Value::Number(n) if n.is_f64() => number(n),
         Value::Number(n) => format!("{n}"),
         other => go_sharp_v(other),
+    }
+}
+
+/// Go's `fmt.Sprint` of an unstructured value: maps as `map[k:v ...]` with sorted keys,
+/// lists as `[a b]`, null as `<nil>`, strings raw.
+pub fn go_value(v: &Value) -> String {
+    let mut out = String::new();
+    write_go_value(v, &mut out);
+    out
+}
+
+fn write_go_value(v: &Value, out: &mut String) {
+    match v {
+        Value::Null => out.push_str("<nil>"),
+        Value::String(s) => out.push_str(s),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&number(n)),
+        Value::Array(a) => {
+            out.push('[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                write_go_value(x, out);
+            }
+            out.push(']');
+        }
+        Value::Object(m) => {
+            // Go's fmt prints map keys sorted; serde_json's map keeps insertion order.
+            let mut keys: Vec<&String> = m.keys().collect();
+            keys.sort();
+            out.push_str("map[");
+            for (i, k) in keys.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(k);
+                out.push(':');
+                write_go_value(&m[k.as_str()], out);
+            }
+            out.push(']');
+        }
+    }
+}
+
+/// The Go type of an unstructured value, as client-go names it in errors
+/// (`string is not array or slice`).
+pub fn go_type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "interface {}",
+        Value::String(_) => "string",
+        Value::Bool(_) => "bool",
+        Value::Number(n) if n.is_i64() => "int64",
+        Value::Number(_) => "float64",
+        Value::Array(_) => "[]interface {}",
+        Value::Object(_) => "map[string]interface {}",
     }
 }
