@@ -81,7 +81,11 @@ impl ArithError {
                     BadNumber => "value too great for base",
                     _ => "syntax error in expression",
                 };
-                format!("{}: {what} (error token is \"{}\")", self.expr, self.token)
+                format!(
+                    "{}: {what} (error token is \"{}\")",
+                    self.expr.trim(),
+                    self.token
+                )
             }
         }
     }

@@ -222,6 +222,9 @@ pub enum ParamOp {
     TrimSuffix { longest: bool, pattern: Word },
     /// `${x:offset}`, `${x:offset:length}` (bash and busybox ash)
     Substring { offset: Word, length: Option<Word> },
+    /// A `${...}` that is not a valid expansion, as written: "Bad substitution" when it
+    /// is expanded.
+    Bad(String),
     /// `${x/p/r}`, `${x//p/r}` (bash and busybox ash)
     Replace {
         all: bool,

@@ -76,6 +76,14 @@ impl Shell {
             }
             return Ok(());
         }
+        if let ParamOp::Bad(text) = &p.op {
+            let msg = match self.dialect {
+                Dialect::Dash => "Bad substitution".to_string(),
+                Dialect::Ash => "syntax error: bad substitution".to_string(),
+                Dialect::Bash => format!("{text}: bad substitution"),
+            };
+            return Err(self.expansion_error(cx, io, &msg));
+        }
         let value = self.param_value(name);
         let use_word = |colon: bool| match &value {
             None => true,
@@ -132,7 +140,8 @@ impl Shell {
                     } else {
                         "parameter not set or null".to_string()
                     };
-                    return Err(self.expansion_error(cx, io, &format!("{name}: {msg}")));
+                    let e = self.expansion_error(cx, io, &format!("{name}: {msg}"));
+                    return Err(self.unset_error(e));
                 }
                 f.value(&value.unwrap_or_default(), quoted);
             }
@@ -178,6 +187,7 @@ impl Shell {
                 let s: String = chars[start as usize..end as usize].iter().collect();
                 f.value(&s, quoted);
             }
+            ParamOp::Bad(_) => {}
             ParamOp::Replace { all, pattern, with } => {
                 let v = self.require(cx, io, name, value)?;
                 let pat = self.expand_pattern(cx, pattern, io)?;
@@ -203,9 +213,19 @@ impl Shell {
                     Dialect::Bash => format!("{name}: unbound variable"),
                     _ => format!("{name}: parameter not set"),
                 };
-                Err(self.expansion_error(cx, io, &msg))
+                let e = self.expansion_error(cx, io, &msg);
+                Err(self.unset_error(e))
             }
             None => Ok(String::new()),
+        }
+    }
+
+    /// A non-interactive bash ends with status 127 on `${x?}` and `set -u` errors.
+    fn unset_error(&self, e: Flow) -> Flow {
+        if self.dialect == Dialect::Bash && !self.interactive {
+            Flow::Error(127)
+        } else {
+            e
         }
     }
 

@@ -329,7 +329,18 @@ impl Shell {
     }
 
     fn syntax_failure(&mut self, cx: &mut Cx, e: &SyntaxError, text: &str) -> Status {
-        let line = cx.base + e.line;
+        let mut line = cx.base + e.line;
+        let at_end = matches!(
+            &e.kind,
+            parse::SyntaxKind::Unexpected {
+                found: parse::Found::Eof,
+                ..
+            }
+        );
+        if self.dialect == Dialect::Bash && at_end {
+            // bash counts the end of the text as a line of its own.
+            line = cx.base + text.lines().count() + 1;
+        }
         let msg = e.message(self.dialect);
         let mut out = if e.is_limit() {
             format!("{msg}\n")
@@ -370,12 +381,15 @@ impl Shell {
             Err(Flow::Limit) => Status::Done(2),
         };
         self.state.last_status = status.code();
-        if let (Status::Exit(code), Some(trap)) = (status, self.state.exit_trap.take()) {
+        // The EXIT trap runs when the shell ends: at `exit`, or at the end of a
+        // non-interactive shell's script.
+        let ends = matches!(status, Status::Exit(_)) || !self.interactive;
+        if let (true, Some(trap)) = (ends, self.state.exit_trap.take()) {
             let io = Io::terminal(None);
             if let Ok(parsed) = parse::parse(&trap, self.dialect, self.limits.max_depth) {
                 let _ = self.run_list(cx, &parsed.list, &io);
             }
-            return Status::Exit(code);
+            self.state.last_status = status.code();
         }
         status
     }

@@ -157,11 +157,7 @@ impl Shell {
             ));
             return Err(Flow::Limit);
         }
-        let var = self
-            .state
-            .vars
-            .entry(name.to_string())
-            .or_default();
+        let var = self.state.vars.entry(name.to_string()).or_default();
         if var.readonly {
             let what = match self.dialect {
                 Dialect::Bash => "readonly variable",
@@ -175,13 +171,21 @@ impl Shell {
         Ok(())
     }
 
-    /// `set -x`: `+ cmd args` on stderr.
+    /// `set -x`: `+ cmd args` on stderr (dash does not quote the words, bash and busybox
+    /// do when they need it).
     fn trace(&self, cx: &mut Cx, io: &Io, assigns: &[(String, String)], argv: &[String]) {
+        let q = |s: &str| {
+            if self.dialect == Dialect::Dash {
+                s.to_string()
+            } else {
+                builtins::quote(s)
+            }
+        };
         let mut words: Vec<String> = assigns
             .iter()
-            .map(|(n, v)| format!("{n}={}", builtins::quote(v)))
+            .map(|(n, v)| format!("{n}={}", q(v)))
             .collect();
-        words.extend(argv.iter().map(|a| builtins::quote(a)));
+        words.extend(argv.iter().map(|a| q(a)));
         cx.out.write(io.err(), &format!("+ {}\n", words.join(" ")));
     }
 }

@@ -34,8 +34,6 @@ pub enum SyntaxKind {
     MissingArithClose,
     /// `for 1 in ...`
     BadForVariable(String),
-    /// `${}` and other parameter expansions the shell cannot read (the text as written).
-    BadSubstitution(String),
     /// `>&x` where a descriptor number belongs.
     BadFd,
     /// The sandbox's nesting bound.
@@ -109,9 +107,6 @@ impl SyntaxError {
             (BadForVariable(_), Dialect::Dash) => "Syntax error: Bad for loop variable".into(),
             (BadForVariable(_), Dialect::Ash) => "syntax error: bad for loop variable".into(),
             (BadForVariable(name), Dialect::Bash) => format!("`{name}': not a valid identifier"),
-            (BadSubstitution(_), Dialect::Dash) => "Bad substitution".into(),
-            (BadSubstitution(_), Dialect::Ash) => "syntax error: bad substitution".into(),
-            (BadSubstitution(text), Dialect::Bash) => format!("{text}: bad substitution"),
             (BadFd, Dialect::Dash) => "Syntax error: Bad fd number".into(),
             (BadFd, Dialect::Ash) => "syntax error: bad fd number".into(),
             (BadFd, Dialect::Bash) => "ambiguous redirect".into(),

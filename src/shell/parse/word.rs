@@ -390,7 +390,7 @@ impl Parser<'_> {
         }
         let name = self.param_name();
         if name.is_empty() {
-            return Err(self.bad_substitution(start));
+            return self.bad_substitution(start, parts, quoted);
         }
         let op = if length {
             ParamOp::Length
@@ -441,14 +441,13 @@ impl Parser<'_> {
                     };
                     ParamOp::Replace { all, pattern, with }
                 }
-                _ => return Err(self.bad_substitution(start)),
+                _ => return self.bad_substitution(start, parts, quoted),
             }
         };
-        if self.ch(0) != Some('}') {
-            return Err(match self.ch(0) {
-                None => self.error(SyntaxKind::Unmatched('}'), true),
-                Some(_) => self.bad_substitution(start),
-            });
+        match self.ch(0) {
+            Some('}') => {}
+            None => return Err(self.error(SyntaxKind::Unmatched('}'), true)),
+            Some(_) => return self.bad_substitution(start, parts, quoted),
         }
         self.pos += 1;
         self.leave();
@@ -456,14 +455,23 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn bad_substitution(&mut self, start: usize) -> SyntaxError {
-        match (self.pos..self.src.len()).find(|&k| self.src[k] == '}') {
-            Some(end) => {
-                let text: String = self.src[start..=end].iter().collect();
-                self.error(SyntaxKind::BadSubstitution(text), false)
-            }
-            None => self.error(SyntaxKind::Unmatched('}'), true),
-        }
+    /// A `${...}` the shell cannot read: an error when it runs (commands before it on
+    /// the line still run, as in the real shells).
+    fn bad_substitution(
+        &mut self,
+        start: usize,
+        parts: &mut Vec<Part>,
+        quoted: bool,
+    ) -> Result<(), SyntaxError> {
+        let Some(end) = (self.pos..self.src.len()).find(|&k| self.src[k] == '}') else {
+            return Err(self.error(SyntaxKind::Unmatched('}'), true));
+        };
+        let text: String = self.src[start..=end].iter().collect();
+        self.line += text.matches('\n').count();
+        self.pos = end + 1;
+        self.leave();
+        parts.push(param(String::new(), ParamOp::Bad(text), quoted));
+        Ok(())
     }
 
     /// The word inside `${name<op>word}`, up to an unquoted character of `stops` (left
