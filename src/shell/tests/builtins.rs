@@ -97,9 +97,10 @@ fn set_and_shift() {
         run(Dash, "set -- a; shift 5; echo $? $1").0,
         "sh: 1: shift: can't shift that many\n"
     );
+    assert_eq!(run(Dash, "set -x; echo 'a b' c").0, "+ echo a b c\na b c\n");
     assert_eq!(
-        run(Dash, "set -x; echo 'a b' c").0,
-        "+ echo 'a b' c\na b c\n"
+        run(Ash, "set -x; x=1 echo 'a b' c").0,
+        "+ x=1 echo 'a b' c\na b c\n"
     );
     assert_eq!(
         run(Bash, "set -u; echo $nope; echo after").0,
