@@ -315,11 +315,12 @@ impl Shell {
             Ok(p) => p,
             Err(e) => return self.syntax_failure(&mut cx, &e, text),
         };
-        if let (Dialect::Bash, Some((line, delim))) = (self.dialect, &parsed.heredoc_at_eof) {
+        if let (Dialect::Bash, Some(open)) = (self.dialect, &parsed.heredoc_at_eof) {
+            let line = base + open.line;
             let msg = format!(
-                "{}warning: here-document at line {} delimited by end-of-file (wanted `{delim}')\n",
-                self.prefix(None, base + line),
-                base + line
+                "{}warning: here-document at line {line} delimited by end-of-file (wanted `{}')\n",
+                self.prefix(None, line),
+                open.delimiter
             );
             cx.out.write(super::io::Target::Stderr, &msg);
         }

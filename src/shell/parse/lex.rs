@@ -3,7 +3,7 @@
 //! comments and backslash-newline continuations are skipped here.
 
 use super::error::{Found, SyntaxError, SyntaxKind};
-use super::Parser;
+use super::{OpenHeredoc, Parser};
 use crate::shell::ast::{HereDoc, Part, Word};
 use std::rc::Rc;
 
@@ -247,7 +247,11 @@ impl Parser<'_> {
             body.push('\n');
         }
         if !terminated && self.unterminated.is_none() {
-            self.unterminated = Some((line, doc.delimiter.clone()));
+            self.unterminated = Some(OpenHeredoc {
+                line,
+                delimiter: doc.delimiter.clone(),
+                strip_tabs: doc.strip_tabs,
+            });
         }
         let word = if doc.expand {
             let chars: Vec<char> = body.chars().collect();

@@ -29,13 +29,36 @@ pub fn is_reserved(s: &str) -> bool {
 pub struct Parsed {
     pub list: List,
     /// A here-document ran to the end of the text without its delimiter line.
-    pub heredoc_at_eof: Option<(usize, String)>,
+    pub heredoc_at_eof: Option<OpenHeredoc>,
     /// The text ended in a backslash continuation.
     pub continued_at_eof: bool,
 }
 
+/// A here-document the text ended in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenHeredoc {
+    /// The line of the command that opened it.
+    pub line: usize,
+    pub delimiter: String,
+    pub strip_tabs: bool,
+}
+
 /// Parses a whole script.
 pub fn parse(text: &str, dialect: Dialect, max_depth: usize) -> Result<Parsed, SyntaxError> {
+    let (result, heredoc_at_eof, continued_at_eof) = parse_state(text, dialect, max_depth);
+    Ok(Parsed {
+        list: result?,
+        heredoc_at_eof,
+        continued_at_eof,
+    })
+}
+
+/// The parse, and what was open at the end of the text even when it failed.
+fn parse_state(
+    text: &str,
+    dialect: Dialect,
+    max_depth: usize,
+) -> (Result<List, SyntaxError>, Option<OpenHeredoc>, bool) {
     let chars: Vec<char> = text.chars().collect();
     let mut p = Parser {
         src: &chars,
@@ -50,41 +73,41 @@ pub fn parse(text: &str, dialect: Dialect, max_depth: usize) -> Result<Parsed, S
         in_subst: 0,
         unterminated: None,
     };
-    let list = p.program()?;
-    Ok(Parsed {
-        list,
-        heredoc_at_eof: p.unterminated.clone(),
-        continued_at_eof: p.continued_at_eof,
-    })
+    let result = p.program();
+    (result, p.unterminated, p.continued_at_eof)
 }
 
 /// Whether more lines could complete `text`: an open quote, compound command,
 /// here-document, `$(`, a trailing `|`/`&&` or backslash. A text with a real syntax error
 /// is complete (running it reports the error).
 pub fn incomplete(text: &str) -> bool {
-    match parse(text, Dialect::Bash, usize::MAX / 2) {
-        Ok(p) => p.heredoc_at_eof.is_some() || p.continued_at_eof,
-        Err(e) => e.at_eof,
-    }
+    pending(text) != Pending::Complete
 }
 
 /// What the next line of an unfinished command is: a here-document body line (taken
-/// verbatim) or more of the command.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// verbatim, up to the delimiter) or more of the command.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     Complete,
-    HeredocBody,
+    HeredocBody(OpenHeredoc),
     MoreCommand,
 }
 
-/// Classifies `text` as [`Pending`].
+/// Classifies `text` as [`Pending`] (parsed with the default nesting bound: deeper text
+/// is complete, and running it reports the bound).
 pub fn pending(text: &str) -> Pending {
-    match parse(text, Dialect::Bash, usize::MAX / 2) {
-        Ok(p) if p.heredoc_at_eof.is_some() => Pending::HeredocBody,
-        Ok(p) if p.continued_at_eof => Pending::MoreCommand,
-        Ok(_) => Pending::Complete,
-        Err(e) if e.at_eof => Pending::MoreCommand,
-        Err(_) => Pending::Complete,
+    let max = crate::shell::Limits::default().max_depth;
+    let (result, heredoc, continued) = parse_state(text, Dialect::Bash, max);
+    let open = match &result {
+        Ok(_) => true,
+        Err(e) => e.at_eof,
+    };
+    match heredoc {
+        Some(h) if open => Pending::HeredocBody(h),
+        _ if result.as_ref().is_err_and(|e| e.at_eof) || (result.is_ok() && continued) => {
+            Pending::MoreCommand
+        }
+        _ => Pending::Complete,
     }
 }
 
@@ -102,7 +125,7 @@ pub struct Parser<'s> {
     /// How many `$(` the parser is inside (bash words an end of file there apart).
     in_subst: usize,
     /// The first here-document ended by the end of the text: its line and delimiter.
-    unterminated: Option<(usize, String)>,
+    unterminated: Option<OpenHeredoc>,
 }
 
 impl<'s> Parser<'s> {

@@ -253,7 +253,14 @@ fn unfinished_input_is_told_apart() {
     ] {
         assert!(!incomplete(text), "{text:?} should be complete");
     }
-    assert_eq!(pending("cat <<EOF\nbody"), Pending::HeredocBody);
+    assert_eq!(
+        pending("cat <<-EOF\nbody"),
+        Pending::HeredocBody(OpenHeredoc {
+            line: 1,
+            delimiter: "EOF".into(),
+            strip_tabs: true
+        })
+    );
     assert_eq!(pending("for i in a; do"), Pending::MoreCommand);
     assert_eq!(pending("echo hi"), Pending::Complete);
 }
