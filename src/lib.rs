@@ -17,7 +17,7 @@ pub mod network;
 pub mod printers;
 pub mod repl;
 pub mod scheduler;
-pub mod shell;
 pub mod script;
+pub mod shell;
 pub mod store;
 pub mod templates;
