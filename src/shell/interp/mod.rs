@@ -466,6 +466,10 @@ pub fn run_sh(
             };
             if let Some(a0) = rest.get(1) {
                 shell.state.arg0 = a0.clone();
+                if dialect == Dialect::Ash {
+                    // busybox takes a given $0 as the command name: `name: line 1: ...`.
+                    shell.script_name = Some(a0.clone());
+                }
             }
             shell.state.positional = rest.iter().skip(2).cloned().collect();
             (script.clone(), inv.stdin)
