@@ -146,6 +146,10 @@ fn sh_dash_c_is_not_interactive() {
         "myname: 1: foo: not found\n"
     );
     assert_eq!(
+        sh_c(Ash, &["sh", "-c", "foo", "myname"]).0,
+        "myname: line 1: foo: not found\n"
+    );
+    assert_eq!(
         sh_c(Bash, &["bash", "-c", "foo", "myname"]).0,
         "myname: line 1: foo: command not found\n"
     );
