@@ -33,7 +33,7 @@ pub fn run(seed: u64) -> Result<()> {
                     break;
                 }
                 for cmd in lexer::split_commands(trimmed) {
-                    runner.execute(&cmd.text, cmd.stdin(), &mut Terminal);
+                    runner.execute(&cmd.text, None, &mut Terminal);
                 }
                 last = Instant::now();
             }

@@ -1,16 +1,19 @@
-//! Replaying command files: each command is echoed as `$ <command>`, run against one
-//! session, and followed by one tick of the virtual clock, so a file gives the same bytes
-//! every time. `sleep N` moves the clock N seconds. No host process is ever started.
+//! Replaying command files: each command is echoed as `$ <command>` (its further lines
+//! after `> `), run by the sandbox's shell ([`crate::shell::Shell`], bash's dialect)
+//! against one session, and followed by one tick of the virtual clock, so a file gives
+//! the same bytes every time. `sleep N` moves the clock N seconds. Variables, functions
+//! and the working directory persist from one command to the next. No host process is
+//! ever started.
 
-use super::lexer::{self, Word};
+use super::host::SessionHost;
+use super::lexer;
 use crate::api::time::Millis;
 use crate::cluster::{Cluster, ClusterConfig};
 use crate::kubectl::output::{Capture, Sink};
 use crate::kubectl::session::Session;
 use crate::kubectl::workspace::Workspace;
-use std::collections::BTreeMap;
+use crate::shell::{Dialect, Limits, Shell, Status};
 use std::path::PathBuf;
-
 /// How a run is set up.
 #[derive(Clone, Debug)]
 pub struct RunOptions {
@@ -38,10 +41,14 @@ impl Default for RunOptions {
 pub struct Runner {
     pub session: Session,
     pub options: RunOptions,
-    /// Shell variables (`NAME=value` lines).
-    pub vars: BTreeMap<String, String>,
+    /// The learner's shell: variables, functions, working directory.
+    pub shell: Shell,
+    /// The directory the run started in, absolute (the shell's `HOME`).
+    pub home: String,
     /// Whether any command failed.
     pub failed: bool,
+    /// `exit` ran: the script stops.
+    pub exited: bool,
 }
 
 impl Runner {
@@ -51,11 +58,30 @@ impl Runner {
             ..Default::default()
         });
         let session = Session::new(cluster, Workspace::new(options.base_dir.clone()));
+        let home = std::path::absolute(&options.base_dir)
+            .map(|p| crate::shell::builtins::normalize("/", &p.to_string_lossy()))
+            .unwrap_or_else(|_| "/".into());
+        let env = vec![
+            ("HOME".to_string(), home.clone()),
+            (
+                "PATH".to_string(),
+                "/usr/local/bin:/usr/bin:/bin".to_string(),
+            ),
+        ];
+        let mut shell = Shell::new(Dialect::Bash, env, &home);
+        shell.limits = Limits {
+            // kubectl's own output (a YAML dump of everything, a long watch) is larger
+            // than a pod's shell needs.
+            max_output_bytes: 16 * 1024 * 1024,
+            ..Limits::default()
+        };
         Runner {
             session,
             options,
-            vars: BTreeMap::new(),
+            shell,
+            home,
             failed: false,
+            exited: false,
         }
     }
 
@@ -69,17 +95,14 @@ impl Runner {
                 if !out.text.is_empty() && !out.text.ends_with('\n') {
                     out.out("\n");
                 }
-                out.out(&format!("$ {}\n", cmd.source));
-                for h in &cmd.heredocs {
-                    out.out(&h.body);
-                    if h.terminated {
-                        out.out(&format!("{}\n", h.delimiter));
-                    }
-                }
+                out.out(&cmd.echo());
             }
-            let code = self.execute(&cmd.text, cmd.stdin(), &mut out);
+            let code = self.execute(&cmd.text, None, &mut out);
             if code != 0 {
                 self.failed = true;
+            }
+            if self.exited {
+                break;
             }
             let tick = self.options.tick_ms;
             self.session.cluster.advance(tick);
@@ -97,62 +120,18 @@ impl Runner {
         out
     }
 
-    /// Run one command line. Returns its exit code.
-    pub fn execute(&mut self, line: &str, stdin: Option<&str>, sink: &mut dyn Sink) -> i32 {
-        let vars = self.vars.clone();
-        let env = move |name: &str| vars.get(name).cloned();
-        let words = match lexer::tokenize(line, &env) {
-            Ok(w) => w,
-            Err(e) => {
-                sink.err(&format!("sh: {e}\n"));
-                return 2;
-            }
+    /// Runs a text of one or more lines in the shell (`stdin`: what its commands read;
+    /// None for a terminal). Returns the status of its last command.
+    pub fn execute(&mut self, text: &str, stdin: Option<&str>, sink: &mut dyn Sink) -> i32 {
+        let mut host = SessionHost {
+            session: &mut self.session,
+            home: &self.home,
         };
-        let mut argv: Vec<String> = Vec::new();
-        let mut words = words.into_iter();
-        while let Some(w) = words.next() {
-            match w {
-                Word::Text(s) => argv.push(s),
-                // The heredoc body was already attached to the command as its stdin.
-                Word::Op(lexer::Op::HereDoc | lexer::Op::HereDocStrip) if stdin.is_some() => {
-                    words.next();
-                }
-                other => {
-                    sink.err(&format!("kubetutor: not simulated yet: shell operator {other:?} (pipes, redirects and command substitution arrive with the pod shell)\n"));
-                    return 2;
-                }
-            }
-        }
-        let Some(first) = argv.first().cloned() else {
-            return 0;
-        };
-        match first.as_str() {
-            "kubectl" | "k" => self.session.kubectl(&argv[1..], stdin, sink),
-            "sleep" => match argv
-                .get(1)
-                .and_then(|s| crate::kubectl::verbs::get::parse_duration_ms(s))
-            {
-                Some(ms) => {
-                    self.session.cluster.advance(ms);
-                    0
-                }
-                None => {
-                    sink.err("sleep: invalid number\n");
-                    1
-                }
-            },
-            "echo" => {
-                sink.out(&format!("{}\n", argv[1..].join(" ")));
-                0
-            }
-            _ if first.contains('=') && argv.len() == 1 => {
-                let (k, v) = first.split_once('=').expect("checked");
-                self.vars.insert(k.to_string(), v.to_string());
-                0
-            }
-            other => {
-                sink.err(&format!("kubetutor: {other}: command not found (the sandbox runs kubectl, k, sleep and echo)\n"));
-                127
+        match self.shell.run_input(text, stdin, &mut host, sink) {
+            Status::Done(code) => code,
+            Status::Exit(code) => {
+                self.exited = true;
+                code
             }
         }
     }

@@ -4,45 +4,10 @@
 
 use super::runner::{RunOptions, Runner};
 
-/// The commands of a transcript, as a plain script (heredoc bodies kept with their command).
+/// The commands of a transcript, as a plain script (continuation lines and heredoc
+/// bodies kept with their command).
 pub fn commands_of(transcript: &str) -> String {
-    let mut script = String::new();
-    let mut heredoc_end: Option<String> = None;
-    let mut continuing = false;
-    for line in transcript.lines() {
-        if let Some(end) = &heredoc_end {
-            script.push_str(line);
-            script.push('\n');
-            if line.trim() == end {
-                heredoc_end = None;
-            }
-            continue;
-        }
-        let cmd = if continuing {
-            Some(line)
-        } else {
-            line.strip_prefix("$ ")
-        };
-        if let Some(cmd) = cmd {
-            script.push_str(cmd);
-            script.push('\n');
-            continuing = cmd.ends_with('\\');
-            if let Some(idx) = cmd.find("<<") {
-                let word = cmd[idx + 2..]
-                    .trim_start_matches('-')
-                    .trim()
-                    .trim_matches(|c| c == '\'' || c == '"')
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-                if !word.is_empty() {
-                    heredoc_end = Some(word);
-                }
-            }
-        }
-    }
-    script
+    super::lexer::transcript_commands(transcript)
 }
 
 /// Replay a transcript; Ok(()) when the output matches, Err(diff) otherwise.

@@ -6,6 +6,30 @@
 //! starts a process or touches a real file.
 //!
 //! Everything is bounded ([`Limits`]): nesting depth, commands per run, output size.
+//!
+//! The parts: [`parse`] (text to [`ast`]), [`expand`] (words to fields), [`interp`]
+//! (running the tree, the [`Shell`] state), [`builtins`], [`arith`], [`pattern`], [`io`]
+//! (descriptors and buffers), [`limits`], and [`text`], line filters (`grep`, `head`,
+//! `wc`, ...) that hosts can offer as commands.
+//!
+//! `cmd &` runs `cmd` to completion before going on: there are no processes to put in the
+//! background.
+
+pub mod arith;
+pub mod ast;
+pub mod builtins;
+mod expand;
+pub mod interp;
+pub mod io;
+pub mod limits;
+pub mod parse;
+pub mod pattern;
+#[cfg(test)]
+mod tests;
+pub mod text;
+
+pub use interp::{run_sh, Shell, Status};
+pub use limits::Limits;
 
 use crate::kubectl::output::Sink;
 
@@ -84,4 +108,16 @@ pub trait Host {
     fn is_dir(&mut self, cwd: &str, path: &str) -> bool;
     /// Whether `path` exists (for `test -e`/`-f`).
     fn exists(&mut self, cwd: &str, path: &str) -> bool;
+    /// The names in directory `path` (any order; `.` and `..` left out), for pathname
+    /// expansion (`ls *.html`). The default has no directories: patterns stay as written.
+    fn list_dir(&mut self, cwd: &str, path: &str) -> Result<Vec<String>, FsError> {
+        let _ = (cwd, path);
+        Err(FsError::NotFound)
+    }
+    /// Where command `name` lives (`/bin/ls`), for `type` and `command -v`; None when the
+    /// host has no such command. The default knows none.
+    fn command_path(&mut self, name: &str) -> Option<String> {
+        let _ = name;
+        None
+    }
 }
