@@ -3,8 +3,9 @@
 //! [`exec`] is `kubectl exec`'s entry point: find `argv[0]` as the container runtime
 //! would (a path, or a search of the container's `PATH`), then run it.
 //!
-//! Bounds: one `PodHost` writes at most [`MAX_OUTPUT`] bytes (then says so and discards
-//! the rest), sleeps at most [`MAX_SLEEP_MS`] of virtual time in total, and nests `sh`
+//! Bounds: one exec writes at most [`MAX_OUTPUT`] bytes to the terminal and one command
+//! generates at most [`MAX_GENERATED`] (then each says so and discards the rest), one
+//! `PodHost` sleeps at most [`MAX_SLEEP_MS`] of virtual time in total, and nests `sh`
 //! at most [`MAX_SH_DEPTH`] deep.
 
 use super::applets::{self, Call};
@@ -19,8 +20,11 @@ use crate::kubectl::output::Sink;
 use crate::shell::{Dialect, FsError, Host, Invocation};
 use crate::store::ObjKey;
 
-/// Output one exec (or one interactive session) may write: 1 MiB.
+/// Output one exec may write to the terminal: 1 MiB (an interactive session wraps its
+/// terminal in [`Limited`] the same way).
 pub const MAX_OUTPUT: usize = 1 << 20;
+/// Output one command may generate (into a pipe or a file): 8 MiB, the largest file.
+pub const MAX_GENERATED: usize = crate::runtime::fs::MAX_FILE_BYTES;
 /// Virtual time one exec may sleep in total: 6 hours.
 pub const MAX_SLEEP_MS: Millis = 6 * 3_600_000;
 /// `sh -c 'sh -c ...'` nesting bound.
@@ -58,19 +62,34 @@ pub struct PodHost<'a> {
     /// A terminal is attached (`kubectl exec -t`): `ls` prints columns, curl hides its
     /// progress meter.
     pub tty: bool,
-    output_left: usize,
     slept: Millis,
     pub(crate) depth: usize,
 }
 
 /// Passes output on until the budget is spent, then says so once.
-struct Limited<'s> {
+pub struct Limited<'s> {
     inner: &'s mut dyn Sink,
     left: usize,
+    budget: usize,
     tripped: bool,
 }
 
-impl Limited<'_> {
+impl<'s> Limited<'s> {
+    /// A terminal that takes at most `budget` bytes.
+    pub fn new(inner: &'s mut dyn Sink, budget: usize) -> Limited<'s> {
+        Limited {
+            inner,
+            left: budget,
+            budget,
+            tripped: false,
+        }
+    }
+
+    /// Whether the budget ran out.
+    pub fn tripped(&self) -> bool {
+        self.tripped
+    }
+
     fn write(&mut self, text: &str, err: bool) {
         if self.tripped {
             return;
@@ -91,8 +110,8 @@ impl Limited<'_> {
         if take < text.len() {
             self.tripped = true;
             self.inner.err(&format!(
-                "\nkubetutor: output limit reached ({} KiB per exec); the rest was discarded\n",
-                MAX_OUTPUT / 1024
+                "\nkubetutor: output limit reached ({} KiB); the rest was discarded\n",
+                self.budget / 1024
             ));
         }
     }
@@ -119,7 +138,6 @@ impl<'a> PodHost<'a> {
             pod: pod.clone(),
             key,
             tty: false,
-            output_left: MAX_OUTPUT,
             slept: 0,
             depth: 0,
         }
@@ -316,13 +334,8 @@ impl<'a> PodHost<'a> {
             }
             Some(f) => f,
         };
-        let mut lim = Limited {
-            inner: io,
-            left: self.output_left,
-            tripped: false,
-        };
-        let code = self.run_found(found, argv, stdin, &env, &cwd, &mut lim);
-        self.output_left = lim.left;
+        let mut terminal = Limited::new(io, MAX_OUTPUT);
+        let code = self.run_found(found, argv, stdin, &env, &cwd, &mut terminal);
         ExecResult::Exited(code)
     }
 }
@@ -337,14 +350,8 @@ impl Host for PodHost<'_> {
             .map(|(_, v)| v.clone())
             .unwrap_or_default();
         let found = self.find(first, &path_var, cmd.cwd)?;
-        let mut lim = Limited {
-            inner: io,
-            left: self.output_left,
-            tripped: false,
-        };
-        let code = self.run_found(found, cmd.argv, cmd.stdin, cmd.env, cmd.cwd, &mut lim);
-        self.output_left = lim.left;
-        Some(code)
+        let mut lim = Limited::new(io, MAX_GENERATED);
+        Some(self.run_found(found, cmd.argv, cmd.stdin, cmd.env, cmd.cwd, &mut lim))
     }
 
     fn read_file(&mut self, cwd: &str, path: &str) -> Result<String, FsError> {

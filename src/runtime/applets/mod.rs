@@ -64,6 +64,7 @@ const TABLE: &[(&str, Applet)] = &[
     ("stat", ls::stat),
     ("du", ls::du),
     ("echo", text::echo),
+    ("printf", text::printf),
     ("head", text::head),
     ("tail", text::tail),
     ("grep", text::grep),

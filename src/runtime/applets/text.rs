@@ -6,7 +6,7 @@
 use super::{gnu_quote, gnu_quote_if_needed, inputs, opt_error, parse_opts, Call};
 use crate::kubectl::output::Sink;
 use crate::runtime::fs::FsErr;
-use crate::runtime::host::{PodHost, MAX_OUTPUT};
+use crate::runtime::host::{PodHost, MAX_GENERATED};
 
 fn unescape(s: &str) -> (String, bool) {
     let mut out = String::new();
@@ -85,6 +85,147 @@ pub fn echo(_host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
     }
     io.out(&text);
     0
+}
+
+/// Format one `%` conversion of printf.
+fn printf_one(spec: &str, conv: char, arg: Option<&str>, io_err: &mut Vec<String>) -> String {
+    let flags: String = spec.chars().take_while(|c| "-+ 0#".contains(*c)).collect();
+    let rest = &spec[flags.len()..];
+    let (w, p) = match rest.split_once('.') {
+        Some((w, p)) => (w, Some(p.parse::<usize>().unwrap_or(0))),
+        None => (rest, None),
+    };
+    let width: usize = w.parse().unwrap_or(0);
+    let left = flags.contains('-');
+    let zero = flags.contains('0') && !left;
+    let pad = |s: String| -> String {
+        let n = s.chars().count();
+        if n >= width {
+            s
+        } else if left {
+            format!("{s}{}", " ".repeat(width - n))
+        } else if zero {
+            let (sign, digits) = if s.starts_with('-') { ("-", &s[1..]) } else { ("", &s[..]) };
+            format!("{sign}{}{digits}", "0".repeat(width - n))
+        } else {
+            format!("{}{s}", " ".repeat(width - n))
+        }
+    };
+    let a = arg.unwrap_or("");
+    let int = |a: &str, errs: &mut Vec<String>| -> i64 {
+        if a.is_empty() {
+            return 0;
+        }
+        if let Some(c) = a.strip_prefix('\'').or_else(|| a.strip_prefix('"')) {
+            return c.chars().next().map(|c| c as i64).unwrap_or(0);
+        }
+        match a.parse::<i64>() {
+            Ok(v) => v,
+            Err(_) => {
+                errs.push(a.to_string());
+                0
+            }
+        }
+    };
+    match conv {
+        's' => {
+            let mut t = a.to_string();
+            if let Some(p) = p {
+                t = t.chars().take(p).collect();
+            }
+            pad(t)
+        }
+        'b' => pad(unescape(a).0),
+        'c' => pad(a.chars().next().map(String::from).unwrap_or_default()),
+        'd' | 'i' => {
+            let v = int(a, io_err);
+            pad(if flags.contains('+') && v >= 0 { format!("+{v}") } else { v.to_string() })
+        }
+        'u' => pad((int(a, io_err) as u64).to_string()),
+        'x' => pad(format!("{:x}", int(a, io_err))),
+        'X' => pad(format!("{:X}", int(a, io_err))),
+        'o' => pad(format!("{:o}", int(a, io_err))),
+        'f' | 'F' | 'e' | 'g' => {
+            let v: f64 = a.parse().unwrap_or(0.0);
+            pad(format!("{v:.*}", p.unwrap_or(6)))
+        }
+        _ => format!("%{spec}{conv}"),
+    }
+}
+
+/// `printf FORMAT [ARGUMENT]...` (the format is reused while arguments remain).
+pub fn printf(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
+    let args = call.args();
+    let Some(format) = args.first() else {
+        if host.busybox() {
+            return super::usage(host, "printf", "FORMAT [ARG]...", io);
+        }
+        io.err("printf: missing operand\nTry 'printf --help' for more information.\n");
+        return 1;
+    };
+    let mut rest = args[1..].iter();
+    let mut out = String::new();
+    let mut bad: Vec<String> = Vec::new();
+    loop {
+        let mut consumed = false;
+        let chars: Vec<char> = format.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '\\' {
+                let end = (i + 2).min(chars.len());
+                let piece: String = chars[i..end].iter().collect();
+                let (t, stop) = unescape(&piece);
+                out.push_str(&t);
+                if stop {
+                    io.out(&out);
+                    return 0;
+                }
+                i = end;
+                continue;
+            }
+            if c == '%' {
+                if chars.get(i + 1) == Some(&'%') {
+                    out.push('%');
+                    i += 2;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < chars.len() && "-+ 0#.123456789".contains(chars[j]) {
+                    j += 1;
+                }
+                let spec: String = chars[i + 1..j.min(chars.len())].iter().collect();
+                let conv = chars.get(j).copied().unwrap_or('s');
+                let arg = rest.next();
+                consumed |= arg.is_some();
+                out.push_str(&printf_one(&spec, conv, arg.map(String::as_str), &mut bad));
+                i = j + 1;
+                continue;
+            }
+            out.push(c);
+            i += 1;
+        }
+        if !consumed || rest.len() == 0 {
+            break;
+        }
+        if out.len() > MAX_GENERATED {
+            break;
+        }
+    }
+    io.out(&out);
+    let bb = host.busybox();
+    for b in &bad {
+        if bb {
+            io.err(&format!("printf: invalid number '{b}'\n"));
+        } else {
+            io.err(&format!("printf: {}: expected a numeric value\n", gnu_quote(b)));
+        }
+    }
+    if bad.is_empty() {
+        0
+    } else {
+        1
+    }
 }
 
 /// `-5` style counts (head/tail) rewritten as `-n 5`.
@@ -986,7 +1127,7 @@ pub fn seq(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         out.push_str(&if equal { format!("{s:0>width$}") } else { s });
         n += 1;
         v = first + inc * n as f64;
-        if out.len() > MAX_OUTPUT {
+        if out.len() > MAX_GENERATED {
             break;
         }
     }
@@ -1032,7 +1173,7 @@ pub fn yes(_host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     };
     let chunk = format!("{line}\n").repeat(1024);
     let mut written = 0;
-    while written <= MAX_OUTPUT {
+    while written <= MAX_GENERATED {
         io.out(&chunk);
         written += chunk.len();
     }

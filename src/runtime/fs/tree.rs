@@ -250,7 +250,9 @@ impl Volume {
             return Err(FsErr::NoSpace);
         }
         let kept = if append { old_len } else { 0 };
-        let room_disk = self.capacity.saturating_sub(self.used - old_len + kept);
+        let room_disk = self
+            .capacity
+            .saturating_sub(self.used.saturating_sub(old_len) + kept);
         let room_file = (MAX_FILE_BYTES as u64).saturating_sub(kept);
         let room = room_disk.min(room_file) as usize;
         let mut cut = text.len().min(room);
@@ -277,7 +279,7 @@ impl Volume {
             *program = None;
             *mtime = now;
         }
-        self.used = self.used - old_len + kept + piece.len() as u64;
+        self.used = self.used.saturating_sub(old_len) + kept + piece.len() as u64;
         if cut < text.len() {
             return Err(if room_file < room_disk {
                 FsErr::TooBig
