@@ -18,7 +18,7 @@ pub mod printers;
 pub mod repl;
 pub mod runtime;
 pub mod scheduler;
-pub mod shell;
 pub mod script;
+pub mod shell;
 pub mod store;
 pub mod templates;

@@ -64,6 +64,16 @@ pub struct PodHost<'a> {
     pub tty: bool,
     slept: Millis,
     pub(crate) depth: usize,
+    /// Replaying a container's main process for its logs: its own clock (from the
+    /// container's start), the instant the replay stops at, and the flag that says so.
+    replay: Option<Replay>,
+}
+
+/// A replay of a container's main process: time passes only on its own clock.
+struct Replay {
+    clock: Millis,
+    until: Millis,
+    stopped: std::rc::Rc<std::cell::Cell<bool>>,
 }
 
 /// Passes output on until the budget is spent, then says so once.
@@ -140,7 +150,28 @@ impl<'a> PodHost<'a> {
             tty: false,
             slept: 0,
             depth: 0,
+            replay: None,
         }
+    }
+
+    /// Replay the main process from `from` to `until` on a clock of its own (for logs);
+    /// `stopped` turns true when the replay reaches `until`.
+    pub(crate) fn replaying(
+        mut self,
+        from: Millis,
+        until: Millis,
+        stopped: std::rc::Rc<std::cell::Cell<bool>>,
+    ) -> Self {
+        self.replay = Some(Replay {
+            clock: from,
+            until,
+            stopped,
+        });
+        self
+    }
+
+    fn stopped(&self) -> bool {
+        self.replay.as_ref().is_some_and(|r| r.stopped.get())
     }
 
     /// With a terminal attached (`-t`).
@@ -150,7 +181,10 @@ impl<'a> PodHost<'a> {
     }
 
     pub fn now(&self) -> Millis {
-        self.cluster.now()
+        match &self.replay {
+            Some(r) => r.clock,
+            None => self.cluster.now(),
+        }
     }
 
     pub fn container(&self) -> Option<&Container> {
@@ -164,11 +198,13 @@ impl<'a> PodHost<'a> {
 
     /// The image's facts (userland, application, tag).
     pub fn info(&self) -> ImageInfo {
-        self.container().map(|c| c.info.clone()).unwrap_or(ImageInfo {
-            userland: crate::kubelet::images::Userland::Scratch,
-            app: crate::kubelet::images::App::Generic,
-            tag: String::new(),
-        })
+        self.container()
+            .map(|c| c.info.clone())
+            .unwrap_or(ImageInfo {
+                userland: crate::kubelet::images::Userland::Scratch,
+                app: crate::kubelet::images::App::Generic,
+                tag: String::new(),
+            })
     }
 
     /// Whether the tools speak busybox.
@@ -209,6 +245,14 @@ impl<'a> PodHost<'a> {
 
     /// Sleep on the cluster's virtual clock (the cluster runs meanwhile).
     pub fn sleep(&mut self, ms: Millis) -> Result<(), String> {
+        if let Some(r) = &mut self.replay {
+            r.clock = r.clock.saturating_add(ms);
+            if r.clock > r.until {
+                r.stopped.set(true);
+                return Err(String::new());
+            }
+            return Ok(());
+        }
         if self.slept + ms > MAX_SLEEP_MS {
             return Err(format!(
                 "kubetutor: sleeping past {}h of virtual time in one exec is not simulated",
@@ -342,6 +386,9 @@ impl<'a> PodHost<'a> {
 
 impl Host for PodHost<'_> {
     fn run(&mut self, cmd: &Invocation<'_>, io: &mut dyn Sink) -> Option<i32> {
+        if self.stopped() {
+            return Some(130);
+        }
         let first = cmd.argv.first()?;
         let path_var = cmd
             .env
@@ -359,7 +406,13 @@ impl Host for PodHost<'_> {
         fs.read(cwd, path).map_err(|e| e.to_shell())
     }
 
-    fn write_file(&mut self, cwd: &str, path: &str, data: &str, append: bool) -> Result<(), FsError> {
+    fn write_file(
+        &mut self,
+        cwd: &str,
+        path: &str,
+        data: &str,
+        append: bool,
+    ) -> Result<(), FsError> {
         let mut fs = self.fs().ok_or(FsError::NotFound)?;
         fs.write(cwd, path, data, append).map_err(|e| e.to_shell())
     }
@@ -371,8 +424,7 @@ impl Host for PodHost<'_> {
     }
 
     fn exists(&mut self, cwd: &str, path: &str) -> bool {
-        self.fs()
-            .is_some_and(|fs| fs.stat(cwd, path, true).is_ok())
+        self.fs().is_some_and(|fs| fs.stat(cwd, path, true).is_ok())
     }
 }
 

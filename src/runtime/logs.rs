@@ -20,7 +20,9 @@ pub enum LogsError {
     /// `container "X" is not valid for pod "Y"`
     ContainerNotFound,
     /// `container "X" in pod "Y" is waiting to start: REASON`
-    WaitingToStart { reason: String },
+    WaitingToStart {
+        reason: String,
+    },
     /// `previous terminated container "X" in pod "Y" not found`
     NoPrevious,
 }
@@ -37,30 +39,59 @@ fn has_env(c: &Container, name: &str) -> bool {
 }
 
 /// nginx.org image start-up: the entrypoint's configuration steps, then nginx's notices.
-fn nginx_start(info: &ImageInfo, t: Millis, conf_read_only: bool, conf_present: bool) -> Vec<String> {
+fn nginx_start(
+    info: &ImageInfo,
+    t: Millis,
+    conf_read_only: bool,
+    conf_present: bool,
+) -> Vec<String> {
     let mut out = Vec::new();
     let version = nginx_version(info);
     if info.app == App::Nginx {
         let ep = "/docker-entrypoint.sh";
         let me = "10-listen-on-ipv6-by-default.sh";
-        out.push(format!("{ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration"));
-        out.push(format!("{ep}: Looking for shell scripts in /docker-entrypoint.d/"));
+        out.push(format!(
+            "{ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration"
+        ));
+        out.push(format!(
+            "{ep}: Looking for shell scripts in /docker-entrypoint.d/"
+        ));
         out.push(format!("{ep}: Launching /docker-entrypoint.d/{me}"));
         if !conf_present {
-            out.push(format!("{me}: info: /etc/nginx/conf.d/default.conf is not a file or does not exist"));
+            out.push(format!(
+                "{me}: info: /etc/nginx/conf.d/default.conf is not a file or does not exist"
+            ));
         } else if conf_read_only {
             out.push(format!("{me}: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)"));
         } else {
-            out.push(format!("{me}: info: Getting the checksum of /etc/nginx/conf.d/default.conf"));
-            out.push(format!("{me}: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf"));
+            out.push(format!(
+                "{me}: info: Getting the checksum of /etc/nginx/conf.d/default.conf"
+            ));
+            out.push(format!(
+                "{me}: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf"
+            ));
         }
-        let minor: u32 = version.split('.').nth(1).and_then(|m| m.parse().ok()).unwrap_or(27);
-        let patch: u32 = version.split('.').nth(2).and_then(|m| m.parse().ok()).unwrap_or(0);
+        let minor: u32 = version
+            .split('.')
+            .nth(1)
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(27);
+        let patch: u32 = version
+            .split('.')
+            .nth(2)
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(0);
         if (minor, patch) >= (25, 3) {
-            out.push(format!("{ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh"));
+            out.push(format!(
+                "{ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh"
+            ));
         }
-        out.push(format!("{ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh"));
-        out.push(format!("{ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh"));
+        out.push(format!(
+            "{ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh"
+        ));
+        out.push(format!(
+            "{ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh"
+        ));
         out.push(format!("{ep}: Configuration complete; ready for start up"));
         let s = stamp("%Y/%m/%d %H:%M:%S", t);
         let gcc = if info.userland == Userland::Alpine {
@@ -90,7 +121,11 @@ fn nginx_start(info: &ImageInfo, t: Millis, conf_read_only: bool, conf_present: 
 const PG_NO_PASSWORD: &str = "Error: Database is uninitialized and superuser password is not specified.\n       You must specify POSTGRES_PASSWORD to a non-empty value for the\n       superuser. For example, \"-e POSTGRES_PASSWORD=password\" on \"docker run\".\n\n       You may also use \"POSTGRES_HOST_AUTH_METHOD=trust\" to allow all\n       connections without a password. This is *not* recommended.\n\n       See PostgreSQL documentation about \"trust\":\n       https://www.postgresql.org/docs/current/auth-trust.html";
 
 fn pg_time(ms: Millis) -> String {
-    format!("{}.{:03} UTC", stamp("%Y-%m-%d %H:%M:%S", ms), ms.rem_euclid(1000))
+    format!(
+        "{}.{:03} UTC",
+        stamp("%Y-%m-%d %H:%M:%S", ms),
+        ms.rem_euclid(1000)
+    )
 }
 
 fn postgres_start(t: Millis, fresh: bool) -> Vec<String> {
@@ -129,52 +164,154 @@ fn postgres_start(t: Millis, fresh: bool) -> Vec<String> {
         ] {
             out.push(l.to_string());
         }
-        out.push(format!("waiting for server to start....{} [48] LOG:  {banner}", at(1_210)));
-        out.push(format!("{} [48] LOG:  listening on Unix socket \"/var/run/postgresql/.s.PGSQL.5432\"", at(1_212)));
-        out.push(format!("{} [51] LOG:  database system was shut down at {}", at(1_218), stamp("%Y-%m-%d %H:%M:%S UTC", t + 1_000)));
-        out.push(format!("{} [48] LOG:  database system is ready to accept connections", at(1_223)));
-        for l in [" done", "server started", "", "/usr/local/bin/docker-entrypoint.sh: ignoring /docker-entrypoint-initdb.d/*", ""] {
+        out.push(format!(
+            "waiting for server to start....{} [48] LOG:  {banner}",
+            at(1_210)
+        ));
+        out.push(format!(
+            "{} [48] LOG:  listening on Unix socket \"/var/run/postgresql/.s.PGSQL.5432\"",
+            at(1_212)
+        ));
+        out.push(format!(
+            "{} [51] LOG:  database system was shut down at {}",
+            at(1_218),
+            stamp("%Y-%m-%d %H:%M:%S UTC", t + 1_000)
+        ));
+        out.push(format!(
+            "{} [48] LOG:  database system is ready to accept connections",
+            at(1_223)
+        ));
+        for l in [
+            " done",
+            "server started",
+            "",
+            "/usr/local/bin/docker-entrypoint.sh: ignoring /docker-entrypoint-initdb.d/*",
+            "",
+        ] {
             out.push(l.to_string());
         }
-        out.push(format!("waiting for server to shut down...{} [48] LOG:  received fast shutdown request", at(1_330)));
-        out.push(format!(".{} [48] LOG:  aborting any active transactions", at(1_332)));
+        out.push(format!(
+            "waiting for server to shut down...{} [48] LOG:  received fast shutdown request",
+            at(1_330)
+        ));
+        out.push(format!(
+            ".{} [48] LOG:  aborting any active transactions",
+            at(1_332)
+        ));
         out.push(format!("{} [48] LOG:  background worker \"logical replication launcher\" (PID 54) exited with exit code 1", at(1_334)));
         out.push(format!("{} [49] LOG:  shutting down", at(1_335)));
-        out.push(format!("{} [49] LOG:  checkpoint starting: shutdown immediate", at(1_337)));
+        out.push(format!(
+            "{} [49] LOG:  checkpoint starting: shutdown immediate",
+            at(1_337)
+        ));
         out.push(format!("{} [49] LOG:  checkpoint complete: wrote 921 buffers (5.6%); 0 WAL file(s) added, 0 removed, 0 recycled; write=0.025 s, sync=0.107 s, total=0.145 s; sync files=301, longest=0.003 s, average=0.001 s; distance=4238 kB, estimate=4238 kB; lsn=0/1908990, redo lsn=0/1908990", at(1_482)));
-        out.push(format!("{} [48] LOG:  database system is shut down", at(1_487)));
-        for l in [" done", "server stopped", "", "PostgreSQL init process complete; ready for start up.", ""] {
+        out.push(format!(
+            "{} [48] LOG:  database system is shut down",
+            at(1_487)
+        ));
+        for l in [
+            " done",
+            "server stopped",
+            "",
+            "PostgreSQL init process complete; ready for start up.",
+            "",
+        ] {
             out.push(l.to_string());
         }
     } else {
         out.push(String::new());
-        out.push("PostgreSQL Database directory appears to contain a database; Skipping initialization".into());
+        out.push(
+            "PostgreSQL Database directory appears to contain a database; Skipping initialization"
+                .into(),
+        );
         out.push(String::new());
     }
     let base = if fresh { 1_560 } else { 60 };
     out.push(format!("{} [1] LOG:  {banner}", at(base)));
-    out.push(format!("{} [1] LOG:  listening on IPv4 address \"0.0.0.0\", port 5432", at(base)));
-    out.push(format!("{} [1] LOG:  listening on IPv6 address \"::\", port 5432", at(base)));
-    out.push(format!("{} [1] LOG:  listening on Unix socket \"/var/run/postgresql/.s.PGSQL.5432\"", at(base + 3)));
+    out.push(format!(
+        "{} [1] LOG:  listening on IPv4 address \"0.0.0.0\", port 5432",
+        at(base)
+    ));
+    out.push(format!(
+        "{} [1] LOG:  listening on IPv6 address \"::\", port 5432",
+        at(base)
+    ));
+    out.push(format!(
+        "{} [1] LOG:  listening on Unix socket \"/var/run/postgresql/.s.PGSQL.5432\"",
+        at(base + 3)
+    ));
     out.push(format!(
         "{} [{}] LOG:  database system was shut down at {}",
         at(base + 8),
         if fresh { 64 } else { 29 },
         stamp("%Y-%m-%d %H:%M:%S UTC", t + base - 100)
     ));
-    out.push(format!("{} [1] LOG:  database system is ready to accept connections", at(base + 14)));
+    out.push(format!(
+        "{} [1] LOG:  database system is ready to accept connections",
+        at(base + 14)
+    ));
     out
 }
 
 fn httpd_start(t: Millis, ip: &str) -> Vec<String> {
     let fqdn = format!("AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using {ip}. Set the 'ServerName' directive globally to suppress this message");
-    let s = format!("{}.{:06} {}", stamp("%a %b %d %H:%M:%S", t), (t % 1000) * 1000 + 123, stamp("%Y", t));
+    let s = format!(
+        "{}.{:06} {}",
+        stamp("%a %b %d %H:%M:%S", t),
+        (t % 1000) * 1000 + 123,
+        stamp("%Y", t)
+    );
     vec![
         fqdn.clone(),
         fqdn,
         format!("[{s}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations"),
         format!("[{s}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'"),
     ]
+}
+
+/// A log that stops recording when the replay reaches its end.
+struct ReplayLog {
+    text: String,
+    stopped: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl crate::kubectl::output::Sink for ReplayLog {
+    fn out(&mut self, text: &str) {
+        if !self.stopped.get() && self.text.len() < crate::runtime::host::MAX_OUTPUT {
+            self.text.push_str(text);
+        }
+    }
+    fn err(&mut self, text: &str) {
+        self.out(text);
+    }
+}
+
+/// What a plain OS image's command printed between `from` and `until`: the command
+/// replayed on a copy of the cluster, its `sleep`s passing on the replay's own clock.
+fn replay_output(
+    cluster: &Cluster,
+    pod: &ObjKey,
+    container: &str,
+    from: Millis,
+    until: Millis,
+) -> String {
+    let mut copy = cluster.clone();
+    let stopped = std::rc::Rc::new(std::cell::Cell::new(false));
+    let mut host = crate::runtime::PodHost::new(&mut copy, pod, container).replaying(
+        from,
+        until,
+        stopped.clone(),
+    );
+    let argv = host
+        .container()
+        .map(|c| c.command.clone())
+        .unwrap_or_default();
+    let mut log = ReplayLog {
+        text: String::new(),
+        stopped,
+    };
+    let _ = host.exec(&argv, None, &mut log);
+    log.text
 }
 
 /// Start-up lines of one container instance.
@@ -201,7 +338,8 @@ fn start_lines(
             nginx_start(&info, started, ro, present)
         }
         App::Postgres => {
-            let password = has_env(c, "POSTGRES_PASSWORD") || has_env(c, "POSTGRES_HOST_AUTH_METHOD");
+            let password =
+                has_env(c, "POSTGRES_PASSWORD") || has_env(c, "POSTGRES_HOST_AUTH_METHOD");
             if !password && (exit_code == Some(1) || fresh_db) {
                 PG_NO_PASSWORD.lines().map(String::from).collect()
             } else {
@@ -210,7 +348,10 @@ fn start_lines(
         }
         App::Httpd => httpd_start(
             started,
-            pod.status.as_ref().and_then(|s| s.pod_ip.as_deref()).unwrap_or(""),
+            pod.status
+                .as_ref()
+                .and_then(|s| s.pod_ip.as_deref())
+                .unwrap_or(""),
         ),
         App::Kubia => vec!["Kubia server starting...".into()],
         _ => vec![],
@@ -235,18 +376,28 @@ fn config_has_default(cluster: &Cluster, pod: &Pod, c: &Container) -> bool {
     else {
         return false;
     };
-    let Some(cm) = &vol.config_map else { return false };
+    let Some(cm) = &vol.config_map else {
+        return false;
+    };
     cluster
         .api
         .store
         .get(&ObjKey::new(crate::api::Kind::ConfigMap, &ns, &cm.name))
-        .and_then(|o| o.as_typed::<k8s_openapi::api::core::v1::ConfigMap>().cloned())
+        .and_then(|o| {
+            o.as_typed::<k8s_openapi::api::core::v1::ConfigMap>()
+                .cloned()
+        })
         .and_then(|m| m.data)
         .is_some_and(|d| d.contains_key("default.conf"))
 }
 
 /// `kubectl logs POD -c CONTAINER [--previous]`.
-pub fn logs(cluster: &Cluster, pod: &ObjKey, container: &str, previous: bool) -> Result<String, LogsError> {
+pub fn logs(
+    cluster: &Cluster,
+    pod: &ObjKey,
+    container: &str,
+    previous: bool,
+) -> Result<String, LogsError> {
     let p = cluster
         .api
         .store
@@ -276,20 +427,51 @@ pub fn logs(cluster: &Cluster, pod: &ObjKey, container: &str, previous: bool) ->
             .unwrap_or_else(|| "ContainerCreating".into()),
     };
     let Some(st) = status.clone() else {
-        return Err(if previous { LogsError::NoPrevious } else { waiting() });
+        return Err(if previous {
+            LogsError::NoPrevious
+        } else {
+            waiting()
+        });
     };
     let last = st.last_state.as_ref().and_then(|s| s.terminated.clone());
     let state = st.state.clone().unwrap_or_default();
-    // (started, exit code, container id, is the runtime's current instance)
-    let (started, exit, id, current) = if previous {
+    // (started, finished, exit code, container id, is the runtime's current instance)
+    let ended = |t: &k8s_openapi::api::core::v1::ContainerStateTerminated| {
+        t.finished_at.as_ref().map(from_time)
+    };
+    let (started, finished, exit, id, current) = if previous {
         let t = last.ok_or(LogsError::NoPrevious)?;
-        (t.started_at.as_ref().map(from_time), Some(t.exit_code), t.container_id.clone(), false)
+        (
+            t.started_at.as_ref().map(from_time),
+            ended(&t),
+            Some(t.exit_code),
+            t.container_id.clone(),
+            false,
+        )
     } else if let Some(r) = &state.running {
-        (r.started_at.as_ref().map(from_time), None, st.container_id.clone(), true)
+        (
+            r.started_at.as_ref().map(from_time),
+            None,
+            None,
+            st.container_id.clone(),
+            true,
+        )
     } else if let Some(t) = &state.terminated {
-        (t.started_at.as_ref().map(from_time), Some(t.exit_code), t.container_id.clone(), true)
+        (
+            t.started_at.as_ref().map(from_time),
+            ended(t),
+            Some(t.exit_code),
+            t.container_id.clone(),
+            true,
+        )
     } else if let Some(t) = last {
-        (t.started_at.as_ref().map(from_time), Some(t.exit_code), t.container_id.clone(), false)
+        (
+            t.started_at.as_ref().map(from_time),
+            ended(&t),
+            Some(t.exit_code),
+            t.container_id.clone(),
+            false,
+        )
     } else {
         return Err(waiting());
     };
@@ -302,6 +484,14 @@ pub fn logs(cluster: &Cluster, pod: &ObjKey, container: &str, previous: bool) ->
     let known = cluster.runtime.container(&key);
     let fresh_db = known.map(|k| k.fresh_db).unwrap_or(true);
     let mut lines = start_lines(cluster, &p, &c, started, exit, fresh_db);
+    let info = images::info(c.image.as_deref().unwrap_or(""));
+    let has_command = c.command.as_ref().is_some_and(|v| !v.is_empty())
+        || c.args.as_ref().is_some_and(|v| !v.is_empty());
+    if info.app == App::None && has_command {
+        let until = finished.unwrap_or_else(|| cluster.now());
+        let text = replay_output(cluster, pod, container, started, until);
+        lines.extend(text.lines().map(String::from));
+    }
     if let Some(k) = known {
         let id = id.unwrap_or_default();
         if current && (k.instance == id || id.is_empty()) {
@@ -328,7 +518,13 @@ mod tests {
         let lines = nginx_start(&info, crate::api::time::EPOCH_MS + 7_000, false, true);
         assert_eq!(lines[0], "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration");
         assert!(lines.contains(&"2025/03/03 10:00:07 [notice] 1#1: nginx/1.27.4".to_string()));
-        assert!(lines.contains(&"2025/03/03 10:00:07 [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) ".to_string()));
-        assert_eq!(lines.last().unwrap(), "2025/03/03 10:00:07 [notice] 1#1: start worker process 36");
+        assert!(lines.contains(
+            &"2025/03/03 10:00:07 [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) "
+                .to_string()
+        ));
+        assert_eq!(
+            lines.last().unwrap(),
+            "2025/03/03 10:00:07 [notice] 1#1: start worker process 36"
+        );
     }
 }

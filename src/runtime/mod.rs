@@ -251,10 +251,16 @@ impl Runtime {
         };
         let instance = instance_of(&pod, name);
         let planned = volumes::plan(store, &pod, &spec);
+        let started = podfiles::started_at(&pod, name).unwrap_or(now).min(now);
         // Projected volumes follow their objects on every entry.
         for p in &planned {
             if let Some(files) = &p.projected {
-                let fresh = volumes::build_projected(files, now);
+                let written = if self.volumes.contains_key(&p.mount.volume) {
+                    now
+                } else {
+                    started
+                };
+                let fresh = volumes::build_projected(files, written);
                 let changed = self
                     .volumes
                     .get(&p.mount.volume)
@@ -277,7 +283,6 @@ impl Runtime {
         }
         let image = spec.image.clone().unwrap_or_default();
         let info = images::info(&image);
-        let started = podfiles::started_at(&pod, name).unwrap_or(now);
         let mut rootfs = images::build_rootfs(&info);
         let hostname = podfiles::hostname(&pod);
         for (path, text) in [
@@ -416,7 +421,8 @@ impl Runtime {
                 .filter(|v| !v.is_empty())
         };
         let pgdata = env("PGDATA").unwrap_or_else(|| "/var/lib/postgresql/data".into());
-        let can_init = env("POSTGRES_PASSWORD").is_some() || env("POSTGRES_HOST_AUTH_METHOD").is_some();
+        let can_init =
+            env("POSTGRES_PASSWORD").is_some() || env("POSTGRES_HOST_AUTH_METHOD").is_some();
         let mut fs = PodFs {
             volumes: &mut self.volumes,
             mounts,
@@ -502,8 +508,7 @@ fn same_files(a: &Volume, b: &Volume) -> bool {
         match (&a.body, &b.body) {
             (Body::Dir(x), Body::Dir(y)) => {
                 x.len() == y.len()
-                    && x
-                        .iter()
+                    && x.iter()
                         .zip(y)
                         .all(|((n1, i1), (n2, i2))| n1 == n2 && same_tree(i1, i2))
             }
@@ -520,10 +525,7 @@ fn same_files(a: &Volume, b: &Volume) -> bool {
             _ => vec![],
         }
     }
-    let data = |v: &Volume| {
-        v.get(&canonical_sub(v, &["..data".to_string()]))
-            .cloned()
-    };
+    let data = |v: &Volume| v.get(&canonical_sub(v, &["..data".to_string()])).cloned();
     tops(a) == tops(b)
         && match (data(a), data(b)) {
             (Some(x), Some(y)) => same_tree(&x, &y),
@@ -546,5 +548,8 @@ fn run_as(pod: &Pod, c: &ContainerSpec) -> (u32, u32) {
         .and_then(|s| s.run_as_group)
         .or(psc.as_ref().and_then(|s| s.run_as_group))
         .unwrap_or(if uid == 0 { 0 } else { uid });
-    (uid.clamp(0, u32::MAX as i64) as u32, gid.clamp(0, u32::MAX as i64) as u32)
+    (
+        uid.clamp(0, u32::MAX as i64) as u32,
+        gid.clamp(0, u32::MAX as i64) as u32,
+    )
 }

@@ -92,7 +92,10 @@ pub fn hosts_file(pod: &Pod) -> String {
 pub fn resolv_conf(pod: &Pod) -> String {
     let ns = pod.metadata.namespace.clone().unwrap_or_default();
     let spec = pod.spec.clone().unwrap_or_default();
-    let policy = spec.dns_policy.clone().unwrap_or_else(|| "ClusterFirst".into());
+    let policy = spec
+        .dns_policy
+        .clone()
+        .unwrap_or_else(|| "ClusterFirst".into());
     let host_network = spec.host_network == Some(true);
     let (mut search, mut servers, mut options): (Vec<String>, Vec<String>, Vec<String>) =
         match policy.as_str() {
@@ -140,7 +143,11 @@ fn env_name(service: &str) -> String {
 /// The docker-link variables of one Service (`envvars.FromServices`).
 fn service_vars(svc: &Service, out: &mut Vec<(String, String)>) {
     let Some(spec) = &svc.spec else { return };
-    let Some(ip) = spec.cluster_ip.clone().filter(|ip| !ip.is_empty() && ip != "None") else {
+    let Some(ip) = spec
+        .cluster_ip
+        .clone()
+        .filter(|ip| !ip.is_empty() && ip != "None")
+    else {
         return;
     };
     let name = env_name(svc.metadata.name.as_deref().unwrap_or(""));

@@ -18,7 +18,9 @@ pub fn run_sh(host: &mut PodHost<'_>, dialect: Dialect, call: &Call<'_>, io: &mu
         _ => "sh",
     };
     if host.depth >= MAX_SH_DEPTH {
-        io.err(&format!("{prog}: kubetutor: shells nested more than {MAX_SH_DEPTH} deep\n"));
+        io.err(&format!(
+            "{prog}: kubetutor: shells nested more than {MAX_SH_DEPTH} deep\n"
+        ));
         return 2;
     }
     let args = call.args();
@@ -80,7 +82,16 @@ pub fn run_sh(host: &mut PodHost<'_>, dialect: Dialect, call: &Call<'_>, io: &mu
         },
     };
     host.depth += 1;
-    let code = run_script(host, dialect, &script, &name, &positional, call.env, call.cwd, io);
+    let code = run_script(
+        host,
+        dialect,
+        &script,
+        &name,
+        &positional,
+        call.env,
+        call.cwd,
+        io,
+    );
     host.depth -= 1;
     code
 }
@@ -138,7 +149,10 @@ impl MiniShell {
             "$" => "1".into(),
             d if d.chars().all(|c| c.is_ascii_digit()) => {
                 let i: usize = d.parse().unwrap_or(0);
-                self.args.get(i.wrapping_sub(1)).cloned().unwrap_or_default()
+                self.args
+                    .get(i.wrapping_sub(1))
+                    .cloned()
+                    .unwrap_or_default()
             }
             _ => self
                 .vars
@@ -226,7 +240,10 @@ impl MiniShell {
                     in_word = true;
                     i += 1;
                     while i < chars.len() && chars[i] != '"' {
-                        if chars[i] == '\\' && i + 1 < chars.len() && "\"\\$`".contains(chars[i + 1]) {
+                        if chars[i] == '\\'
+                            && i + 1 < chars.len()
+                            && "\"\\$`".contains(chars[i + 1])
+                        {
                             word.push(chars[i + 1]);
                             i += 2;
                         } else if chars[i] == '$' {
@@ -279,7 +296,14 @@ impl MiniShell {
     }
 
     /// Expand a `$...` at `chars[i]` into `out`; returns the index after it.
-    fn dollar(&mut self, host: &mut PodHost<'_>, chars: &[char], i: usize, out: &mut String, io: &mut dyn Sink) -> usize {
+    fn dollar(
+        &mut self,
+        host: &mut PodHost<'_>,
+        chars: &[char],
+        i: usize,
+        out: &mut String,
+        io: &mut dyn Sink,
+    ) -> usize {
         let next = chars.get(i + 1).copied();
         match next {
             Some('(') => {
@@ -301,13 +325,25 @@ impl MiniShell {
                 let inner: String = chars[i + 2..j.min(chars.len())].iter().collect();
                 let mut cap = crate::kubectl::output::Capture::default();
                 let saved = self.status;
-                self.run(host, &inner, None, &mut Tee { out: &mut cap, err: io });
+                self.run(
+                    host,
+                    &inner,
+                    None,
+                    &mut Tee {
+                        out: &mut cap,
+                        err: io,
+                    },
+                );
                 let _ = saved;
                 out.push_str(cap.stdout.trim_end_matches('\n'));
                 j + 1
             }
             Some('{') => {
-                let end = chars[i..].iter().position(|&c| c == '}').map(|p| i + p).unwrap_or(chars.len());
+                let end = chars[i..]
+                    .iter()
+                    .position(|&c| c == '}')
+                    .map(|p| i + p)
+                    .unwrap_or(chars.len());
                 let name: String = chars[i + 2..end.min(chars.len())].iter().collect();
                 out.push_str(&self.var(&name));
                 end + 1
@@ -332,7 +368,13 @@ impl MiniShell {
         }
     }
 
-    fn run(&mut self, host: &mut PodHost<'_>, text: &str, stdin: Option<&str>, io: &mut dyn Sink) -> i32 {
+    fn run(
+        &mut self,
+        host: &mut PodHost<'_>,
+        text: &str,
+        stdin: Option<&str>,
+        io: &mut dyn Sink,
+    ) -> i32 {
         let toks = self.lex(host, text, io);
         // Split into (connector, pipeline) pairs.
         let mut lists: Vec<(&'static str, Vec<Tok>)> = vec![(";", vec![])];
@@ -365,7 +407,13 @@ impl MiniShell {
         self.status
     }
 
-    fn pipeline(&mut self, host: &mut PodHost<'_>, toks: &[Tok], stdin: Option<&str>, io: &mut dyn Sink) -> i32 {
+    fn pipeline(
+        &mut self,
+        host: &mut PodHost<'_>,
+        toks: &[Tok],
+        stdin: Option<&str>,
+        io: &mut dyn Sink,
+    ) -> i32 {
         let stages: Vec<&[Tok]> = toks.split(|t| *t == Tok::Op("|")).collect();
         let mut input: Option<String> = stdin.map(String::from);
         let mut status = 0;
@@ -376,7 +424,15 @@ impl MiniShell {
                 status = self.command(host, stage, input.as_deref(), io);
             } else {
                 let mut cap = crate::kubectl::output::Capture::default();
-                self.command(host, stage, input.as_deref(), &mut Tee { out: &mut cap, err: io });
+                self.command(
+                    host,
+                    stage,
+                    input.as_deref(),
+                    &mut Tee {
+                        out: &mut cap,
+                        err: io,
+                    },
+                );
                 input = Some(cap.stdout);
             }
         }
@@ -387,11 +443,20 @@ impl MiniShell {
         match self.dialect {
             Dialect::Dash => io.err(&format!("{}: 1: {cmd}: not found\n", self.name)),
             Dialect::Ash => io.err(&format!("{}: {cmd}: not found\n", self.name)),
-            Dialect::Bash => io.err(&format!("{}: line 1: {cmd}: command not found\n", self.name)),
+            Dialect::Bash => io.err(&format!(
+                "{}: line 1: {cmd}: command not found\n",
+                self.name
+            )),
         }
     }
 
-    fn command(&mut self, host: &mut PodHost<'_>, toks: &[Tok], stdin: Option<&str>, io: &mut dyn Sink) -> i32 {
+    fn command(
+        &mut self,
+        host: &mut PodHost<'_>,
+        toks: &[Tok],
+        stdin: Option<&str>,
+        io: &mut dyn Sink,
+    ) -> i32 {
         self.steps += 1;
         if self.steps > 10_000 {
             io.err("sh: kubetutor: command limit reached\n");
@@ -408,35 +473,36 @@ impl MiniShell {
         while let Some(t) = it.next() {
             match t {
                 Tok::Word(w) => words.push(w.clone()),
-                Tok::Op(op) => {
-                    match *op {
-                        ">" | ">>" => {
-                            if let Some(Tok::Word(f)) = it.next() {
-                                out_file = Some((f.clone(), *op == ">>"));
-                            }
+                Tok::Op(op) => match *op {
+                    ">" | ">>" => {
+                        if let Some(Tok::Word(f)) = it.next() {
+                            out_file = Some((f.clone(), *op == ">>"));
                         }
-                        "2>" | "2>>" => {
-                            if let Some(Tok::Word(f)) = it.next() {
-                                err_file = Some((f.clone(), *op == "2>>"));
-                            }
-                        }
-                        "<" => {
-                            if let Some(Tok::Word(f)) = it.next() {
-                                in_file = Some(f.clone());
-                            }
-                        }
-                        "2>&1" => err_to_out = true,
-                        ">&2" => out_to_err = true,
-                        _ => {}
                     }
-                }
+                    "2>" | "2>>" => {
+                        if let Some(Tok::Word(f)) = it.next() {
+                            err_file = Some((f.clone(), *op == "2>>"));
+                        }
+                    }
+                    "<" => {
+                        if let Some(Tok::Word(f)) = it.next() {
+                            in_file = Some(f.clone());
+                        }
+                    }
+                    "2>&1" => err_to_out = true,
+                    ">&2" => out_to_err = true,
+                    _ => {}
+                },
             }
         }
         // Leading assignments.
         let mut assigns: Vec<(String, String)> = Vec::new();
         while let Some(w) = words.first() {
             match w.split_once('=') {
-                Some((k, v)) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                Some((k, v))
+                    if !k.is_empty()
+                        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                {
                     assigns.push((k.to_string(), v.to_string()));
                     words.remove(0);
                 }
@@ -461,11 +527,12 @@ impl MiniShell {
         };
         let mut cap = crate::kubectl::output::Capture::default();
         let status = {
-            let sink: &mut dyn Sink = if out_file.is_some() || err_file.is_some() || err_to_out || out_to_err {
-                &mut cap
-            } else {
-                io
-            };
+            let sink: &mut dyn Sink =
+                if out_file.is_some() || err_file.is_some() || err_to_out || out_to_err {
+                    &mut cap
+                } else {
+                    io
+                };
             self.simple(host, &words, &assigns, input.as_deref(), sink)
         };
         if out_file.is_none() && err_file.is_none() && !err_to_out && !out_to_err {
@@ -503,8 +570,16 @@ impl MiniShell {
 
     fn redirect_error(&self, f: &str, e: crate::shell::FsError, io: &mut dyn Sink) {
         match self.dialect {
-            Dialect::Dash => io.err(&format!("{}: 1: cannot create {f}: {}\n", self.name, e.strerror())),
-            Dialect::Ash => io.err(&format!("{}: can't create {f}: {}\n", self.name, e.strerror())),
+            Dialect::Dash => io.err(&format!(
+                "{}: 1: cannot create {f}: {}\n",
+                self.name,
+                e.strerror()
+            )),
+            Dialect::Ash => io.err(&format!(
+                "{}: can't create {f}: {}\n",
+                self.name,
+                e.strerror()
+            )),
             Dialect::Bash => io.err(&format!("{}: line 1: {f}: {}\n", self.name, e.strerror())),
         }
     }
@@ -537,16 +612,31 @@ impl MiniShell {
                     0
                 } else {
                     match self.dialect {
-                        Dialect::Dash => io.err(&format!("{}: 1: cd: can't cd to {target}\n", self.name)),
-                        Dialect::Ash => io.err(&format!("{}: cd: can't cd to {target}: No such file or directory\n", self.name)),
-                        Dialect::Bash => io.err(&format!("{}: line 1: cd: {target}: No such file or directory\n", self.name)),
+                        Dialect::Dash => {
+                            io.err(&format!("{}: 1: cd: can't cd to {target}\n", self.name))
+                        }
+                        Dialect::Ash => io.err(&format!(
+                            "{}: cd: can't cd to {target}: No such file or directory\n",
+                            self.name
+                        )),
+                        Dialect::Bash => io.err(&format!(
+                            "{}: line 1: cd: {target}: No such file or directory\n",
+                            self.name
+                        )),
                     }
-                    if self.dialect == Dialect::Bash { 1 } else { 2 }
+                    if self.dialect == Dialect::Bash {
+                        1
+                    } else {
+                        2
+                    }
                 }
             }
             "exit" => {
                 self.exited = true;
-                words.get(1).and_then(|c| c.parse().ok()).unwrap_or(self.status)
+                words
+                    .get(1)
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(self.status)
             }
             "export" => {
                 for w in &words[1..] {

@@ -247,7 +247,12 @@ fn token(pod: &Pod) -> String {
     let uid = pod.metadata.uid.clone().unwrap_or_default();
     let h = crate::cluster::ids::fnv32a(uid.as_bytes());
     let body: String = (0..24u32)
-        .map(|i| format!("{:08x}", crate::cluster::ids::fnv32a(&(h ^ i).to_be_bytes())))
+        .map(|i| {
+            format!(
+                "{:08x}",
+                crate::cluster::ids::fnv32a(&(h ^ i).to_be_bytes())
+            )
+        })
         .collect();
     format!("eyJhbGciOiJSUzI1NiIsImtpZCI6IiJ9.{body}.{}", &body[..86])
 }
@@ -327,11 +332,8 @@ fn projected_files(store: &Store, pod: &Pod, volume: &str) -> Option<Vec<(String
             }
             if let Some(s) = &src.secret {
                 if let Some(sec) = secret(store, &ns, &s.name) {
-                    let keys: Vec<String> = sec
-                        .data
-                        .iter()
-                        .flat_map(|d| d.keys().cloned())
-                        .collect();
+                    let keys: Vec<String> =
+                        sec.data.iter().flat_map(|d| d.keys().cloned()).collect();
                     for (k, p, m) in items_or_all(keys.into_iter(), s.items.as_ref()) {
                         if let Some(v) = secret_value(&sec, &k) {
                             files.push((p, v, mode_of(m, default)));

@@ -73,7 +73,13 @@ pub trait Host {
     /// Read a file for a `<` redirect or `. FILE` (`path` as written; `cwd` to resolve it).
     fn read_file(&mut self, cwd: &str, path: &str) -> Result<String, FsError>;
     /// Write a file for `>`/`>>`/`2>` redirects.
-    fn write_file(&mut self, cwd: &str, path: &str, data: &str, append: bool) -> Result<(), FsError>;
+    fn write_file(
+        &mut self,
+        cwd: &str,
+        path: &str,
+        data: &str,
+        append: bool,
+    ) -> Result<(), FsError>;
     /// Whether `path` names a directory (for `cd` and `test -d`).
     fn is_dir(&mut self, cwd: &str, path: &str) -> bool;
     /// Whether `path` exists (for `test -e`/`-f`).

@@ -65,11 +65,25 @@ pub fn touch(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
     let bb = host.busybox();
     let opts = match parse_opts(call.args(), "acmd:r:t:h", &["no-create"]) {
         Ok(o) => o,
-        Err(e) => return opt_error(host, "touch", "[-cham] [-d DATE] [-t DATE] [-r FILE] FILE...", e, 1, io),
+        Err(e) => {
+            return opt_error(
+                host,
+                "touch",
+                "[-cham] [-d DATE] [-t DATE] [-r FILE] FILE...",
+                e,
+                1,
+                io,
+            )
+        }
     };
     if opts.operands.is_empty() {
         if bb {
-            return super::usage(host, "touch", "[-cham] [-d DATE] [-t DATE] [-r FILE] FILE...", io);
+            return super::usage(
+                host,
+                "touch",
+                "[-cham] [-d DATE] [-t DATE] [-r FILE] FILE...",
+                io,
+            );
         }
         io.err("touch: missing file operand\nTry 'touch --help' for more information.\n");
         return 1;
@@ -161,7 +175,10 @@ pub fn chmod(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
         } else if rest.is_empty() {
             io.err("chmod: missing operand\nTry 'chmod --help' for more information.\n");
         } else {
-            io.err(&format!("chmod: missing operand after {}\nTry 'chmod --help' for more information.\n", gnu_quote(rest[0])));
+            io.err(&format!(
+                "chmod: missing operand after {}\nTry 'chmod --help' for more information.\n",
+                gnu_quote(rest[0])
+            ));
         }
         return 1;
     }
@@ -284,7 +301,10 @@ pub fn mkdir(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
             if bb {
                 io.err(&format!("mkdir: can't create directory '{name}': {e}\n"));
             } else {
-                io.err(&format!("mkdir: cannot create directory {}: {e}\n", gnu_quote(name)));
+                io.err(&format!(
+                    "mkdir: cannot create directory {}: {e}\n",
+                    gnu_quote(name)
+                ));
             }
         }
     }
@@ -335,19 +355,22 @@ pub fn rmdir(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
     };
     let mut status = 0;
     for name in &opts.operands {
-        let r = fs.lookup(call.cwd, name, false).and_then(|abs| {
-            match fs.node(&abs).map(|i| &i.body) {
-                Some(Body::Dir(e)) if !e.is_empty() => Err(FsErr::NotEmpty),
-                Some(Body::Dir(_)) => fs.remove_abs(&abs).map(|_| ()),
-                _ => Err(FsErr::NotADirectory),
-            }
-        });
+        let r =
+            fs.lookup(call.cwd, name, false)
+                .and_then(|abs| match fs.node(&abs).map(|i| &i.body) {
+                    Some(Body::Dir(e)) if !e.is_empty() => Err(FsErr::NotEmpty),
+                    Some(Body::Dir(_)) => fs.remove_abs(&abs).map(|_| ()),
+                    _ => Err(FsErr::NotADirectory),
+                });
         if let Err(e) = r {
             status = 1;
             if bb {
                 io.err(&format!("rmdir: '{name}': {e}\n"));
             } else {
-                io.err(&format!("rmdir: failed to remove {}: {e}\n", gnu_quote(name)));
+                io.err(&format!(
+                    "rmdir: failed to remove {}: {e}\n",
+                    gnu_quote(name)
+                ));
             }
         }
     }
@@ -356,7 +379,11 @@ pub fn rmdir(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
 
 pub fn rm(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let bb = host.busybox();
-    let opts = match parse_opts(call.args(), "rRfivd", &["recursive", "force", "verbose", "dir", "no-preserve-root"]) {
+    let opts = match parse_opts(
+        call.args(),
+        "rRfivd",
+        &["recursive", "force", "verbose", "dir", "no-preserve-root"],
+    ) {
         Ok(o) => o,
         Err(e) => return opt_error(host, "rm", "[-irf] FILE...", e, 1, io),
     };
@@ -384,7 +411,10 @@ pub fn rm(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             if bb {
                 io.err("rm: can't remove '.' or '..'\n");
             } else {
-                io.err(&format!("rm: refusing to remove '.' or '..' directory: skipping {}\n", gnu_quote(name)));
+                io.err(&format!(
+                    "rm: refusing to remove '.' or '..' directory: skipping {}\n",
+                    gnu_quote(name)
+                ));
             }
             continue;
         }
@@ -417,7 +447,10 @@ pub fn rm(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             if bb {
                 io.err(&format!("rm: '{name}' is a directory\n"));
             } else {
-                io.err(&format!("rm: cannot remove {}: Is a directory\n", gnu_quote(name)));
+                io.err(&format!(
+                    "rm: cannot remove {}: Is a directory\n",
+                    gnu_quote(name)
+                ));
             }
             continue;
         }
@@ -452,7 +485,13 @@ fn shown_path(typed: &str, abs: &[String], failed: &str) -> String {
 }
 
 /// Where `cp`/`mv` put `src` given `dst`: into `dst` when it is a directory.
-fn target_of(fs: &PodFs<'_>, cwd: &str, src: &str, dst: &str, into_dir: bool) -> Result<Vec<String>, FsErr> {
+fn target_of(
+    fs: &PodFs<'_>,
+    cwd: &str,
+    src: &str,
+    dst: &str,
+    into_dir: bool,
+) -> Result<Vec<String>, FsErr> {
     let d = fs.resolve(cwd, dst, true)?;
     if into_dir || fs.node(&d).is_some_and(|i| i.is_dir()) {
         let mut t = d;
@@ -474,11 +513,19 @@ fn retime(inode: &mut Inode, now: crate::api::time::Millis) {
 
 pub fn cp(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let bb = host.busybox();
-    let opts = match parse_opts(call.args(), "rRafpvdPLHnu", &["recursive", "archive", "force", "verbose"]) {
+    let opts = match parse_opts(
+        call.args(),
+        "rRafpvdPLHnu",
+        &["recursive", "archive", "force", "verbose"],
+    ) {
         Ok(o) => o,
         Err(e) => return opt_error(host, "cp", "[-arPLHpfinlsTu] SOURCE DEST", e, 1, io),
     };
-    let recursive = opts.has('r') || opts.has('R') || opts.has('a') || opts.long("recursive") || opts.long("archive");
+    let recursive = opts.has('r')
+        || opts.has('R')
+        || opts.has('a')
+        || opts.long("recursive")
+        || opts.long("archive");
     let preserve = opts.has('p') || opts.has('a') || opts.long("archive");
     let ops = &opts.operands;
     if ops.len() < 2 {
@@ -520,13 +567,18 @@ pub fn cp(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
                 continue;
             }
         };
-        let Some(mut inode) = fs.clone_abs(&from) else { continue };
+        let Some(mut inode) = fs.clone_abs(&from) else {
+            continue;
+        };
         if inode.is_dir() && !recursive {
             status = 1;
             if bb {
                 io.err(&format!("cp: omitting directory '{src}'\n"));
             } else {
-                io.err(&format!("cp: -r not specified; omitting directory {}\n", gnu_quote(src)));
+                io.err(&format!(
+                    "cp: -r not specified; omitting directory {}\n",
+                    gnu_quote(src)
+                ));
             }
             continue;
         }
@@ -540,14 +592,24 @@ pub fn cp(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         };
         if to.starts_with(&from) && inode.is_dir() {
             status = 1;
-            io.err(&format!("cp: cannot copy a directory, {}, into itself, {}\n", gnu_quote(src), gnu_quote(&join(&to))));
+            io.err(&format!(
+                "cp: cannot copy a directory, {}, into itself, {}\n",
+                gnu_quote(src),
+                gnu_quote(&join(&to))
+            ));
             continue;
         }
         if !preserve {
             retime(&mut inode, now);
         }
         let r = match (&inode.body, fs.node(&to).map(|i| i.is_dir())) {
-            (Body::File { data, program: None }, Some(false)) => {
+            (
+                Body::File {
+                    data,
+                    program: None,
+                },
+                Some(false),
+            ) => {
                 let data = data.clone();
                 fs.write_abs(&to, &data, false)
             }
@@ -591,7 +653,10 @@ fn report_create(io: &mut dyn Sink, bb: bool, path: &str, e: FsErr) {
     } else if e == FsErr::NoSpace || e == FsErr::TooBig {
         io.err(&format!("cp: error writing {}: {e}\n", gnu_quote(path)));
     } else {
-        io.err(&format!("cp: cannot create regular file {}: {e}\n", gnu_quote(path)));
+        io.err(&format!(
+            "cp: cannot create regular file {}: {e}\n",
+            gnu_quote(path)
+        ));
     }
 }
 
@@ -643,7 +708,11 @@ pub fn mv(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             if bb {
                 io.err(&format!("mv: can't rename '{src}': {e}\n"));
             } else {
-                io.err(&format!("mv: cannot move {} to {}: {e}\n", gnu_quote(src), gnu_quote(dst)));
+                io.err(&format!(
+                    "mv: cannot move {} to {}: {e}\n",
+                    gnu_quote(src),
+                    gnu_quote(dst)
+                ));
             }
         }
     }
@@ -654,7 +723,16 @@ pub fn ln(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let bb = host.busybox();
     let opts = match parse_opts(call.args(), "sfnvT", &["symbolic", "force"]) {
         Ok(o) => o,
-        Err(e) => return opt_error(host, "ln", "[-sfnbtv] [-S SUF] TARGET... LINK|DIR", e, 1, io),
+        Err(e) => {
+            return opt_error(
+                host,
+                "ln",
+                "[-sfnbtv] [-S SUF] TARGET... LINK|DIR",
+                e,
+                1,
+                io,
+            )
+        }
     };
     let symbolic = opts.has('s') || opts.long("symbolic");
     let force = opts.has('f') || opts.long("force");
@@ -664,7 +742,10 @@ pub fn ln(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         return 1;
     }
     let target = &ops[0];
-    let link = ops.get(1).cloned().unwrap_or_else(|| basename(target).to_string());
+    let link = ops
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| basename(target).to_string());
     let now = host.now();
     let Some(mut fs) = host.fs() else {
         return no_fs(io, "ln");
@@ -704,11 +785,20 @@ pub fn ln(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             if bb {
                 io.err(&format!("ln: {link}: {e}\n"));
             } else if symbolic {
-                io.err(&format!("ln: failed to create symbolic link {}: {e}\n", gnu_quote(&link)));
+                io.err(&format!(
+                    "ln: failed to create symbolic link {}: {e}\n",
+                    gnu_quote(&link)
+                ));
             } else if e == FsErr::NotFound {
-                io.err(&format!("ln: failed to access {}: {e}\n", gnu_quote(target)));
+                io.err(&format!(
+                    "ln: failed to access {}: {e}\n",
+                    gnu_quote(target)
+                ));
             } else {
-                io.err(&format!("ln: failed to create hard link {}: {e}\n", gnu_quote(&link)));
+                io.err(&format!(
+                    "ln: failed to create hard link {}: {e}\n",
+                    gnu_quote(&link)
+                ));
             }
             1
         }

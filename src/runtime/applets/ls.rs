@@ -170,7 +170,7 @@ fn colour(st: &Stat) -> (u32, u32) {
     match st.type_char {
         'd' => (1, 34),
         'l' => (1, 36),
-        'c' => (1, 33),
+        'c' => (1, 35),
         '-' if st.mode & 0o111 != 0 => (1, 32),
         _ => (0, 0),
     }
@@ -236,9 +236,21 @@ fn long_lines(entries: &[Entry], o: &LsOpts, bb: bool, names: &Names, now: Milli
             })
             .collect();
     }
-    let w_link = entries.iter().map(|e| e.st.nlink.to_string().len()).max().unwrap_or(1);
-    let w_user = entries.iter().map(|e| owner(&e.st).len()).max().unwrap_or(1);
-    let w_group = entries.iter().map(|e| group(&e.st).len()).max().unwrap_or(1);
+    let w_link = entries
+        .iter()
+        .map(|e| e.st.nlink.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let w_user = entries
+        .iter()
+        .map(|e| owner(&e.st).len())
+        .max()
+        .unwrap_or(1);
+    let w_group = entries
+        .iter()
+        .map(|e| group(&e.st).len())
+        .max()
+        .unwrap_or(1);
     let w_size = entries.iter().map(|e| size(e).len()).max().unwrap_or(1);
     entries
         .iter()
@@ -331,7 +343,14 @@ fn columns(names: &[(String, usize)], bb: bool) -> Vec<String> {
         .collect()
 }
 
-fn render(entries: &[Entry], o: &LsOpts, bb: bool, tty: bool, names: &Names, now: Millis) -> Vec<String> {
+fn render(
+    entries: &[Entry],
+    o: &LsOpts,
+    bb: bool,
+    tty: bool,
+    names: &Names,
+    now: Millis,
+) -> Vec<String> {
     if o.long {
         return long_lines(entries, o, bb, names, now);
     }
@@ -342,7 +361,10 @@ fn render(entries: &[Entry], o: &LsOpts, bb: bool, tty: bool, names: &Names, now
             let w = plain.chars().count();
             if bb && tty {
                 let (b, c) = colour(&e.st);
-                (format!("\x1b[{b};{c}m{}\x1b[m{}", e.name, suffix(&e.st, o)), w)
+                (
+                    format!("\x1b[{b};{c}m{}\x1b[m{}", e.name, suffix(&e.st, o)),
+                    w,
+                )
             } else {
                 (plain, w)
             }
@@ -360,10 +382,28 @@ pub fn ls(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let parsed = match parse_opts(
         call.args(),
         "lalAdhRrtSF1nCxsiL",
-        &["all", "almost-all", "human-readable", "color", "directory", "recursive", "reverse", "classify"],
+        &[
+            "all",
+            "almost-all",
+            "human-readable",
+            "color",
+            "directory",
+            "recursive",
+            "reverse",
+            "classify",
+        ],
     ) {
         Ok(o) => o,
-        Err(e) => return opt_error(host, "ls", "[-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...", e, 2, io),
+        Err(e) => {
+            return opt_error(
+                host,
+                "ls",
+                "[-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...",
+                e,
+                2,
+                io,
+            )
+        }
     };
     let o = LsOpts {
         long: parsed.has('l') || parsed.has('n'),
@@ -397,9 +437,11 @@ pub fn ls(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         // `ls -l link` shows the link; `ls link-to-dir/` and `ls link-to-dir` list the
         // directory behind it.
         let follow = !o.long || op.ends_with('/');
-        let looked = fs
-            .lookup(call.cwd, op, follow)
-            .and_then(|abs| fs.stat_abs(&abs).map(|st| (abs, st)).ok_or(crate::runtime::fs::FsErr::NotFound));
+        let looked = fs.lookup(call.cwd, op, follow).and_then(|abs| {
+            fs.stat_abs(&abs)
+                .map(|st| (abs, st))
+                .ok_or(crate::runtime::fs::FsErr::NotFound)
+        });
         match looked {
             Ok((abs, st)) => {
                 let points_to_dir = st.type_char == 'l'
@@ -451,7 +493,10 @@ pub fn ls(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         first = false;
         let mut entries: Vec<Entry> = Vec::new();
         if o.all {
-            for (n, p) in [(".", abs.clone()), ("..", abs[..abs.len().saturating_sub(1)].to_vec())] {
+            for (n, p) in [
+                (".", abs.clone()),
+                ("..", abs[..abs.len().saturating_sub(1)].to_vec()),
+            ] {
                 if let Some(st) = fs.stat_abs(&p) {
                     entries.push(Entry { name: n.into(), st });
                 }
@@ -577,10 +622,16 @@ pub fn stat(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             Some(t) => format!("{name} -> {t}"),
             None => name.clone(),
         };
-        let inode = crate::cluster::ids::fnv32a(format!("{name}{}", st.mtime).as_bytes()) % 3_000_000 + 1000;
+        let inode = crate::cluster::ids::fnv32a(format!("{name}{}", st.mtime).as_bytes())
+            % 3_000_000
+            + 1000;
         let blocks = blocks_k(&st) * 2;
         let device = if bb {
-            format!("Device: {:x}h/{}d\t", 0x10000 + 3 + st.mount as u64, 0x10000 + 3 + st.mount as u64)
+            format!(
+                "Device: {:x}h/{}d\t",
+                0x10000 + 3 + st.mount as u64,
+                0x10000 + 3 + st.mount as u64
+            )
         } else {
             format!("Device: 0,{}\t", 87 + st.mount)
         };
@@ -614,7 +665,11 @@ fn full_time(ms: Millis) -> String {
 
 pub fn du(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let bb = host.busybox();
-    let parsed = match parse_opts(call.args(), "shackmd:x", &["summarize", "human-readable", "max-depth"]) {
+    let parsed = match parse_opts(
+        call.args(),
+        "shackmd:x",
+        &["summarize", "human-readable", "max-depth"],
+    ) {
         Ok(o) => o,
         Err(e) => return opt_error(host, "du", "[-aHLdclsxhmk] [FILE]...", e, 1, io),
     };

@@ -308,16 +308,17 @@ pub fn opt_error(
     if busybox {
         self::usage(host, prog, usage, io)
     } else {
-        io.err(&format!(
-            "Try '{prog} --help' for more information.\n"
-        ));
+        io.err(&format!("Try '{prog} --help' for more information.\n"));
         status
     }
 }
 
 /// busybox's answer to a missing operand: its banner and the applet's usage line.
 pub fn usage(host: &PodHost<'_>, prog: &str, usage: &str, io: &mut dyn Sink) -> i32 {
-    io.err(&format!("{}\n\nUsage: {prog} {usage}\n", busybox_banner(host)));
+    io.err(&format!(
+        "{}\n\nUsage: {prog} {usage}\n",
+        busybox_banner(host)
+    ));
     1
 }
 

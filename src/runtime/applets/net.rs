@@ -64,7 +64,11 @@ fn max5(bytes: u64) -> String {
     } else if bytes < 10_000 * K {
         format!("{:4}k", bytes / K)
     } else if bytes < 100 * K * K {
-        format!("{:2}.{}M", bytes / (K * K), (bytes % (K * K)) / (K * K / 10))
+        format!(
+            "{:2}.{}M",
+            bytes / (K * K),
+            (bytes % (K * K)) / (K * K / 10)
+        )
     } else {
         format!("{:4}M", bytes / (K * K))
     }
@@ -74,43 +78,75 @@ fn curl_time(secs: u64) -> String {
     if secs == 0 {
         return "--:--:--".into();
     }
-    format!("{:2}:{:02}:{:02}", secs / 3600, (secs % 3600) / 60, secs % 60)
+    format!(
+        "{:2}:{:02}:{:02}",
+        secs / 3600,
+        (secs % 3600) / 60,
+        secs % 60
+    )
 }
 
-/// curl's progress meter, as a non-terminal stderr receives it.
-fn meter(io: &mut dyn Sink, total: u64, received: u64, uploaded: u64, known: bool, spent_ms: i64) {
-    io.err("  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n");
-    let zero = "\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0";
-    io.err(zero);
-    let spent = (spent_ms / 1000) as u64;
-    if received == 0 && uploaded == 0 {
-        if spent > 0 {
-            io.err(&format!(
-                "\r  0     0    0     0    0     0      0      0 --:--:-- {} --:--:--     0",
-                curl_time(spent)
-            ));
+/// curl's progress meter, as a non-terminal stderr receives it: the header and a zero
+/// line when the transfer starts, the final line when it ends.
+struct Meter {
+    on: bool,
+    started: bool,
+}
+
+impl Meter {
+    fn start(&mut self, io: &mut dyn Sink) {
+        if self.on && !self.started {
+            io.err("  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n");
+            io.err(
+                "\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0",
+            );
+            self.started = true;
         }
-        io.err("\n");
-        return;
     }
-    let elapsed = spent_ms.max(2) as u64;
-    let dl = received * 1000 / elapsed;
-    let ul = uploaded * 1000 / elapsed;
-    let expected = total + uploaded;
-    let pct = |done: u64, all: u64| if all == 0 { 0 } else { done * 100 / all };
-    io.err(&format!(
-        "\r{:3} {}  {:3} {}  {:3} {}  {} {} --:--:-- {} --:--:-- {}\n",
-        pct(received + uploaded, expected.max(received + uploaded)),
-        max5(expected.max(received + uploaded)),
-        if known { pct(received, total) } else { 0 },
-        max5(received),
-        if uploaded > 0 { 100 } else { 0 },
-        max5(uploaded),
-        max5(dl),
-        max5(ul),
-        curl_time(spent),
-        max5(dl),
-    ));
+
+    fn finish(
+        &mut self,
+        io: &mut dyn Sink,
+        total: u64,
+        received: u64,
+        uploaded: u64,
+        known: bool,
+        spent_ms: i64,
+    ) {
+        if !self.on {
+            return;
+        }
+        self.start(io);
+        let spent = (spent_ms / 1000) as u64;
+        if received == 0 && uploaded == 0 {
+            if spent > 0 {
+                io.err(&format!(
+                    "\r  0     0    0     0    0     0      0      0 --:--:-- {} --:--:--     0",
+                    curl_time(spent)
+                ));
+            }
+            io.err("\n");
+            return;
+        }
+        let elapsed = spent_ms.max(2) as u64;
+        let dl = received * 1000 / elapsed;
+        let ul = uploaded * 1000 / elapsed;
+        let expected = (total + uploaded).max(received + uploaded);
+        let pct = |done: u64, all: u64| (done * 100).checked_div(all).unwrap_or(0);
+        io.err(&format!(
+            "\r{:3} {}  {:3} {}  {:3} {}  {}  {} --:--:-- {} --:--:-- {}\n",
+            pct(received + uploaded, expected),
+            max5(expected),
+            if known { pct(received, total) } else { 0 },
+            max5(received),
+            if uploaded > 0 { 100 } else { 0 },
+            max5(uploaded),
+            max5(dl),
+            max5(ul),
+            curl_time(spent),
+            max5(dl),
+        ));
+    }
 }
 
 struct CurlArgs {
@@ -175,7 +211,8 @@ fn curl_args(args: &[String]) -> Result<CurlArgs, String> {
                 "verbose" => a.verbose = true,
                 "location" => a.follow = true,
                 "fail" => a.fail = true,
-                "insecure" | "compressed" | "http1.1" | "ipv4" | "no-progress-meter" | "fail-with-body" => {
+                "insecure" | "compressed" | "http1.1" | "ipv4" | "no-progress-meter"
+                | "fail-with-body" => {
                     if name == "no-progress-meter" {
                         a.silent = true;
                     }
@@ -284,7 +321,11 @@ fn curl_one(
     tty: bool,
     io: &mut dyn Sink,
 ) -> i32 {
-    let show_meter = !a.silent && (!tty || a.output.is_some() || a.remote_name) && !a.verbose;
+    let show_meter = !a.silent && (!tty || a.output.is_some() || a.remote_name);
+    let mut m = Meter {
+        on: show_meter,
+        started: false,
+    };
     let mut u = match http::parse_url(url) {
         Ok(u) => u,
         Err(e) if e.starts_with("port:") => {
@@ -300,6 +341,7 @@ fn curl_one(
         }
     };
     let Some(client) = client(host) else { return 7 };
+    m.start(io);
     let mut data: String = a
         .data
         .iter()
@@ -313,31 +355,39 @@ fn curl_one(
         })
         .collect::<Vec<_>>()
         .join("&");
-    let mut method = a
-        .method
+    let mut method = a.method.clone().unwrap_or_else(|| {
+        if a.head {
+            "HEAD".into()
+        } else if !a.data.is_empty() {
+            "POST".into()
+        } else {
+            "GET".into()
+        }
+    });
+    let agent = a
+        .agent
         .clone()
-        .unwrap_or_else(|| {
-            if a.head {
-                "HEAD".into()
-            } else if !a.data.is_empty() {
-                "POST".into()
-            } else {
-                "GET".into()
-            }
-        });
-    let agent = a.agent.clone().unwrap_or_else(|| version.agent().to_string());
+        .unwrap_or_else(|| version.agent().to_string());
     let mut redirects = 0;
     loop {
-        let host_hdr = if u.explicit_port { format!("{}:{}", u.host, u.port) } else { u.host.clone() };
-        if a.verbose {
-            io.err(&format!("*   Trying {}:{}...\n", u.host, u.port));
-        }
+        let host_hdr = if u.explicit_port {
+            format!("{}:{}", u.host, u.port)
+        } else {
+            u.host.clone()
+        };
         let Some(ip) = http::resolve(&host.cluster.api.store, &client, &u.host) else {
-            if show_meter {
-                meter(io, 0, 0, 0, false, 0);
+            if a.verbose {
+                io.err(&format!(
+                    "* Could not resolve host: {}\n* Closing connection 0\n",
+                    u.host
+                ));
             }
+            m.finish(io, 0, 0, 0, false, 0);
             return curl_fail(io, a, 6, &format!("Could not resolve host: {}", u.host));
         };
+        if a.verbose {
+            io.err(&format!("*   Trying {ip}:{}...\n", u.port));
+        }
         let mut headers: Vec<(String, String)> = vec![
             ("Host".into(), host_hdr.clone()),
             ("User-Agent".into(), agent.clone()),
@@ -345,7 +395,10 @@ fn curl_one(
         ];
         if !data.is_empty() {
             headers.push(("Content-Length".into(), data.len().to_string()));
-            headers.push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));
+            headers.push((
+                "Content-Type".into(),
+                "application/x-www-form-urlencoded".into(),
+            ));
         }
         for h in &a.headers {
             if let Some((k, v)) = h.split_once(':') {
@@ -364,7 +417,13 @@ fn curl_one(
         let result = http::exchange(host.cluster, &client, ip, u.port, &req);
         let result = match (result, u.scheme.as_str()) {
             (Ok(_), "https") => {
-                return curl_fail(io, a, 35, "OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number");
+                m.finish(io, 0, 0, 0, false, 0);
+                return curl_fail(
+                    io,
+                    a,
+                    35,
+                    "OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number",
+                );
             }
             (r, _) => r,
         };
@@ -386,18 +445,28 @@ fn curl_one(
                         return 130;
                     }
                 }
-                if show_meter {
-                    meter(io, 0, 0, 0, false, waited);
-                }
                 if a.verbose && code != 52 && code != 1 {
-                    io.err(&format!("* connect to {ip} port {} failed: {}\n", u.port, match e {
-                        NetError::Timeout(_) => "Connection timed out",
-                        NetError::Unreachable(_) => "No route to host",
-                        _ => "Connection refused",
-                    }));
+                    io.err(&format!(
+                        "* connect to {ip} port {} failed: {}\n",
+                        u.port,
+                        match e {
+                            NetError::Timeout(_) => "Connection timed out",
+                            NetError::Unreachable(_) => "No route to host",
+                            _ => "Connection refused",
+                        }
+                    ));
                 }
+                if a.verbose {
+                    io.err("* Closing connection 0\n");
+                }
+                m.finish(io, 0, 0, 0, false, waited);
                 if limit.is_some_and(|l| l < ms) {
-                    return curl_fail(io, a, 28, &format!("Connection timed out after {} milliseconds", waited + 1));
+                    return curl_fail(
+                        io,
+                        a,
+                        28,
+                        &format!("Connection timed out after {} milliseconds", waited + 1),
+                    );
                 }
                 let msg = match (e, version >= CurlVersion::V7_88) {
                     (NetError::EmptyReply, _) => "Empty reply from server".to_string(),
@@ -406,7 +475,11 @@ fn curl_one(
                         "Failed to connect to {} port {} after {ms} ms: {}",
                         u.host,
                         u.port,
-                        if version >= CurlVersion::V8_12 { "Could not connect to server" } else { "Couldn't connect to server" }
+                        if version >= CurlVersion::V8_12 {
+                            "Could not connect to server"
+                        } else {
+                            "Couldn't connect to server"
+                        }
                     ),
                     (e, false) => format!(
                         "Failed to connect to {} port {}: {}",
@@ -423,7 +496,10 @@ fn curl_one(
             }
         };
         if a.verbose {
-            io.err(&format!("* Connected to {} ({ip}) port {} (#0)\n", u.host, u.port));
+            io.err(&format!(
+                "* Connected to {} ({ip}) port {} (#0)\n",
+                u.host, u.port
+            ));
             io.err(&format!("> {} {} HTTP/1.1\r\n", method, u.target));
             for (k, v) in &headers {
                 io.err(&format!("> {k}: {v}\r\n"));
@@ -444,7 +520,9 @@ fn curl_one(
                         io.out(&head_block(&resp));
                     }
                     u = next;
-                    if resp.status == 303 || (resp.status != 307 && resp.status != 308 && method == "POST") {
+                    if resp.status == 303
+                        || (resp.status != 307 && resp.status != 308 && method == "POST")
+                    {
                         method = "GET".into();
                         data.clear();
                     }
@@ -452,17 +530,15 @@ fn curl_one(
                 }
             }
         }
-        if a.verbose {
-            io.err(&format!("* Connection #0 to host {} left intact\n", u.host));
-        }
         if a.fail && resp.status >= 400 {
-            if show_meter {
-                meter(io, 0, 0, 0, false, 0);
-            }
+            m.finish(io, 0, 0, 0, false, 0);
             let msg = if version >= CurlVersion::V7_88 {
                 format!("The requested URL returned error: {}", resp.status)
             } else {
-                format!("The requested URL returned error: {} {}", resp.status, resp.reason)
+                format!(
+                    "The requested URL returned error: {} {}",
+                    resp.status, resp.reason
+                )
             };
             return curl_fail(io, a, 22, &msg);
         }
@@ -474,9 +550,13 @@ fn curl_one(
             out.push_str(&resp.body);
         }
         let known = resp.header("Content-Length").is_some();
-        if show_meter {
-            let body_len = if method == "HEAD" { 0 } else { resp.body.len() as u64 };
-            meter(io, body_len, body_len, data.len() as u64, known, 0);
+        let body_len = if method == "HEAD" {
+            0
+        } else {
+            resp.body.len() as u64
+        };
+        if a.verbose && show_meter && body_len > 0 {
+            io.err(&format!("{{ [{body_len} bytes data]\n"));
         }
         let target_file = a.output.clone().or_else(|| {
             a.remote_name.then(|| {
@@ -487,14 +567,32 @@ fn curl_one(
         match target_file {
             Some(f) if f != "-" => {
                 if f.is_empty() {
-                    return curl_fail(io, a, 23, "Failed writing received data to disk/application");
+                    return curl_fail(
+                        io,
+                        a,
+                        23,
+                        "Failed writing received data to disk/application",
+                    );
                 }
                 let r = host.fs().map(|mut fs| fs.write(call.cwd, &f, &out, false));
                 if let Some(Err(e)) = r {
-                    return curl_fail(io, a, 23, &format!("Failure writing output to destination, passed {} returned 0", out.len().max(1)).replace("destination", &format!("destination ({e})")));
+                    return curl_fail(
+                        io,
+                        a,
+                        23,
+                        &format!(
+                            "Failure writing output to destination, passed {} returned 0",
+                            out.len().max(1)
+                        )
+                        .replace("destination", &format!("destination ({e})")),
+                    );
                 }
             }
             _ => io.out(&out),
+        }
+        m.finish(io, body_len, body_len, data.len() as u64, known, 0);
+        if a.verbose {
+            io.err(&format!("* Connection #0 to host {} left intact\n", u.host));
         }
         if let Some(w) = &a.write_out {
             io.out(&write_out(w, &resp, &u, ip));
@@ -597,7 +695,11 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         "{}://{}{}{}",
         u.scheme,
         u.host,
-        if u.explicit_port { format!(":{}", u.port) } else { String::new() },
+        if u.explicit_port {
+            format!(":{}", u.port)
+        } else {
+            String::new()
+        },
         u.target
     );
     if !bb && !quiet {
@@ -609,9 +711,15 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             return 1;
         }
         if !quiet {
-            io.err(&format!("Resolving {} ({})... failed: Name or service not known.\n", u.host, u.host));
+            io.err(&format!(
+                "Resolving {} ({})... failed: Name or service not known.\n",
+                u.host, u.host
+            ));
         }
-        io.err(&format!("wget: unable to resolve host address '{}'\n", u.host));
+        io.err(&format!(
+            "wget: unable to resolve host address '{}'\n",
+            u.host
+        ));
         return 4;
     };
     if !quiet {
@@ -620,18 +728,38 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         } else if u.host.parse::<std::net::Ipv4Addr>().is_ok() {
             io.err(&format!("Connecting to {ip}:{}... ", u.port));
         } else {
-            io.err(&format!("Resolving {} ({})... {ip}\nConnecting to {} ({})|{ip}|:{}... ", u.host, u.host, u.host, u.host, u.port));
+            io.err(&format!(
+                "Resolving {} ({})... {ip}\nConnecting to {} ({})|{ip}|:{}... ",
+                u.host, u.host, u.host, u.host, u.port
+            ));
         }
     }
-    let agent = if bb { "Wget".to_string() } else { "Wget/1.16 (linux-gnu)".to_string() };
-    let host_hdr = if u.explicit_port { format!("{}:{}", u.host, u.port) } else { u.host.clone() };
+    let agent = if bb {
+        "Wget".to_string()
+    } else {
+        "Wget/1.16 (linux-gnu)".to_string()
+    };
+    let host_hdr = if u.explicit_port {
+        format!("{}:{}", u.host, u.port)
+    } else {
+        u.host.clone()
+    };
     let req = Request {
-        method: if spider { "HEAD".into() } else if post.is_some() { "POST".into() } else { "GET".into() },
+        method: if spider {
+            "HEAD".into()
+        } else if post.is_some() {
+            "POST".into()
+        } else {
+            "GET".into()
+        },
         target: u.target.clone(),
         host: host_hdr,
         headers: extra_headers
             .iter()
-            .filter_map(|h| h.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+            .filter_map(|h| {
+                h.split_once(':')
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            })
             .collect(),
         body: post.clone().unwrap_or_default(),
         user_agent: agent,
@@ -655,12 +783,16 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
                 if bb {
                     io.err("wget: error getting response: Connection reset by peer\n");
                 } else {
-                    io.err("connected.\nHTTP request sent, awaiting response... No data received.\n");
+                    io.err(
+                        "connected.\nHTTP request sent, awaiting response... No data received.\n",
+                    );
                 }
                 return if bb { 1 } else { 4 };
             }
             if bb {
-                io.err(&format!("wget: can't connect to remote host ({ip}): {why}\n"));
+                io.err(&format!(
+                    "wget: can't connect to remote host ({ip}): {why}\n"
+                ));
                 return 1;
             }
             io.err(&format!("failed: {why}.\n"));
@@ -668,14 +800,23 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         }
     };
     if !bb && !quiet {
-        io.err(&format!("connected.\nHTTP request sent, awaiting response... {} {}\n", resp.status, resp.reason));
+        io.err(&format!(
+            "connected.\nHTTP request sent, awaiting response... {} {}\n",
+            resp.status, resp.reason
+        ));
     }
     if resp.status >= 400 {
         if bb {
-            io.err(&format!("wget: server returned error: {}\n", resp.status_line()));
+            io.err(&format!(
+                "wget: server returned error: {}\n",
+                resp.status_line()
+            ));
             return 1;
         }
-        io.err(&format!("{gnu_stamp} ERROR {}: {}.\n\n", resp.status, resp.reason));
+        io.err(&format!(
+            "{gnu_stamp} ERROR {}: {}.\n\n",
+            resp.status, resp.reason
+        ));
         return 8;
     }
     if opts.has('S') {
@@ -690,13 +831,18 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         }
         return 0;
     }
-    let out = opts.value('O').map(String::from).unwrap_or_else(|| wget_name(&u.target));
+    let out = opts
+        .value('O')
+        .map(String::from)
+        .unwrap_or_else(|| wget_name(&u.target));
     let to_stdout = out == "-";
     let len = resp.body.len();
     let chunked = resp.header("Content-Length").is_none();
     if bb {
         if !to_stdout {
-            let exists = host.fs().is_some_and(|fs| fs.stat(call.cwd, &out, true).is_ok());
+            let exists = host
+                .fs()
+                .is_some_and(|fs| fs.stat(call.cwd, &out, true).is_ok());
             if exists && opts.value('O').is_none() {
                 io.err(&format!("wget: can't open '{out}': File exists\n"));
                 return 1;
@@ -707,26 +853,47 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             if !to_stdout {
                 io.err(&format!("saving to '{out}'\n"));
             }
-            let name = if to_stdout { "-".to_string() } else { basename(&out).to_string() };
-            let size = if len < 100_000 { format!("{len:5}") } else { format!("{:4}k", len / 1024) };
+            let name = if to_stdout {
+                "-".to_string()
+            } else {
+                basename(&out).to_string()
+            };
+            let size = if len < 100_000 {
+                format!("{len:5}")
+            } else {
+                format!("{:4}k", len / 1024)
+            };
             if chunked {
                 io.err(&format!("{name:<20.20} {size} --:--:-- ETA\n"));
             } else {
-                io.err(&format!("{name:<20.20} 100% |{}| {size}  0:00:00 ETA\n", "*".repeat(32)));
+                io.err(&format!(
+                    "{name:<20.20} 100% |{}| {size}  0:00:00 ETA\n",
+                    "*".repeat(32)
+                ));
             }
         }
     } else if !quiet {
         io.err(&format!(
             "Length: {} [{}]\n{}\n",
-            if chunked { "unspecified".to_string() } else { format!("{len}") },
+            if chunked {
+                "unspecified".to_string()
+            } else {
+                format!("{len}")
+            },
             resp.header("Content-Type").unwrap_or("text/plain"),
-            if to_stdout { "Saving to: 'STDOUT'".to_string() } else { format!("Saving to: '{out}'") }
+            if to_stdout {
+                "Saving to: 'STDOUT'".to_string()
+            } else {
+                format!("Saving to: '{out}'")
+            }
         ));
     }
     if to_stdout {
         io.out(&resp.body);
     } else {
-        let r = host.fs().map(|mut fs| fs.write(call.cwd, &out, &resp.body, false));
+        let r = host
+            .fs()
+            .map(|mut fs| fs.write(call.cwd, &out, &resp.body, false));
         if let Some(Err(e)) = r {
             if bb {
                 io.err(&format!("wget: can't open '{out}': {e}\n"));
@@ -748,7 +915,11 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
                 "\n{gnu_stamp} ({}) - '{}' saved [{len}{}]\n\n",
                 "1.94 MB/s",
                 if to_stdout { "-" } else { &out },
-                if chunked { String::new() } else { format!("/{len}") }
+                if chunked {
+                    String::new()
+                } else {
+                    format!("/{len}")
+                }
             ));
         }
     }
@@ -769,7 +940,9 @@ fn dns_tool(
     io: &mut dyn Sink,
     tool: fn(&crate::store::Store, &Asker<'_>, &[String], &mut dyn Sink) -> i32,
 ) -> i32 {
-    let Some(c) = host.container().cloned() else { return 1 };
+    let Some(c) = host.container().cloned() else {
+        return 1;
+    };
     let a = asker(host, &c.pod.namespace, &c.image);
     tool(&host.cluster.api.store, &a, call.args(), io)
 }
@@ -786,7 +959,10 @@ pub fn getent(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32
         Some("group") => Some("/etc/group"),
         _ => None,
     } {
-        let text = host.fs().and_then(|fs| fs.read("/", file).ok()).unwrap_or_default();
+        let text = host
+            .fs()
+            .and_then(|fs| fs.read("/", file).ok())
+            .unwrap_or_default();
         let keys = &call.args()[1..];
         let mut found = keys.is_empty();
         for line in text.lines() {
@@ -812,7 +988,11 @@ pub fn nginx(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
     let info = host.info();
     let version = nginx_version(&info);
     let now = host.now();
-    let stamp = k8s_openapi::jiff::fmt::strtime::format("%Y/%m/%d %H:%M:%S", crate::api::time::to_timestamp(now)).unwrap_or_default();
+    let stamp = k8s_openapi::jiff::fmt::strtime::format(
+        "%Y/%m/%d %H:%M:%S",
+        crate::api::time::to_timestamp(now),
+    )
+    .unwrap_or_default();
     let args = call.args();
     match args.first().map(String::as_str) {
         Some("-v") => {
@@ -841,8 +1021,13 @@ pub fn nginx(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
             };
             let pid = host.next_pid();
             if let Some(c) = host.container_mut() {
-                c.log_line(format!("{stamp} [notice] {pid}#{pid}: signal process started"));
-                c.log_line(format!("{stamp} [notice] 1#1: signal {num} ({name}) received from {pid}, {}", if num == 1 { "reconfiguring" } else { "exiting" }));
+                c.log_line(format!(
+                    "{stamp} [notice] {pid}#{pid}: signal process started"
+                ));
+                c.log_line(format!(
+                    "{stamp} [notice] 1#1: signal {num} ({name}) received from {pid}, {}",
+                    if num == 1 { "reconfiguring" } else { "exiting" }
+                ));
             }
             0
         }

@@ -56,12 +56,16 @@ pub fn hostname(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i
         Some("-s") | Some("--short") => {
             io.out(&format!("{}\n", name.split('.').next().unwrap_or(&name)))
         }
-        Some("-d") | Some("--domain") => {
-            io.out(&format!("{}\n", fqdn.split_once('.').map(|x| x.1).unwrap_or("")))
-        }
+        Some("-d") | Some("--domain") => io.out(&format!(
+            "{}\n",
+            fqdn.split_once('.').map(|x| x.1).unwrap_or("")
+        )),
         Some(a) if a.starts_with('-') => {
             if bb {
-                io.err(&format!("hostname: invalid option -- '{}'\n", a.trim_start_matches('-')));
+                io.err(&format!(
+                    "hostname: invalid option -- '{}'\n",
+                    a.trim_start_matches('-')
+                ));
                 return super::usage(host, "hostname", "[-sidf] [HOSTNAME | -F FILE]", io);
             }
             io.err(&format!("hostname: invalid option -- '{}'\nUsage: hostname [-b] {{hostname|-F file}}         set host name (from file)\n", a.trim_start_matches('-')));
@@ -118,9 +122,15 @@ pub fn env(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         Some(code) => code,
         None => {
             if bb {
-                io.err(&format!("env: can't execute '{}': No such file or directory\n", args[0]));
+                io.err(&format!(
+                    "env: can't execute '{}': No such file or directory\n",
+                    args[0]
+                ));
             } else {
-                io.err(&format!("env: {}: No such file or directory\n", gnu_quote(&args[0])));
+                io.err(&format!(
+                    "env: {}: No such file or directory\n",
+                    gnu_quote(&args[0])
+                ));
             }
             127
         }
@@ -250,6 +260,7 @@ pub fn sleep(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
     }
     match host.sleep(total) {
         Ok(()) => 0,
+        Err(msg) if msg.is_empty() => 130,
         Err(msg) => {
             io.err(&format!("{msg}\n"));
             130
@@ -272,7 +283,11 @@ pub fn mount_table(host: &mut PodHost<'_>) -> Vec<MountRow> {
     let Some(c) = host.container().cloned() else {
         return vec![];
     };
-    let uid = host.key.as_ref().map(|k| k.pod_uid.clone()).unwrap_or_default();
+    let uid = host
+        .key
+        .as_ref()
+        .map(|k| k.pod_uid.clone())
+        .unwrap_or_default();
     let snap = crate::cluster::ids::fnv32a(format!("{uid}/{}", c.name).as_bytes()) % 900 + 100;
     let disk_opts = "rw,relatime,discard,errors=remount-ro".to_string();
     let mut rows: Vec<MountRow> = Vec::new();
@@ -294,10 +309,19 @@ pub fn mount_table(host: &mut PodHost<'_>) -> Vec<MountRow> {
         Some((DISK_KB, used, DISK_KB - used - DISK_RESERVED_KB))
     };
     let lower: Vec<String> = (0..4)
-        .map(|i| format!("/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/{}/fs", snap - 4 + i))
+        .map(|i| {
+            format!(
+                "/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/{}/fs",
+                snap - 4 + i
+            )
+        })
         .rev()
         .collect();
-    let root_ro = if c.mounts.first().is_some_and(|m| m.read_only) { "ro" } else { "rw" };
+    let root_ro = if c.mounts.first().is_some_and(|m| m.read_only) {
+        "ro"
+    } else {
+        "rw"
+    };
     row(
         "overlay",
         "/",
@@ -308,21 +332,76 @@ pub fn mount_table(host: &mut PodHost<'_>) -> Vec<MountRow> {
         ),
         disk(root_used),
     );
-    row("proc", "/proc", "proc", "rw,nosuid,nodev,noexec,relatime", None);
-    row("tmpfs", "/dev", "tmpfs", "rw,nosuid,size=65536k,mode=755,inode64", Some((65_536, 0, 65_536)));
-    row("devpts", "/dev/pts", "devpts", "rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666", None);
-    row("mqueue", "/dev/mqueue", "mqueue", "rw,nosuid,nodev,noexec,relatime", None);
-    row("sysfs", "/sys", "sysfs", "ro,nosuid,nodev,noexec,relatime", None);
-    row("cgroup", "/sys/fs/cgroup", "cgroup2", "ro,nosuid,nodev,noexec,relatime", None);
-    for t in ["/etc/hosts", "/dev/termination-log", "/etc/hostname", "/etc/resolv.conf"] {
+    row(
+        "proc",
+        "/proc",
+        "proc",
+        "rw,nosuid,nodev,noexec,relatime",
+        None,
+    );
+    row(
+        "tmpfs",
+        "/dev",
+        "tmpfs",
+        "rw,nosuid,size=65536k,mode=755,inode64",
+        Some((65_536, 0, 65_536)),
+    );
+    row(
+        "devpts",
+        "/dev/pts",
+        "devpts",
+        "rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666",
+        None,
+    );
+    row(
+        "mqueue",
+        "/dev/mqueue",
+        "mqueue",
+        "rw,nosuid,nodev,noexec,relatime",
+        None,
+    );
+    row(
+        "sysfs",
+        "/sys",
+        "sysfs",
+        "ro,nosuid,nodev,noexec,relatime",
+        None,
+    );
+    row(
+        "cgroup",
+        "/sys/fs/cgroup",
+        "cgroup2",
+        "ro,nosuid,nodev,noexec,relatime",
+        None,
+    );
+    for t in [
+        "/etc/hosts",
+        "/dev/termination-log",
+        "/etc/hostname",
+        "/etc/resolv.conf",
+    ] {
         row("/dev/sda1", t, "ext4", &disk_opts, disk(0));
     }
-    row("shm", "/dev/shm", "tmpfs", "rw,nosuid,nodev,noexec,relatime,size=65536k,inode64", Some((65_536, 0, 65_536)));
+    row(
+        "shm",
+        "/dev/shm",
+        "tmpfs",
+        "rw,nosuid,nodev,noexec,relatime,size=65536k,inode64",
+        Some((65_536, 0, 65_536)),
+    );
     let vols: Vec<(String, String, &'static str, bool, VolumeId)> = c
         .mounts
         .iter()
         .skip(1)
-        .map(|m| (m.source.clone(), join(&m.at), m.fstype, m.read_only, m.volume.clone()))
+        .map(|m| {
+            (
+                m.source.clone(),
+                join(&m.at),
+                m.fstype,
+                m.read_only,
+                m.volume.clone(),
+            )
+        })
         .collect();
     for (i, (source, target, fstype, ro, id)) in vols.into_iter().enumerate() {
         let space = host.fs().and_then(|fs| {
@@ -332,11 +411,16 @@ pub fn mount_table(host: &mut PodHost<'_>) -> Vec<MountRow> {
             Some((size, used, size.saturating_sub(used)))
         });
         let space = match (&id, fstype) {
-            (VolumeId::Projected { .. }, "tmpfs") => space.map(|(_, u, _)| (TMPFS_KB, u.max(12), TMPFS_KB - u.max(12))),
+            (VolumeId::Projected { .. }, "tmpfs") => {
+                space.map(|(_, u, _)| (TMPFS_KB, u.max(12), TMPFS_KB - u.max(12)))
+            }
             _ => space,
         };
         let opts = if fstype == "tmpfs" {
-            format!("{},relatime,size={TMPFS_KB}k,inode64", if ro { "ro" } else { "rw" })
+            format!(
+                "{},relatime,size={TMPFS_KB}k,inode64",
+                if ro { "ro" } else { "rw" }
+            )
         } else if ro {
             "ro,relatime,discard,errors=remount-ro".to_string()
         } else {
@@ -344,15 +428,45 @@ pub fn mount_table(host: &mut PodHost<'_>) -> Vec<MountRow> {
         };
         row(&source, &target, fstype, &opts, space);
     }
-    for t in ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"] {
+    for t in [
+        "/proc/bus",
+        "/proc/fs",
+        "/proc/irq",
+        "/proc/sys",
+        "/proc/sysrq-trigger",
+    ] {
         row("proc", t, "proc", "ro,nosuid,nodev,noexec,relatime", None);
     }
-    row("tmpfs", "/proc/acpi", "tmpfs", "ro,relatime,inode64", Some((TMPFS_KB, 0, TMPFS_KB)));
+    row(
+        "tmpfs",
+        "/proc/acpi",
+        "tmpfs",
+        "ro,relatime,inode64",
+        Some((TMPFS_KB, 0, TMPFS_KB)),
+    );
     for t in ["/proc/kcore", "/proc/keys", "/proc/timer_list"] {
-        row("tmpfs", t, "tmpfs", "rw,nosuid,size=65536k,mode=755,inode64", Some((65_536, 0, 65_536)));
+        row(
+            "tmpfs",
+            t,
+            "tmpfs",
+            "rw,nosuid,size=65536k,mode=755,inode64",
+            Some((65_536, 0, 65_536)),
+        );
     }
-    row("tmpfs", "/proc/scsi", "tmpfs", "ro,relatime,inode64", Some((TMPFS_KB, 0, TMPFS_KB)));
-    row("tmpfs", "/sys/firmware", "tmpfs", "ro,relatime,inode64", Some((TMPFS_KB, 0, TMPFS_KB)));
+    row(
+        "tmpfs",
+        "/proc/scsi",
+        "tmpfs",
+        "ro,relatime,inode64",
+        Some((TMPFS_KB, 0, TMPFS_KB)),
+    );
+    row(
+        "tmpfs",
+        "/sys/firmware",
+        "tmpfs",
+        "ro,relatime,inode64",
+        Some((TMPFS_KB, 0, TMPFS_KB)),
+    );
     rows
 }
 
@@ -367,7 +481,10 @@ pub fn mount(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
         return if bb { 1 } else { 32 };
     }
     for r in mount_table(host) {
-        io.out(&format!("{} on {} type {} ({})\n", r.source, r.target, r.fstype, r.options));
+        io.out(&format!(
+            "{} on {} type {} ({})\n",
+            r.source, r.target, r.fstype, r.options
+        ));
     }
     0
 }
@@ -391,7 +508,16 @@ pub fn df(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let bb = host.busybox();
     let opts = match parse_opts(call.args(), "hkmPTa", &["human-readable", "all"]) {
         Ok(o) => o,
-        Err(e) => return opt_error(host, "df", "[-PkmhTai] [-B SIZE] [-t TYPE] [FILESYSTEM]...", e, 1, io),
+        Err(e) => {
+            return opt_error(
+                host,
+                "df",
+                "[-PkmhTai] [-B SIZE] [-t TYPE] [FILESYSTEM]...",
+                e,
+                1,
+                io,
+            )
+        }
     };
     let hum = opts.has('h') || opts.long("human-readable");
     let mut rows: Vec<MountRow> = mount_table(host)
@@ -406,14 +532,20 @@ pub fn df(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
                 if bb {
                     io.err(&format!("df: {op}: can't find mount point\n"));
                 } else {
-                    io.err(&format!("df: {}: No such file or directory\n", gnu_quote(op)));
+                    io.err(&format!(
+                        "df: {}: No such file or directory\n",
+                        gnu_quote(op)
+                    ));
                 }
                 return 1;
             };
             let path = join(&abs);
             if let Some(best) = rows
                 .iter()
-                .filter(|r| path == r.target || path.starts_with(&format!("{}/", r.target.trim_end_matches('/'))))
+                .filter(|r| {
+                    path == r.target
+                        || path.starts_with(&format!("{}/", r.target.trim_end_matches('/')))
+                })
                 .max_by_key(|r| r.target.len())
             {
                 picked.push(MountRow {
@@ -430,7 +562,9 @@ pub fn df(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         // coreutils shows one line per device: the shortest mount point of the node's disk.
         let mut seen_disk = false;
         rows.retain(|r| {
-            if r.source == "/dev/sda1" && r.target.starts_with("/etc/") || r.target == "/dev/termination-log" {
+            if r.source == "/dev/sda1" && r.target.starts_with("/etc/")
+                || r.target == "/dev/termination-log"
+            {
                 if seen_disk {
                     return false;
                 }
@@ -461,9 +595,18 @@ pub fn df(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
                 line.push_str(&format!("{:<20}", r.source));
             }
             if hum {
-                line.push_str(&format!(" {:>9} {:>9} {:>9} {p:>3}% {}\n", bb_human(size), bb_human(used), bb_human(avail), r.target));
+                line.push_str(&format!(
+                    " {:>9} {:>9} {:>9} {p:>3}% {}\n",
+                    bb_human(size),
+                    bb_human(used),
+                    bb_human(avail),
+                    r.target
+                ));
             } else {
-                line.push_str(&format!(" {size:>9} {used:>9} {avail:>9} {p:>3}% {}\n", r.target));
+                line.push_str(&format!(
+                    " {size:>9} {used:>9} {avail:>9} {p:>3}% {}\n",
+                    r.target
+                ));
             }
             io.out(&line);
         }
@@ -472,17 +615,38 @@ pub fn df(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let header = if hum {
         ["Filesystem", "Size", "Used", "Avail", "Use%", "Mounted on"]
     } else {
-        ["Filesystem", "1K-blocks", "Used", "Available", "Use%", "Mounted on"]
+        [
+            "Filesystem",
+            "1K-blocks",
+            "Used",
+            "Available",
+            "Use%",
+            "Mounted on",
+        ]
     };
     let mut table: Vec<[String; 6]> = vec![header.map(String::from)];
     for r in rows {
         let (size, used, avail) = r.space.unwrap_or_default();
         let f = |k: u64| if hum { human(k * 1024) } else { k.to_string() };
-        table.push([r.source, f(size), f(used), f(avail), pct(used, avail), r.target]);
+        table.push([
+            r.source,
+            f(size),
+            f(used),
+            f(avail),
+            pct(used, avail),
+            r.target,
+        ]);
     }
     let mins = [14, 5, 5, 5, 4, 0];
     let widths: Vec<usize> = (0..6)
-        .map(|i| table.iter().map(|r| r[i].len()).max().unwrap_or(0).max(mins[i]))
+        .map(|i| {
+            table
+                .iter()
+                .map(|r| r[i].len())
+                .max()
+                .unwrap_or(0)
+                .max(mins[i])
+        })
         .collect();
     for r in table {
         let line = format!(
@@ -533,15 +697,31 @@ pub fn id(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         Err(e) => return opt_error(host, "id", "[-ugGnr] [USER]", e, 1, io),
     };
     let (uid, gid, groups, names) = ids(host);
-    let uname = |u: u32| names.user(u).map(String::from).unwrap_or_else(|| u.to_string());
-    let gname = |g: u32| names.group(g).map(String::from).unwrap_or_else(|| g.to_string());
+    let uname = |u: u32| {
+        names
+            .user(u)
+            .map(String::from)
+            .unwrap_or_else(|| u.to_string())
+    };
+    let gname = |g: u32| {
+        names
+            .group(g)
+            .map(String::from)
+            .unwrap_or_else(|| g.to_string())
+    };
     let named = opts.has('n');
     if opts.has('u') {
-        io.out(&format!("{}\n", if named { uname(uid) } else { uid.to_string() }));
+        io.out(&format!(
+            "{}\n",
+            if named { uname(uid) } else { uid.to_string() }
+        ));
         return 0;
     }
     if opts.has('g') {
-        io.out(&format!("{}\n", if named { gname(gid) } else { gid.to_string() }));
+        io.out(&format!(
+            "{}\n",
+            if named { gname(gid) } else { gid.to_string() }
+        ));
         return 0;
     }
     if opts.has('G') {
@@ -589,7 +769,12 @@ pub fn groups(host: &mut PodHost<'_>, _call: &Call<'_>, io: &mut dyn Sink) -> i3
     let (_, _, groups, names) = ids(host);
     let list: Vec<String> = groups
         .iter()
-        .map(|g| names.group(*g).map(String::from).unwrap_or_else(|| g.to_string()))
+        .map(|g| {
+            names
+                .group(*g)
+                .map(String::from)
+                .unwrap_or_else(|| g.to_string())
+        })
         .collect();
     io.out(&format!("{}\n", list.join(" ")));
     0
@@ -599,7 +784,9 @@ pub fn groups(host: &mut PodHost<'_>, _call: &Call<'_>, io: &mut dyn Sink) -> i3
 pub fn ps(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let bb = host.busybox();
     let now = host.now();
-    let Some(c) = host.container().cloned() else { return 1 };
+    let Some(c) = host.container().cloned() else {
+        return 1;
+    };
     let pid = host.next_pid();
     let names = host.fs().map(|fs| Names::read(&fs));
     let user = names
@@ -627,7 +814,10 @@ pub fn ps(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         io.out("UID        PID  PPID  C STIME TTY          TIME CMD\n");
         for (i, (p, cmd)) in procs.iter().enumerate() {
             let stime = if i == 0 { &start } else { &now_hm };
-            io.out(&format!("{user:<8} {p:5} {:5}  0 {stime} ?        00:00:00 {cmd}\n", 0));
+            io.out(&format!(
+                "{user:<8} {p:5} {:5}  0 {stime} ?        00:00:00 {cmd}\n",
+                0
+            ));
         }
     } else if args.contains("aux") || args.contains('u') {
         io.out("USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n");
@@ -637,12 +827,18 @@ pub fn ps(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             } else {
                 (17_504, 2_048, "Rs", &now_hm)
             };
-            io.out(&format!("{user:<8} {p:5}  0.0  0.1 {vsz:6} {rss:5} ?        {stat:<4} {st}   0:00 {cmd}\n"));
+            io.out(&format!(
+                "{user:<8} {p:5}  0.0  0.1 {vsz:6} {rss:5} ?        {stat:<4} {st}   0:00 {cmd}\n"
+            ));
         }
     } else {
         io.out("  PID TTY          TIME CMD\n");
         for (p, cmd) in &procs {
-            let comm = cmd.split_whitespace().next().map(crate::runtime::fs::path::basename).unwrap_or("");
+            let comm = cmd
+                .split_whitespace()
+                .next()
+                .map(crate::runtime::fs::path::basename)
+                .unwrap_or("");
             io.out(&format!("{p:5} ?        00:00:00 {comm}\n"));
         }
     }
@@ -674,7 +870,7 @@ pub fn uname(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 
         parts.push("x86_64");
     }
     if opts.has('p') && !all {
-        parts.push(if host.busybox() { "unknown" } else { "unknown" });
+        parts.push("unknown");
     }
     if opts.has('i') && !all {
         parts.push("unknown");
@@ -856,9 +1052,13 @@ impl TestParser<'_, '_, '_> {
             let unary = match a.as_str() {
                 "-n" => Some(!operand.is_empty()),
                 "-z" => Some(operand.is_empty()),
-                "-e" | "-f" | "-d" | "-s" | "-r" | "-w" | "-x" | "-L" | "-h" | "-c" | "-p" | "-S" | "-b" => {
+                "-e" | "-f" | "-d" | "-s" | "-r" | "-w" | "-x" | "-L" | "-h" | "-c" | "-p"
+                | "-S" | "-b" => {
                     let follow = !matches!(a.as_str(), "-L" | "-h");
-                    let st = self.host.fs().and_then(|fs| fs.stat(cwd, &operand, follow).ok());
+                    let st = self
+                        .host
+                        .fs()
+                        .and_then(|fs| fs.stat(cwd, &operand, follow).ok());
                     Some(match (a.as_str(), st) {
                         (_, None) => false,
                         ("-e", Some(_)) => true,
@@ -903,7 +1103,10 @@ mod tests {
 
     #[test]
     fn date_default_format() {
-        assert_eq!(date_string(crate::api::time::EPOCH_MS), "Mon Mar  3 10:00:00 UTC 2025");
+        assert_eq!(
+            date_string(crate::api::time::EPOCH_MS),
+            "Mon Mar  3 10:00:00 UTC 2025"
+        );
     }
 
     #[test]

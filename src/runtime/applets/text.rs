@@ -105,7 +105,10 @@ fn printf_one(spec: &str, conv: char, arg: Option<&str>, io_err: &mut Vec<String
         } else if left {
             format!("{s}{}", " ".repeat(width - n))
         } else if zero {
-            let (sign, digits) = if s.starts_with('-') { ("-", &s[1..]) } else { ("", &s[..]) };
+            let (sign, digits) = match s.strip_prefix('-') {
+                Some(d) => ("-", d),
+                None => ("", &s[..]),
+            };
             format!("{sign}{}{digits}", "0".repeat(width - n))
         } else {
             format!("{}{s}", " ".repeat(width - n))
@@ -139,7 +142,11 @@ fn printf_one(spec: &str, conv: char, arg: Option<&str>, io_err: &mut Vec<String
         'c' => pad(a.chars().next().map(String::from).unwrap_or_default()),
         'd' | 'i' => {
             let v = int(a, io_err);
-            pad(if flags.contains('+') && v >= 0 { format!("+{v}") } else { v.to_string() })
+            pad(if flags.contains('+') && v >= 0 {
+                format!("+{v}")
+            } else {
+                v.to_string()
+            })
         }
         'u' => pad((int(a, io_err) as u64).to_string()),
         'x' => pad(format!("{:x}", int(a, io_err))),
@@ -218,7 +225,10 @@ pub fn printf(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32
         if bb {
             io.err(&format!("printf: invalid number '{b}'\n"));
         } else {
-            io.err(&format!("printf: {}: expected a numeric value\n", gnu_quote(b)));
+            io.err(&format!(
+                "printf: {}: expected a numeric value\n",
+                gnu_quote(b)
+            ));
         }
     }
     if bad.is_empty() {
@@ -259,7 +269,11 @@ fn head_tail(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink, head: b
     let prog = if head { "head" } else { "tail" };
     let bb = host.busybox();
     let args = numeric_shorthand(call.args());
-    let opts = match parse_opts(&args, "n:c:qvfF", &["lines", "bytes", "follow", "quiet", "silent", "verbose"]) {
+    let opts = match parse_opts(
+        &args,
+        "n:c:qvfF",
+        &["lines", "bytes", "follow", "quiet", "silent", "verbose"],
+    ) {
         Ok(o) => o,
         Err(e) => return opt_error(host, prog, "[OPTIONS] [FILE]...", e, 1, io),
     };
@@ -297,7 +311,10 @@ fn head_tail(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink, head: b
         };
         if headers {
             let shown = if name == "-" { "standard input" } else { &name };
-            io.out(&format!("{}==> {shown} <==\n", if first { "" } else { "\n" }));
+            io.out(&format!(
+                "{}==> {shown} <==\n",
+                if first { "" } else { "\n" }
+            ));
         }
         first = false;
         let piece: String = if bytes {
@@ -435,13 +452,9 @@ fn translate(p: &str, extended: bool) -> String {
             '{' if extended => {
                 // `{` not starting a valid interval is literal.
                 let rest: String = chars[i..].iter().collect();
-                let valid = rest
-                    .find('}')
-                    .map(|e| &rest[1..e])
-                    .is_some_and(|inner| {
-                        !inner.is_empty()
-                            && inner.chars().all(|c| c.is_ascii_digit() || c == ',')
-                    });
+                let valid = rest.find('}').map(|e| &rest[1..e]).is_some_and(|inner| {
+                    !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit() || c == ',')
+                });
                 if valid {
                     out.push('{');
                 } else {
@@ -568,7 +581,7 @@ pub fn grep(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let mut matched_any = false;
     for (file, text) in inputs(host, call, &names) {
         let shown = if file == "-" {
-            if bb { "(standard input)" } else { "(standard input)" }.to_string()
+            "(standard input)".to_string()
         } else {
             file.clone()
         };
@@ -605,8 +618,16 @@ pub fn grep(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             }
             let prefix = format!(
                 "{}{}",
-                if with_names { format!("{shown}:") } else { String::new() },
-                if number { format!("{}:", i + 1) } else { String::new() }
+                if with_names {
+                    format!("{shown}:")
+                } else {
+                    String::new()
+                },
+                if number {
+                    format!("{}:", i + 1)
+                } else {
+                    String::new()
+                }
             );
             if only && !invert {
                 for m in re.find_iter(line) {
@@ -716,7 +737,14 @@ pub fn wc(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         for (t, c) in totals.iter_mut().zip(&counts) {
             *t += c;
         }
-        rows.push((counts, if opts.operands.is_empty() { String::new() } else { name.clone() }));
+        rows.push((
+            counts,
+            if opts.operands.is_empty() {
+                String::new()
+            } else {
+                name.clone()
+            },
+        ));
     }
     if rows.len() > 1 {
         rows.push((totals.clone(), "total".into()));
@@ -772,14 +800,21 @@ fn sort_key(line: &str, key: Option<usize>, sep: Option<char>) -> String {
                 Some(s) => line.split(s).collect(),
                 None => line.split_whitespace().collect(),
             };
-            fields.get(k.saturating_sub(1)..).map(|f| f.join(" ")).unwrap_or_default()
+            fields
+                .get(k.saturating_sub(1)..)
+                .map(|f| f.join(" "))
+                .unwrap_or_default()
         }
     }
 }
 
 pub fn sort(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let bb = host.busybox();
-    let opts = match parse_opts(call.args(), "rnufk:t:bhV", &["reverse", "numeric-sort", "unique"]) {
+    let opts = match parse_opts(
+        call.args(),
+        "rnufk:t:bhV",
+        &["reverse", "numeric-sort", "unique"],
+    ) {
         Ok(o) => o,
         Err(e) => return opt_error(host, "sort", "[-nrufbk] [FILE]...", e, 2, io),
     };
@@ -796,7 +831,10 @@ pub fn sort(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
                 if bb {
                     io.err(&format!("sort: can't open '{name}': {e}\n"));
                 } else {
-                    io.err(&format!("sort: cannot read: {}: {e}\n", gnu_quote_if_needed(&name)));
+                    io.err(&format!(
+                        "sort: cannot read: {}: {e}\n",
+                        gnu_quote_if_needed(&name)
+                    ));
                 }
                 status = 2;
             }
@@ -841,7 +879,11 @@ pub fn sort(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
 
 pub fn uniq(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let bb = host.busybox();
-    let opts = match parse_opts(call.args(), "cdui", &["count", "repeated", "unique", "ignore-case"]) {
+    let opts = match parse_opts(
+        call.args(),
+        "cdui",
+        &["count", "repeated", "unique", "ignore-case"],
+    ) {
         Ok(o) => o,
         Err(e) => return opt_error(host, "uniq", "[-cdui] [INPUT [OUTPUT]]", e, 1, io),
     };
@@ -894,7 +936,11 @@ fn ranges(list: &str) -> Option<Vec<(usize, usize)>> {
         let (a, b) = match part.split_once('-') {
             Some((a, b)) => (
                 if a.is_empty() { 1 } else { a.parse().ok()? },
-                if b.is_empty() { usize::MAX } else { b.parse().ok()? },
+                if b.is_empty() {
+                    usize::MAX
+                } else {
+                    b.parse().ok()?
+                },
             ),
             None => {
                 let n = part.parse().ok()?;
@@ -928,10 +974,17 @@ pub fn cut(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         }
     };
     let Some(rs) = ranges(&list) else {
-        io.err(if bb { "cut: invalid range\n" } else { "cut: invalid byte, character or field list\nTry 'cut --help' for more information.\n" });
+        io.err(if bb {
+            "cut: invalid range\n"
+        } else {
+            "cut: invalid byte, character or field list\nTry 'cut --help' for more information.\n"
+        });
         return 1;
     };
-    let delim = opts.value('d').and_then(|d| d.chars().next()).unwrap_or('\t');
+    let delim = opts
+        .value('d')
+        .and_then(|d| d.chars().next())
+        .unwrap_or('\t');
     let keep = |i: usize| rs.iter().any(|(a, b)| i >= *a && i <= *b);
     let mut status = 0;
     for (name, text) in inputs(host, call, &opts.operands) {
@@ -1024,7 +1077,10 @@ pub fn tr(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         if ops.is_empty() {
             io.err("tr: missing operand\nTry 'tr --help' for more information.\n");
         } else {
-            io.err(&format!("tr: missing operand after {}\nTry 'tr --help' for more information.\n", gnu_quote(&ops[0])));
+            io.err(&format!(
+                "tr: missing operand after {}\nTry 'tr --help' for more information.\n",
+                gnu_quote(&ops[0])
+            ));
         }
         return 1;
     }
@@ -1046,7 +1102,11 @@ pub fn tr(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         } else {
             c
         };
-        let squeeze_set = if set2.is_empty() || delete { &set1 } else { &set2 };
+        let squeeze_set = if set2.is_empty() || delete {
+            &set1
+        } else {
+            &set2
+        };
         if squeeze && last == Some(mapped) && squeeze_set.contains(&mapped) {
             continue;
         }
@@ -1187,7 +1247,11 @@ mod tests {
     #[test]
     fn posix_expressions_translate() {
         let m = |p: &str, ext: bool, s: &str| {
-            let r = if ext { ere_to_regex(p) } else { bre_to_regex(p) };
+            let r = if ext {
+                ere_to_regex(p)
+            } else {
+                bre_to_regex(p)
+            };
             regex::Regex::new(&r).unwrap().is_match(s)
         };
         assert!(m("a\\(b\\)*c", false, "abbc"));

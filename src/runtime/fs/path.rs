@@ -91,15 +91,15 @@ mod tests {
 
     #[test]
     fn dotdot_never_escapes_root() {
-        assert_eq!(normalise("/", "../../../etc/passwd").unwrap(), "/etc/passwd");
+        assert_eq!(
+            normalise("/", "../../../etc/passwd").unwrap(),
+            "/etc/passwd"
+        );
         assert_eq!(normalise("/usr/share", "../../..").unwrap(), "/");
         assert_eq!(normalise("/a", "b/./c/../d").unwrap(), "/a/b/d");
         assert_eq!(normalise("/a", "//x//y/").unwrap(), "/x/y");
         assert_eq!(components("/", ""), Err(FsErr::NotFound));
-        assert_eq!(
-            components("/", &"a/".repeat(3000)),
-            Err(FsErr::NameTooLong)
-        );
+        assert_eq!(components("/", &"a/".repeat(3000)), Err(FsErr::NameTooLong));
     }
 
     #[test]

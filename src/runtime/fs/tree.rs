@@ -339,7 +339,9 @@ impl Volume {
         let mut cur = &mut self.root;
         for p in parents {
             let Body::Dir(e) = &mut cur.body else { return };
-            cur = e.entry(p.clone()).or_insert_with(|| Inode::dir(0o755, mtime));
+            cur = e
+                .entry(p.clone())
+                .or_insert_with(|| Inode::dir(0o755, mtime));
         }
         if let Body::Dir(e) = &mut cur.body {
             match (e.get_mut(name), &inode.body) {
@@ -388,7 +390,10 @@ mod tests {
         let mut v = Volume::new(None, 0);
         v.read_only = true;
         assert_eq!(v.write(&p("a"), "x", false, 0), Err(FsErr::ReadOnly));
-        assert_eq!(v.insert(&p("d"), Inode::dir(0o755, 0)), Err(FsErr::ReadOnly));
+        assert_eq!(
+            v.insert(&p("d"), Inode::dir(0o755, 0)),
+            Err(FsErr::ReadOnly)
+        );
     }
 
     #[test]

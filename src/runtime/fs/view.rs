@@ -192,10 +192,7 @@ impl PodFs<'_> {
 
     fn writable_mount(&self, m: usize) -> Result<(), FsErr> {
         let mount = &self.mounts[m];
-        let vol_ro = self
-            .volumes
-            .get(&mount.volume)
-            .is_some_and(|v| v.read_only);
+        let vol_ro = self.volumes.get(&mount.volume).is_some_and(|v| v.read_only);
         if mount.read_only || vol_ro {
             Err(FsErr::ReadOnly)
         } else {
@@ -318,10 +315,7 @@ impl PodFs<'_> {
     pub fn set_mode(&mut self, abs: &[String], mode: u32) -> Result<(), FsErr> {
         let (m, rel) = self.locate(abs);
         self.writable_mount(m)?;
-        let i = self
-            .volume_mut(m)?
-            .get_mut(&rel)
-            .ok_or(FsErr::NotFound)?;
+        let i = self.volume_mut(m)?.get_mut(&rel).ok_or(FsErr::NotFound)?;
         i.mode = mode & 0o7777;
         Ok(())
     }
@@ -329,10 +323,7 @@ impl PodFs<'_> {
     pub fn set_mtime(&mut self, abs: &[String], mtime: Millis) -> Result<(), FsErr> {
         let (m, rel) = self.locate(abs);
         self.writable_mount(m)?;
-        let i = self
-            .volume_mut(m)?
-            .get_mut(&rel)
-            .ok_or(FsErr::NotFound)?;
+        let i = self.volume_mut(m)?.get_mut(&rel).ok_or(FsErr::NotFound)?;
         i.mtime = mtime;
         Ok(())
     }
@@ -420,7 +411,10 @@ mod tests {
         fs.mkdir_abs(&["etc".into()], 0o755).unwrap();
         fs.mkdir_abs(&["data".into()], 0o755).unwrap_err(); // the mount root exists
         fs.write("/", "/etc/passwd", "root:x:0:0\n", false).unwrap();
-        assert_eq!(fs.read("/data", "../../../../etc/passwd").unwrap(), "root:x:0:0\n");
+        assert_eq!(
+            fs.read("/data", "../../../../etc/passwd").unwrap(),
+            "root:x:0:0\n"
+        );
         fs.insert_abs(
             &["data".into(), "up".into()],
             Inode {
@@ -495,6 +489,8 @@ mod tests {
         fs.write("/", "/srv/www/index.html", "hi", false).unwrap();
         let errs = fs.remove_tree(&["srv".into()], 0);
         assert_eq!(errs, vec![("/srv/www".to_string(), FsErr::Busy)]);
-        assert!(fs.node(&["srv".into(), "www".into(), "index.html".into()]).is_none());
+        assert!(fs
+            .node(&["srv".into(), "www".into(), "index.html".into()])
+            .is_none());
     }
 }

@@ -182,7 +182,10 @@ fn service_backend(
     port: u16,
 ) -> Result<(ObjKey, u16), NetError> {
     let store = &cluster.api.store;
-    let Some(svc) = store.get(key).and_then(|o| o.as_typed::<Service>().cloned()) else {
+    let Some(svc) = store
+        .get(key)
+        .and_then(|o| o.as_typed::<Service>().cloned())
+    else {
         return Err(NetError::Timeout(CONNECT_TIMEOUT_MS));
     };
     let spec = svc.spec.clone().unwrap_or_default();
@@ -363,9 +366,15 @@ mod tests {
     #[test]
     fn urls() {
         let u = parse_url("web-0.nginx").unwrap();
-        assert_eq!((u.host.as_str(), u.port, u.target.as_str()), ("web-0.nginx", 80, "/"));
+        assert_eq!(
+            (u.host.as_str(), u.port, u.target.as_str()),
+            ("web-0.nginx", 80, "/")
+        );
         let u = parse_url("http://10.96.0.5:8080/x?y=1").unwrap();
-        assert_eq!((u.host.as_str(), u.port, u.target.as_str()), ("10.96.0.5", 8080, "/x?y=1"));
+        assert_eq!(
+            (u.host.as_str(), u.port, u.target.as_str()),
+            ("10.96.0.5", 8080, "/x?y=1")
+        );
         assert_eq!(parse_url("ftp://x").unwrap_err(), "ftp");
     }
 }

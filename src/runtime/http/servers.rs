@@ -30,8 +30,7 @@ fn tokens(text: &str) -> Vec<String> {
     let mut cur = String::new();
     let mut quote: Option<char> = None;
     for line in text.lines() {
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
+        for c in line.chars() {
             match quote {
                 Some(q) if c == q => {
                     quote = None;
@@ -72,7 +71,9 @@ impl NginxConf {
             index: vec!["index.html".into()],
             ret: None,
         };
-        let dir = fs.resolve("/", "/etc/nginx/conf.d", true).unwrap_or_default();
+        let dir = fs
+            .resolve("/", "/etc/nginx/conf.d", true)
+            .unwrap_or_default();
         let mut text = String::new();
         for name in fs.list_abs(&dir).unwrap_or_default() {
             if name.ends_with(".conf") {
@@ -241,7 +242,11 @@ fn normalise_uri(path: &str) -> Option<String> {
 }
 
 fn mime_type(fs: &PodFs<'_>, path: &str) -> String {
-    let ext = path.rsplit('/').next().and_then(|n| n.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase());
+    let ext = path
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase());
     let Some(ext) = ext else {
         return "application/octet-stream".into();
     };
@@ -261,7 +266,12 @@ struct NginxLog {
     lines: Vec<String>,
 }
 
-fn nginx(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str) -> Result<Response, NetError> {
+fn nginx(
+    cluster: &mut Cluster,
+    key: &ContainerKey,
+    req: &Request,
+    client: &str,
+) -> Result<Response, NetError> {
     let now = cluster.now();
     let Some(c) = cluster.runtime.container_mut(key) else {
         return Err(NetError::Refused);
@@ -318,7 +328,10 @@ fn nginx(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str)
                 body: text.clone(),
             };
         }
-        let Some(uri) = percent_decode(path).filter(|p| p.starts_with('/')).and_then(|p| normalise_uri(&p)) else {
+        let Some(uri) = percent_decode(path)
+            .filter(|p| p.starts_with('/'))
+            .and_then(|p| normalise_uri(&p))
+        else {
             return error_response(400, vec![]);
         };
         if !matches!(req.method.as_str(), "GET" | "HEAD" | "POST") {
@@ -345,7 +358,9 @@ fn nginx(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str)
                 }
                 _ => {
                     let first = conf.index.first().cloned().unwrap_or_default();
-                    error(format!("\"{dir}{first}\" is not found (2: No such file or directory)"));
+                    error(format!(
+                        "\"{dir}{first}\" is not found (2: No such file or directory)"
+                    ));
                     return error_response(404, vec![]);
                 }
             }
@@ -362,8 +377,16 @@ fn nginx(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str)
                 error_response(404, vec![])
             }
             Ok(st) if st.is_dir() && !via_index => {
-                let port = req.host.rsplit_once(':').map(|(_, p)| format!(":{p}")).unwrap_or_default();
-                let host = req.host.rsplit_once(':').map(|(h, _)| h).unwrap_or(&req.host);
+                let port = req
+                    .host
+                    .rsplit_once(':')
+                    .map(|(_, p)| format!(":{p}"))
+                    .unwrap_or_default();
+                let host = req
+                    .host
+                    .rsplit_once(':')
+                    .map(|(h, _)| h)
+                    .unwrap_or(&req.host);
                 let location = format!("http://{host}{port}{uri}/");
                 error_response(301, vec![("Location".into(), location)])
             }
@@ -378,7 +401,10 @@ fn nginx(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str)
                 let mut headers = base_headers(200, &ctype, body.len());
                 headers.push(("Last-Modified".into(), http_date(st.mtime)));
                 headers.push(("Connection".into(), "keep-alive".into()));
-                headers.push(("ETag".into(), format!("\"{:x}-{:x}\"", st.mtime / 1000, body.len())));
+                headers.push((
+                    "ETag".into(),
+                    format!("\"{:x}-{:x}\"", st.mtime / 1000, body.len()),
+                ));
                 headers.push(("Accept-Ranges".into(), "bytes".into()));
                 Response {
                     status: 200,
@@ -389,8 +415,13 @@ fn nginx(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str)
             }
         }
     })();
-    let sent = if req.method == "HEAD" { 0 } else { resp.body.len() };
-    let time_local = strtime::format("%d/%b/%Y:%H:%M:%S +0000", to_timestamp(now)).unwrap_or_default();
+    let sent = if req.method == "HEAD" {
+        0
+    } else {
+        resp.body.len()
+    };
+    let time_local =
+        strtime::format("%d/%b/%Y:%H:%M:%S +0000", to_timestamp(now)).unwrap_or_default();
     log.lines.push(format!(
         "{client} - - [{time_local}] \"{} {} HTTP/1.1\" {} {sent} \"-\" \"{}\" \"-\"",
         req.method, req.target, resp.status, req.user_agent
@@ -417,7 +448,13 @@ fn node_response(now: Millis, body: String) -> Response {
     }
 }
 
-fn kubia(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str, pet: bool) -> Result<Response, NetError> {
+fn kubia(
+    cluster: &mut Cluster,
+    key: &ContainerKey,
+    req: &Request,
+    client: &str,
+    pet: bool,
+) -> Result<Response, NetError> {
     let now = cluster.now();
     let Some(c) = cluster.runtime.container(key) else {
         return Err(NetError::Refused);
@@ -437,14 +474,23 @@ fn kubia(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str,
         if let Some(c) = cluster.runtime.container_mut(key) {
             c.log_line("New data has been received and stored.".into());
         }
-        return Ok(node_response(now, format!("Data stored on pod {hostname}\n")));
+        return Ok(node_response(
+            now,
+            format!("Data stored on pod {hostname}\n"),
+        ));
     }
     let data = cluster
         .runtime
         .fs(key, now)
-        .and_then(|fs| match fs.resolve("/", DATA, true).ok().and_then(|a| fs.node(&a).map(|n| n.body.clone())) {
-            Some(Body::File { data, .. }) => Some(data),
-            _ => None,
+        .and_then(|fs| {
+            match fs
+                .resolve("/", DATA, true)
+                .ok()
+                .and_then(|a| fs.node(&a).map(|n| n.body.clone()))
+            {
+                Some(Body::File { data, .. }) => Some(data),
+                _ => None,
+            }
         })
         .unwrap_or_else(|| "No data posted yet".into());
     Ok(node_response(
@@ -453,7 +499,12 @@ fn kubia(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str,
     ))
 }
 
-fn httpd(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str) -> Result<Response, NetError> {
+fn httpd(
+    cluster: &mut Cluster,
+    key: &ContainerKey,
+    req: &Request,
+    client: &str,
+) -> Result<Response, NetError> {
     let now = cluster.now();
     let Some(fs) = cluster.runtime.fs(key, now) else {
         return Err(NetError::Refused);
@@ -474,7 +525,10 @@ fn httpd(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str)
                     ("Date".into(), http_date(now)),
                     ("Server".into(), "Apache/2.4.63 (Unix)".into()),
                     ("Last-Modified".into(), http_date(st.mtime)),
-                    ("ETag".into(), format!("\"{:x}-{:x}\"", body.len(), st.mtime * 1000)),
+                    (
+                        "ETag".into(),
+                        format!("\"{:x}-{:x}\"", body.len(), st.mtime * 1000),
+                    ),
                     ("Accept-Ranges".into(), "bytes".into()),
                     ("Content-Length".into(), body.len().to_string()),
                     ("Content-Type".into(), "text/html".into()),
@@ -491,15 +545,22 @@ fn httpd(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str)
                     ("Date".into(), http_date(now)),
                     ("Server".into(), "Apache/2.4.63 (Unix)".into()),
                     ("Content-Length".into(), body.len().to_string()),
-                    ("Content-Type".into(), "text/html; charset=iso-8859-1".into()),
+                    (
+                        "Content-Type".into(),
+                        "text/html; charset=iso-8859-1".into(),
+                    ),
                 ],
                 body,
             }
         }
     };
-    let time_local = strtime::format("%d/%b/%Y:%H:%M:%S +0000", to_timestamp(now)).unwrap_or_default();
-    let len = if resp.status == 200 { resp.body.len().to_string() } else { resp.body.len().to_string() };
-    let line = format!("{client} - - [{time_local}] \"{} {} HTTP/1.1\" {} {len}", req.method, req.target, resp.status);
+    let time_local =
+        strtime::format("%d/%b/%Y:%H:%M:%S +0000", to_timestamp(now)).unwrap_or_default();
+    let len = resp.body.len();
+    let line = format!(
+        "{client} - - [{time_local}] \"{} {} HTTP/1.1\" {} {len}",
+        req.method, req.target, resp.status
+    );
     if let Some(c) = cluster.runtime.container_mut(key) {
         c.log_line(line);
     }
@@ -507,7 +568,13 @@ fn httpd(cluster: &mut Cluster, key: &ContainerKey, req: &Request, client: &str)
 }
 
 /// Serve `req` in container `key` on `port` for a client at `client` (an address).
-pub fn serve(cluster: &mut Cluster, key: &ContainerKey, port: u16, req: &Request, client: &str) -> Result<Response, NetError> {
+pub fn serve(
+    cluster: &mut Cluster,
+    key: &ContainerKey,
+    port: u16,
+    req: &Request,
+    client: &str,
+) -> Result<Response, NetError> {
     let Some(c) = cluster.runtime.container(key) else {
         return Err(NetError::Refused);
     };
@@ -558,7 +625,8 @@ mod tests {
 
     #[test]
     fn config_parse() {
-        let t = tokens("server {\n listen 8080;\n location / { root /data/www; index a.html; }\n}\n");
+        let t =
+            tokens("server {\n listen 8080;\n location / { root /data/www; index a.html; }\n}\n");
         assert!(t.contains(&"8080".to_string()));
     }
 }

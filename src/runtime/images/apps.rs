@@ -115,7 +115,13 @@ fn nginx(v: &mut Volume, info: &ImageInfo, t: Millis) {
     );
     file(v, "/etc/nginx/nginx.conf", NGINX_CONF, 0o644, t);
     file(v, "/etc/nginx/mime.types", NGINX_MIME_TYPES, 0o644, t);
-    file(v, "/etc/nginx/conf.d/default.conf", NGINX_DEFAULT_CONF, 0o644, t);
+    file(
+        v,
+        "/etc/nginx/conf.d/default.conf",
+        NGINX_DEFAULT_CONF,
+        0o644,
+        t,
+    );
     for f in ["fastcgi_params", "scgi_params", "uwsgi_params"] {
         file(v, &format!("/etc/nginx/{f}"), "\n", 0o644, t);
     }
@@ -143,7 +149,13 @@ fn nginx(v: &mut Volume, info: &ImageInfo, t: Millis) {
             "20-envsubst-on-templates.sh",
             "30-tune-worker-processes.sh",
         ] {
-            file(v, &format!("/docker-entrypoint.d/{s}"), "#!/bin/sh\n", 0o775, t);
+            file(
+                v,
+                &format!("/docker-entrypoint.d/{s}"),
+                "#!/bin/sh\n",
+                0o775,
+                t,
+            );
         }
     } else {
         // nginx-slim (an Ubuntu-slim based test image) ships curl too: the
@@ -189,12 +201,31 @@ pub fn add(v: &mut Volume, info: &ImageInfo, t: Millis) {
             }
         }
         App::Postgres => {
-            for p in ["postgres", "psql", "initdb", "pg_ctl", "pg_dump", "pg_isready"] {
-                program(v, &format!("/usr/lib/postgresql/17/bin/{p}"), "postgres", 9_812_456, t);
+            for p in [
+                "postgres",
+                "psql",
+                "initdb",
+                "pg_ctl",
+                "pg_dump",
+                "pg_isready",
+            ] {
+                program(
+                    v,
+                    &format!("/usr/lib/postgresql/17/bin/{p}"),
+                    "postgres",
+                    9_812_456,
+                    t,
+                );
             }
             program(v, "/usr/bin/psql", "postgres", 9_812_456, t);
             program(v, "/usr/local/bin/gosu", "gosu", 2_273_280, t);
-            file(v, "/usr/local/bin/docker-entrypoint.sh", "#!/usr/bin/env bash\n", 0o755, t);
+            file(
+                v,
+                "/usr/local/bin/docker-entrypoint.sh",
+                "#!/usr/bin/env bash\n",
+                0o755,
+                t,
+            );
             let mut data = Inode::dir(0o700, t);
             data.uid = 999;
             data.gid = 999;
@@ -203,7 +234,11 @@ pub fn add(v: &mut Volume, info: &ImageInfo, t: Millis) {
             run.uid = 999;
             run.gid = 999;
             v.seed("/var/run/postgresql", run);
-            append(v, "/etc/passwd", "postgres:x:999:999::/var/lib/postgresql:/bin/bash\n");
+            append(
+                v,
+                "/etc/passwd",
+                "postgres:x:999:999::/var/lib/postgresql:/bin/bash\n",
+            );
             append(v, "/etc/group", "postgres:x:999:\n");
         }
         App::Redis => {

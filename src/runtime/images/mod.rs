@@ -78,7 +78,10 @@ pub fn image_env(info: &ImageInfo) -> Vec<(String, String)> {
     let mut add = |k: &str, v: &str| env.push((k.to_string(), v.to_string()));
     match info.app {
         App::Postgres => {
-            add("PATH", &format!("{DEFAULT_PATH}:/usr/lib/postgresql/17/bin"));
+            add(
+                "PATH",
+                &format!("{DEFAULT_PATH}:/usr/lib/postgresql/17/bin"),
+            );
         }
         _ => add("PATH", DEFAULT_PATH),
     }
@@ -112,7 +115,10 @@ pub fn image_env(info: &ImageInfo) -> Vec<(String, String)> {
             add("YARN_VERSION", "0.24.4");
         }
         App::Redis => {
-            add("REDIS_DOWNLOAD_URL", "http://download.redis.io/releases/redis-7.4.2.tar.gz");
+            add(
+                "REDIS_DOWNLOAD_URL",
+                "http://download.redis.io/releases/redis-7.4.2.tar.gz",
+            );
         }
         App::Httpd => {
             add("HTTPD_PREFIX", "/usr/local/apache2");
@@ -205,7 +211,13 @@ mod tests {
         assert!(!bin.contains(&"ps".to_string()));
         assert!(!bin.contains(&"nslookup".to_string()));
         let page = v
-            .get(&["usr".into(), "share".into(), "nginx".into(), "html".into(), "index.html".into()])
+            .get(&[
+                "usr".into(),
+                "share".into(),
+                "nginx".into(),
+                "html".into(),
+                "index.html".into(),
+            ])
             .unwrap();
         assert_eq!(page.size(), 615);
         assert_eq!(shell_of(info("nginx").userland), Some(Dialect::Dash));
