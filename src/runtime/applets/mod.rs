@@ -6,11 +6,22 @@
 //! Tools an image has but the sandbox does not simulate answer `not simulated` (exit 1)
 //! rather than pretending.
 
+mod copy;
+mod curl;
+mod curl_args;
 mod files;
+mod filters;
+mod grep;
+mod links;
 mod ls;
+mod mounts;
 mod net;
+mod ps;
+mod stat;
 pub mod system;
+mod test_expr;
 mod text;
+mod wget;
 
 use super::host::PodHost;
 use crate::kubectl::output::Sink;
@@ -52,29 +63,29 @@ const TABLE: &[(&str, Applet)] = &[
     ("mkdir", files::mkdir),
     ("rmdir", files::rmdir),
     ("rm", files::rm),
-    ("cp", files::cp),
-    ("mv", files::mv),
-    ("ln", files::ln),
-    ("chmod", files::chmod),
-    ("readlink", files::readlink),
-    ("realpath", files::realpath),
-    ("basename", files::basename_applet),
-    ("dirname", files::dirname_applet),
+    ("cp", copy::cp),
+    ("mv", copy::mv),
+    ("ln", links::ln),
+    ("chmod", links::chmod),
+    ("readlink", links::readlink),
+    ("realpath", links::realpath),
+    ("basename", links::basename_applet),
+    ("dirname", links::dirname_applet),
     ("ls", ls::ls),
-    ("stat", ls::stat),
-    ("du", ls::du),
+    ("stat", stat::stat),
+    ("du", stat::du),
     ("echo", text::echo),
     ("printf", text::printf),
     ("head", text::head),
     ("tail", text::tail),
-    ("grep", text::grep),
-    ("egrep", text::grep),
-    ("fgrep", text::grep),
+    ("grep", grep::grep),
+    ("egrep", grep::grep),
+    ("fgrep", grep::grep),
     ("wc", text::wc),
-    ("sort", text::sort),
-    ("uniq", text::uniq),
-    ("cut", text::cut),
-    ("tr", text::tr),
+    ("sort", filters::sort),
+    ("uniq", filters::uniq),
+    ("cut", filters::cut),
+    ("tr", filters::tr),
     ("seq", text::seq),
     ("tee", text::tee),
     ("yes", text::yes),
@@ -84,21 +95,21 @@ const TABLE: &[(&str, Applet)] = &[
     ("printenv", system::printenv),
     ("date", system::date),
     ("sleep", system::sleep),
-    ("df", system::df),
-    ("mount", system::mount),
+    ("df", mounts::df),
+    ("mount", mounts::mount),
     ("id", system::id),
     ("whoami", system::whoami),
     ("groups", system::groups),
-    ("ps", system::ps),
+    ("ps", ps::ps),
     ("uname", system::uname),
     ("which", system::which),
-    ("test", system::test),
-    ("[", system::test),
+    ("test", test_expr::test),
+    ("[", test_expr::test),
     ("true", system::true_applet),
     ("false", system::false_applet),
     ("nproc", system::nproc),
-    ("curl", net::curl),
-    ("wget", net::wget),
+    ("curl", curl::curl),
+    ("wget", wget::wget),
     ("nslookup", net::nslookup),
     ("getent", net::getent),
     ("ping", net::ping),

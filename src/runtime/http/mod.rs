@@ -10,6 +10,7 @@
 //! address nothing owns time out (about 130 s, Linux's SYN retries); the IP of a pod
 //! that is gone is unreachable. There is no internet in the sandbox.
 
+pub mod nginx;
 pub mod servers;
 
 use crate::api::time::Millis;

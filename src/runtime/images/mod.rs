@@ -14,8 +14,10 @@
 //! - Tools an image has but the sandbox does not simulate (vi, apt-get, awk, ...) exist as
 //!   files and say `not simulated` when run.
 
+mod accounts;
 mod apps;
 mod layout;
+mod programs;
 
 use super::fs::Volume;
 use crate::api::time::Millis;
