@@ -544,3 +544,94 @@ fn a_terminal_gets_columns() {
         "\u{1b}[0;0mgroup\u{1b}[m          \u{1b}[0;0mhosts\u{1b}[m          \u{1b}[1;36mmtab\u{1b}[m           \u{1b}[0;0mpasswd\u{1b}[m\n\u{1b}[0;0mhostname\u{1b}[m       \u{1b}[0;0mlocaltime\u{1b}[m      \u{1b}[0;0mnsswitch.conf\u{1b}[m  \u{1b}[0;0mresolv.conf\u{1b}[m\n"
     );
 }
+
+#[test]
+fn pods_sharing_a_claim_see_each_others_writes() {
+    let mut c = Cluster::new(&ClusterConfig::default());
+    c.api.create(yaml_object("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: shared\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n")).unwrap();
+    c.api.create(yaml_object("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: box\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: box\n  template:\n    metadata:\n      labels:\n        app: box\n    spec:\n      containers:\n      - name: box\n        image: busybox\n        command: [sleep, '3600']\n        volumeMounts:\n        - name: data\n          mountPath: /data\n      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: shared\n")).unwrap();
+    c.advance(120_000);
+    let pods: Vec<String> = c
+        .api
+        .store
+        .list(Kind::Pod, Some("default"))
+        .map(|o| o.name().to_string())
+        .filter(|n| n.starts_with("box-"))
+        .collect();
+    assert_eq!(pods.len(), 2);
+    let (r, _, err) = sh(&mut c, &pods[0], "box", "echo from-first > /data/note");
+    assert_eq!(r, ExecResult::Exited(0), "{err}");
+    let (_, out, _) = exec(&mut c, &pods[1], "box", &["cat", "/data/note"]);
+    assert_eq!(out, "from-first\n");
+}
+
+#[test]
+fn config_maps_and_secrets_are_projected_read_only() {
+    let mut c = Cluster::new(&ClusterConfig::default());
+    c.api.create(yaml_object("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: site\ndata:\n  index.html: hello from a configmap\n  default.conf: |\n    server {\n        listen 8080;\n        location / {\n            root /srv/www;\n        }\n    }\n")).unwrap();
+    c.api.create(yaml_object("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n    volumeMounts:\n    - name: site\n      mountPath: /srv/www/index.html\n      subPath: index.html\n    - name: site\n      mountPath: /etc/nginx/conf.d\n  volumes:\n  - name: site\n    configMap:\n      name: site\n")).unwrap();
+    c.advance(60_000);
+    let (_, out, _) = exec(&mut c, "web", "nginx", &["curl", "-s", "localhost:8080"]);
+    assert_eq!(out, "hello from a configmap");
+    let (r, _, _) = exec(&mut c, "web", "nginx", &["curl", "-s", "localhost"]);
+    assert_eq!(r, ExecResult::Exited(7));
+    let (_, out, _) = exec(&mut c, "web", "nginx", &["ls", "/etc/nginx/conf.d"]);
+    assert_eq!(out, "default.conf\nindex.html\n");
+    let (r, _, err) = sh(
+        &mut c,
+        "web",
+        "nginx",
+        "echo x > /etc/nginx/conf.d/extra.conf",
+    );
+    assert_eq!(r, ExecResult::Exited(2));
+    assert_eq!(
+        err,
+        "sh: 1: cannot create /etc/nginx/conf.d/extra.conf: Read-only file system\n"
+    );
+    let logs = runtime::logs(&c, &pod("web"), "nginx", false).unwrap();
+    assert!(logs.contains("10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)\n"), "{logs}");
+    // An update to the ConfigMap reaches the mounted files (not the subPath one).
+    let mut cm = c
+        .api
+        .store
+        .get(&ObjKey::new(Kind::ConfigMap, "default", "site"))
+        .unwrap()
+        .as_ref()
+        .clone();
+    if let Object::ConfigMap(m) = &mut cm {
+        m.data
+            .as_mut()
+            .unwrap()
+            .insert("index.html".into(), "changed".into());
+    }
+    c.api.update(cm).unwrap();
+    let (_, out, _) = exec(
+        &mut c,
+        "web",
+        "nginx",
+        &["cat", "/etc/nginx/conf.d/index.html", "/srv/www/index.html"],
+    );
+    assert_eq!(out, "changedhello from a configmap");
+}
+
+#[test]
+fn programs_and_shells_by_name() {
+    let mut c = web_cluster("1Gi");
+    let mut host = runtime::PodHost::new(&mut c, &pod("web-0"), "nginx");
+    assert_eq!(host.which("sh").as_deref(), Some("/usr/bin/sh"));
+    assert_eq!(host.which("nslookup"), None);
+    assert_eq!(
+        host.shell_for("bash"),
+        Some(kubetutor::shell::Dialect::Bash)
+    );
+    assert_eq!(
+        host.shell_for("/bin/sh"),
+        Some(kubetutor::shell::Dialect::Dash)
+    );
+    assert_eq!(host.shell_for("ls"), None);
+    assert_eq!(host.hostname(), "web-0");
+    assert_eq!(host.workdir(), "/");
+    let mut names = host.list_dir_names("/", "/usr/share/nginx").unwrap();
+    names.sort();
+    assert_eq!(names, vec!["html"]);
+}

@@ -47,7 +47,7 @@ pub fn image_shell(image: &str) -> Option<Dialect> {
 
 /// What `argv[0]` names in the container.
 enum Found {
-    Program(Program),
+    Program(Program, String),
     /// A file without a program: a script for `/bin/sh` (or its `#!` interpreter).
     Script(String),
     /// Exists but cannot be executed (a directory, no execute bit).
@@ -276,21 +276,65 @@ impl<'a> PodHost<'a> {
         }
     }
 
+    /// Where `name` is found as an executable with the container's `PATH` (for `type`,
+    /// `command -v` and `kubectl exec`'s checks): `/usr/bin/ls`.
+    pub fn which(&mut self, name: &str) -> Option<String> {
+        let path_var = self
+            .env()
+            .into_iter()
+            .find(|(k, _)| k == "PATH")
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+        let cwd = self.workdir();
+        match self.find(name, &path_var, &cwd)? {
+            Found::Program(_, path) | Found::Script(path) => Some(path),
+            Found::Denied(_) => None,
+        }
+    }
+
+    /// The shell `argv0` starts (`sh`, `/bin/bash`, `ash`...), if it names one that
+    /// this image has: what an interactive `kubectl exec -it POD -- sh` runs.
+    pub fn shell_for(&mut self, argv0: &str) -> Option<Dialect> {
+        let path_var = self
+            .env()
+            .into_iter()
+            .find(|(k, _)| k == "PATH")
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+        let cwd = self.workdir();
+        let Found::Program(p, _) = self.find(argv0, &path_var, &cwd)? else {
+            return None;
+        };
+        let name = if p.name == "busybox" {
+            basename(argv0)
+        } else {
+            p.name
+        };
+        match name {
+            "bash" => Some(Dialect::Bash),
+            "sh" | "ash" | "dash" => self.dialect(),
+            _ => None,
+        }
+    }
+
+    /// The names in a directory (for the shell's pathname expansion, `Host::list_dir`).
+    pub fn list_dir_names(&mut self, cwd: &str, path: &str) -> Result<Vec<String>, FsError> {
+        let fs = self.fs().ok_or(FsError::NotFound)?;
+        let abs = fs.lookup(cwd, path, true).map_err(|e| e.to_shell())?;
+        fs.list_abs(&abs).map_err(|e| e.to_shell())
+    }
+
     fn find(&mut self, name: &str, path_var: &str, cwd: &str) -> Option<Found> {
         let fs = self.fs()?;
         let check = |fs: &PodFs<'_>, p: &str| -> Option<Found> {
             let abs = fs.lookup(cwd, p, true).ok()?;
             let node = fs.node(&abs)?;
-            let shown = if p.starts_with('/') || p.contains('/') {
-                p.to_string()
-            } else {
-                super::fs::path::join(&abs)
-            };
+            let shown = p.to_string();
             match &node.body {
                 Body::File {
                     program: Some(prog),
                     ..
-                } if node.mode & 0o111 != 0 => Some(Found::Program(*prog)),
+                } if node.mode & 0o111 != 0 => Some(Found::Program(*prog, shown)),
                 Body::File { .. } if node.mode & 0o111 != 0 => Some(Found::Script(shown)),
                 _ => Some(Found::Denied(shown)),
             }
@@ -328,7 +372,7 @@ impl<'a> PodHost<'a> {
             cwd,
         };
         match found {
-            Found::Program(p) => {
+            Found::Program(p, _) => {
                 let applet = if p.name == "busybox" {
                     basename(argv.first().map(String::as_str).unwrap_or("busybox"))
                 } else {

@@ -255,6 +255,9 @@ impl Runtime {
         // Projected volumes follow their objects on every entry.
         for p in &planned {
             if let Some(files) = &p.projected {
+                if p.snapshot && self.volumes.contains_key(&p.mount.volume) {
+                    continue;
+                }
                 let written = if self.volumes.contains_key(&p.mount.volume) {
                     now
                 } else {

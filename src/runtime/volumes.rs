@@ -68,6 +68,9 @@ pub struct Planned {
     pub capacity: Option<u64>,
     /// Files of a projected volume (path, contents, mode), rebuilt on every entry.
     pub projected: Option<Vec<(String, String, u32)>>,
+    /// A `subPath` into a projected volume: the kubelet bind-mounts the file as it was
+    /// when the container started, so it is built once and never refreshed.
+    pub snapshot: bool,
 }
 
 fn quantity_to_bytes(q: &str) -> Option<u64> {
@@ -147,16 +150,23 @@ pub fn plan(store: &Store, pod: &Pod, container: &Container) -> Vec<Planned> {
             read_only = true;
             projected = Some(files);
             let tmpfs = vol.config_map.is_none();
+            let name = if sub.is_empty() {
+                vol.name.clone()
+            } else {
+                format!("{}:{}:{}", vol.name, container.name, vm.mount_path)
+            };
             (
                 VolumeId::Projected {
                     pod_uid: uid.clone(),
-                    name: vol.name.clone(),
+                    name,
                 },
                 if tmpfs { "tmpfs" } else { HOST_DISK }.to_string(),
                 if tmpfs { "tmpfs" } else { "ext4" },
             )
         };
+        let snapshot = projected.is_some() && !sub.is_empty();
         out.push(Planned {
+            snapshot,
             mount: Mount {
                 at,
                 volume,
