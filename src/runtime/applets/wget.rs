@@ -8,6 +8,22 @@ use crate::runtime::fs::path::basename;
 use crate::runtime::host::PodHost;
 use crate::runtime::http::{self, NetError, Request};
 
+/// busybox's five-column sizes (`smart_ulltoa5`): `  615`, ` 120k`.
+fn smart5(n: usize) -> String {
+    const UNITS: &[u8] = b" kMGTPE";
+    let mut v = n as u64;
+    let mut u = 0;
+    while v >= 100_000 && u + 1 < UNITS.len() {
+        v /= 1024;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{v:5}")
+    } else {
+        format!("{v:4}{}", UNITS[u] as char)
+    }
+}
+
 /// The file name wget saves to: the URL's last path component, else `index.html`.
 fn wget_name(target: &str) -> String {
     let path = target.split('?').next().unwrap_or("");
@@ -230,28 +246,30 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             }
         }
         if !quiet {
-            io.err(if to_stdout { "writing to stdout\n" } else { "" });
-            if !to_stdout {
-                io.err(&format!("saving to '{out}'\n"));
+            // busybox before 1.30 printed only the progress line.
+            let old = host.info().tag.starts_with("1.2");
+            if !old {
+                io.err(if to_stdout {
+                    "writing to stdout\n"
+                } else {
+                    ""
+                });
+                if !to_stdout {
+                    io.err(&format!("saving to '{out}'\n"));
+                }
             }
             let name = if to_stdout {
                 "-".to_string()
             } else {
                 basename(&out).to_string()
             };
-            let size = if len < 100_000 {
-                format!("{len:5}")
-            } else {
-                format!("{:4}k", len / 1024)
+            let line = match (old, chunked) {
+                (true, true) => format!("{name:<20.20}{len:6}  --:--:-- ETA\n"),
+                (true, false) => format!("{name:<20.20} 100% |{}|{len:6}   0:00:00 ETA\n", "*".repeat(31)),
+                (false, true) => format!("{name:<20.20} {} --:--:-- ETA\n", smart5(len)),
+                (false, false) => format!("{name:<20.20} 100% |{}| {}  0:00:00 ETA\n", "*".repeat(32), smart5(len)),
             };
-            if chunked {
-                io.err(&format!("{name:<20.20} {size} --:--:-- ETA\n"));
-            } else {
-                io.err(&format!(
-                    "{name:<20.20} 100% |{}| {size}  0:00:00 ETA\n",
-                    "*".repeat(32)
-                ));
-            }
+            io.err(&line);
         }
     } else if !quiet {
         io.err(&format!(
@@ -284,7 +302,8 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             return if bb { 1 } else { 3 };
         }
     }
-    if !quiet {
+    let old_busybox = bb && host.info().tag.starts_with("1.2");
+    if !quiet && !old_busybox {
         if bb {
             if to_stdout {
                 io.err("written to stdout\n");
