@@ -190,6 +190,9 @@ fn curl_one(
             return curl_fail(io, a, 1, &msg);
         }
     };
+    if u.host.is_empty() {
+        return curl_fail(io, a, 3, "URL using bad/illegal format or missing URL");
+    }
     let Some(client) = client(host) else { return 7 };
     m.start(io);
     let mut data: String = a

@@ -249,11 +249,7 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             // busybox before 1.30 printed only the progress line.
             let old = host.info().tag.starts_with("1.2");
             if !old {
-                io.err(if to_stdout {
-                    "writing to stdout\n"
-                } else {
-                    ""
-                });
+                io.err(if to_stdout { "writing to stdout\n" } else { "" });
                 if !to_stdout {
                     io.err(&format!("saving to '{out}'\n"));
                 }
@@ -265,9 +261,16 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
             };
             let line = match (old, chunked) {
                 (true, true) => format!("{name:<20.20}{len:6}  --:--:-- ETA\n"),
-                (true, false) => format!("{name:<20.20} 100% |{}|{len:6}   0:00:00 ETA\n", "*".repeat(31)),
+                (true, false) => format!(
+                    "{name:<20.20} 100% |{}|{len:6}   0:00:00 ETA\n",
+                    "*".repeat(31)
+                ),
                 (false, true) => format!("{name:<20.20} {} --:--:-- ETA\n", smart5(len)),
-                (false, false) => format!("{name:<20.20} 100% |{}| {}  0:00:00 ETA\n", "*".repeat(32), smart5(len)),
+                (false, false) => format!(
+                    "{name:<20.20} 100% |{}| {}  0:00:00 ETA\n",
+                    "*".repeat(32),
+                    smart5(len)
+                ),
             };
             io.err(&line);
         }

@@ -4,9 +4,10 @@
 //!
 //! Sandbox bounds (beyond a volume's own capacity, so that no input can exhaust memory):
 //! a file holds at most [`MAX_FILE_BYTES`] (`File too large`), a volume at most
-//! [`MAX_INODES`] files and directories, and a root filesystem or a volume without a
-//! capacity at most [`DEFAULT_CAPACITY`] bytes (both `No space left on device`, as a full
-//! disk or an exhausted inode table says).
+//! [`MAX_INODES`] files and directories and [`MAX_VOLUME_BYTES`] bytes whatever its claim
+//! says, a root filesystem or a volume without a capacity at most [`DEFAULT_CAPACITY`],
+//! and all volumes together at most [`MAX_TOTAL_BYTES`] (all `No space left on device`,
+//! as a full disk or an exhausted inode table says).
 
 pub mod path;
 pub mod tree;
@@ -21,6 +22,11 @@ pub const MAX_INODES: usize = 20_000;
 /// Capacity of a container's writable layer and of volumes with no size of their own
 /// (emptyDir without `sizeLimit`, hostPath): 64 MiB.
 pub const DEFAULT_CAPACITY: u64 = 64 << 20;
+/// The most one volume holds, even when its claim is larger (`df` still shows the
+/// claim's size): 256 MiB.
+pub const MAX_VOLUME_BYTES: u64 = 256 << 20;
+/// The most all containers' files and volumes hold together: 512 MiB.
+pub const MAX_TOTAL_BYTES: u64 = 512 << 20;
 /// Symbolic links followed in one lookup before `Too many levels of symbolic links`.
 pub const MAX_SYMLINK_HOPS: usize = 40;
 /// Longest path accepted (Linux's PATH_MAX).

@@ -3,7 +3,7 @@
 //! with its capacity and usage. Paths here are already resolved components relative to
 //! the volume's root; `view` does the resolving.
 
-use super::{FsErr, DEFAULT_CAPACITY, MAX_FILE_BYTES, MAX_INODES};
+use super::{FsErr, DEFAULT_CAPACITY, MAX_FILE_BYTES, MAX_INODES, MAX_VOLUME_BYTES};
 use crate::api::time::Millis;
 use std::collections::BTreeMap;
 
@@ -252,6 +252,7 @@ impl Volume {
         let kept = if append { old_len } else { 0 };
         let room_disk = self
             .capacity
+            .min(MAX_VOLUME_BYTES)
             .saturating_sub(self.used.saturating_sub(old_len) + kept);
         let room_file = (MAX_FILE_BYTES as u64).saturating_sub(kept);
         let room = room_disk.min(room_file) as usize;
@@ -297,7 +298,7 @@ impl Volume {
         if self.inodes + count > MAX_INODES {
             return Err(FsErr::NoSpace);
         }
-        if self.used + bytes > self.capacity {
+        if self.used + bytes > self.capacity.min(MAX_VOLUME_BYTES) {
             return Err(FsErr::NoSpace);
         }
         let name = rel.last().cloned().ok_or(FsErr::Exists)?;

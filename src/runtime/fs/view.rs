@@ -4,7 +4,7 @@
 
 use super::path::{components, join};
 use super::tree::{Body, Inode, Program, Volume};
-use super::{FsErr, MAX_SYMLINK_HOPS};
+use super::{FsErr, MAX_SYMLINK_HOPS, MAX_TOTAL_BYTES};
 use crate::api::time::Millis;
 use crate::runtime::volumes::VolumeId;
 use std::collections::{BTreeMap, VecDeque};
@@ -221,6 +221,16 @@ impl PodFs<'_> {
         self.write_abs(&abs, data, append)
     }
 
+    /// Whether `more` bytes still fit in the runtime's total bound.
+    fn total_room(&self, more: u64) -> Result<(), FsErr> {
+        let total: u64 = self.volumes.values().map(|v| v.used).sum();
+        if total + more > MAX_TOTAL_BYTES {
+            Err(FsErr::NoSpace)
+        } else {
+            Ok(())
+        }
+    }
+
     pub fn write_abs(&mut self, abs: &[String], data: &str, append: bool) -> Result<(), FsErr> {
         let existed = self.node(abs).is_some();
         let (m, rel) = self.locate(abs);
@@ -235,6 +245,7 @@ impl PodFs<'_> {
             return Err(FsErr::IsADirectory);
         }
         self.writable_mount(m)?;
+        self.total_room(data.len() as u64)?;
         let now = self.now;
         let r = self.volume_mut(m)?.write(&rel, data, append, now);
         if !existed && self.node(abs).is_some() {
@@ -250,6 +261,7 @@ impl PodFs<'_> {
         }
         let (m, rel) = self.locate(abs);
         self.writable_mount(m)?;
+        self.total_room(inode.usage().0)?;
         self.volume_mut(m)?.insert(&rel, inode)?;
         self.touch_dir(&abs[..abs.len().saturating_sub(1)]);
         Ok(())
