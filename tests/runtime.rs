@@ -635,3 +635,73 @@ fn programs_and_shells_by_name() {
     names.sort();
     assert_eq!(names, vec!["html"]);
 }
+
+#[test]
+fn postgres_initialises_its_claim_once() {
+    let mut c = Cluster::new(&ClusterConfig::default());
+    c.api.create(yaml_object("apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  replicas: 1\n  selector:\n    matchLabels:\n      app: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n      - name: postgres\n        image: postgres:17\n        env:\n        - name: POSTGRES_PASSWORD\n          value: secret\n        volumeMounts:\n        - name: data\n          mountPath: /var/lib/postgresql/data\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources:\n        requests:\n          storage: 1Gi\n")).unwrap();
+    c.advance(120_000);
+    let logs = runtime::logs(&c, &pod("db-0"), "postgres", false).unwrap();
+    assert!(
+        logs.starts_with(
+            "The files belonging to this database system will be owned by user \"postgres\".\n"
+        ),
+        "{logs}"
+    );
+    assert!(logs.contains("PostgreSQL init process complete; ready for start up.\n"));
+    assert!(
+        logs.ends_with("[1] LOG:  database system is ready to accept connections\n"),
+        "{logs}"
+    );
+    c.api.delete(&pod("db-0"), &Default::default()).unwrap();
+    c.advance(120_000);
+    let logs = runtime::logs(&c, &pod("db-0"), "postgres", false).unwrap();
+    assert!(logs.starts_with("\nPostgreSQL Database directory appears to contain a database; Skipping initialization\n\n"), "{logs}");
+    let (_, out, _) = exec(
+        &mut c,
+        "db-0",
+        "postgres",
+        &["cat", "/var/lib/postgresql/data/PG_VERSION"],
+    );
+    assert_eq!(out, "17\n");
+}
+
+#[test]
+fn directories_and_plain_files_do_not_execute() {
+    let mut c = web_cluster("1Gi");
+    let (r, _, _) = exec(&mut c, "web-0", "nginx", &["/etc"]);
+    assert_eq!(
+        r,
+        ExecResult::NotExecutable {
+            path: "/etc".into(),
+            is_dir: true
+        }
+    );
+    let (r, _, _) = exec(&mut c, "web-0", "nginx", &["/etc/hostname"]);
+    assert_eq!(
+        r,
+        ExecResult::NotExecutable {
+            path: "/etc/hostname".into(),
+            is_dir: false
+        }
+    );
+    let (r, _, _) = exec(&mut c, "web-0", "nginx", &["/nope"]);
+    assert_eq!(
+        r,
+        ExecResult::NotFound {
+            path: "/nope".into()
+        }
+    );
+    // A script with an execute bit runs with /bin/sh.
+    sh(
+        &mut c,
+        "web-0",
+        "nginx",
+        "echo 'echo from script $1' > /s.sh; chmod +x /s.sh",
+    );
+    let (r, out, _) = exec(&mut c, "web-0", "nginx", &["/s.sh", "arg"]);
+    assert_eq!(
+        (r, out.as_str()),
+        (ExecResult::Exited(0), "from script arg\n")
+    );
+}

@@ -38,6 +38,9 @@ pub enum ExecResult {
     /// `argv[0]` is not an executable in the container (kubectl prints the OCI
     /// runtime's `executable file not found in $PATH` / `no such file or directory`).
     NotFound { path: String },
+    /// `argv[0]` exists but cannot run: a directory (`is a directory`) or a file without
+    /// an execute bit (`permission denied`).
+    NotExecutable { path: String, is_dir: bool },
 }
 
 /// The shell an image has as `/bin/sh` (None: `kubectl exec ... -- sh` fails).
@@ -415,6 +418,16 @@ impl<'a> PodHost<'a> {
             .map(|(_, v)| v.clone())
             .unwrap_or_default();
         let found = match self.find(first, &path_var, &cwd) {
+            Some(Found::Denied(_)) if first.contains('/') => {
+                let is_dir = self
+                    .fs()
+                    .and_then(|fs| fs.stat(&cwd, first, true).ok())
+                    .is_some_and(|s| s.is_dir());
+                return ExecResult::NotExecutable {
+                    path: first.clone(),
+                    is_dir,
+                };
+            }
             Some(Found::Denied(_)) | None => {
                 return ExecResult::NotFound {
                     path: first.clone(),

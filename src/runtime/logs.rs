@@ -269,6 +269,79 @@ fn httpd_start(t: Millis, ip: &str) -> Vec<String> {
     ]
 }
 
+/// Whether postgres found its data directory empty when container `c` of `pod` started
+/// at `started`, judged from the cluster's history when the runtime has not seen the
+/// data: a claim's volume created just before (the first pod on it) is empty, an older
+/// one was initialised by an earlier pod; an emptyDir is empty on the pod's first start
+/// only; the container's own layer is empty on every start.
+pub fn pg_data_was_empty(
+    cluster_store: &crate::store::Store,
+    pod: &Pod,
+    c: &Container,
+    started: Millis,
+) -> bool {
+    let pgdata = c
+        .env
+        .iter()
+        .flatten()
+        .find(|e| e.name == "PGDATA")
+        .and_then(|e| e.value.clone())
+        .unwrap_or_else(|| "/var/lib/postgresql/data".into());
+    let Some(vm) = c
+        .volume_mounts
+        .iter()
+        .flatten()
+        .filter(|m| {
+            let mp = m.mount_path.trim_end_matches('/');
+            pgdata == mp || pgdata.starts_with(&format!("{mp}/"))
+        })
+        .max_by_key(|m| m.mount_path.len())
+    else {
+        return true;
+    };
+    let ns = pod.metadata.namespace.clone().unwrap_or_default();
+    let vol = pod
+        .spec
+        .as_ref()
+        .and_then(|s| s.volumes.iter().flatten().find(|v| v.name == vm.name));
+    let restarts = pod
+        .status
+        .as_ref()
+        .and_then(|s| s.container_statuses.as_ref())
+        .and_then(|cs| cs.iter().find(|s| s.name == c.name))
+        .map(|s| s.restart_count)
+        .unwrap_or(0);
+    match vol {
+        Some(v) if v.empty_dir.is_some() => restarts == 0,
+        Some(v) if v.persistent_volume_claim.is_some() => {
+            let claim = v
+                .persistent_volume_claim
+                .as_ref()
+                .map(|c| c.claim_name.clone())
+                .unwrap_or_default();
+            let pv = cluster_store
+                .get(&ObjKey::new(
+                    crate::api::Kind::PersistentVolumeClaim,
+                    &ns,
+                    &claim,
+                ))
+                .and_then(|o| {
+                    o.as_typed::<k8s_openapi::api::core::v1::PersistentVolumeClaim>()
+                        .cloned()
+                })
+                .and_then(|pvc| pvc.spec?.volume_name)
+                .and_then(|n| {
+                    cluster_store
+                        .get(&ObjKey::new(crate::api::Kind::PersistentVolume, "", &n))
+                        .cloned()
+                });
+            let created = pv.and_then(|o| o.meta().creation_timestamp.as_ref().map(from_time));
+            created.is_none_or(|t| started - t < 120_000) && restarts == 0
+        }
+        _ => false,
+    }
+}
+
 /// A log that stops recording when the replay reaches its end.
 struct ReplayLog {
     text: String,
@@ -482,7 +555,14 @@ pub fn logs(
         container: container.to_string(),
     };
     let known = cluster.runtime.container(&key);
-    let fresh_db = known.map(|k| k.fresh_db).unwrap_or(true);
+    let seen = known.filter(|k| {
+        let id = id.clone().unwrap_or_default();
+        current && (k.instance == id || id.is_empty())
+    });
+    let fresh_db = match seen {
+        Some(k) => k.fresh_db,
+        None => pg_data_was_empty(&cluster.api.store, &p, &c, started),
+    };
     let mut lines = start_lines(cluster, &p, &c, started, exit, fresh_db);
     let info = images::info(c.image.as_deref().unwrap_or(""));
     let has_command = c.command.as_ref().is_some_and(|v| !v.is_empty())

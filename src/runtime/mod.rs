@@ -345,7 +345,8 @@ impl Runtime {
         }
         self.volumes.insert(root_id, rootfs);
         let image_env = images::image_env(&info);
-        let fresh_db = self.init_database(&info, &spec, &mounts, started);
+        let empty = logs::pg_data_was_empty(store, &pod, &spec, started);
+        let fresh_db = self.init_database(&info, &spec, &mounts, started, empty);
         let (uid, gid) = run_as(&pod, &spec);
         let home = if uid == 0 { "/root" } else { "/" };
         let env = podfiles::environment(store, &pod, &spec, &image_env, started, home);
@@ -411,6 +412,7 @@ impl Runtime {
         spec: &ContainerSpec,
         mounts: &[Mount],
         now: Millis,
+        history_says_empty: bool,
     ) -> bool {
         if info.app != crate::kubelet::images::App::Postgres {
             return false;
@@ -435,6 +437,8 @@ impl Runtime {
         if fs.stat("/", &version, true).is_ok() {
             return false;
         }
+        // The runtime has not seen this volume's data yet: an earlier pod initialised it.
+        let fresh = history_says_empty;
         if can_init {
             let _ = fs.write("/", &version, "17\n", false);
             for d in ["base", "global", "pg_wal"] {
@@ -443,7 +447,7 @@ impl Runtime {
                 }
             }
         }
-        true
+        fresh
     }
 
     pub fn container(&self, key: &ContainerKey) -> Option<&Container> {
