@@ -577,7 +577,14 @@ pub fn logs(
         if current && (k.instance == id || id.is_empty()) {
             lines.extend(k.log.iter().cloned());
         } else if !current {
-            lines.extend(k.previous_log.iter().flatten().cloned());
+            // The runtime may not have seen the newer instance yet: then what it holds
+            // is this older one's.
+            let running_id = st.container_id.clone().unwrap_or_default();
+            if state.running.is_some() && k.instance != running_id {
+                lines.extend(k.log.iter().cloned());
+            } else {
+                lines.extend(k.previous_log.iter().flatten().cloned());
+            }
         }
     }
     let mut out = String::new();
