@@ -16,6 +16,7 @@ pub mod kubelet;
 pub mod network;
 pub mod printers;
 pub mod repl;
+pub mod runtime;
 pub mod scheduler;
 pub mod script;
 pub mod shell;

@@ -80,6 +80,8 @@ pub struct Cluster {
     pub reconciles: [u64; 8],
     /// The oldest resourceVersion an open watch still needs (None: no watch open).
     watch_floor: Option<u64>,
+    /// What runs inside the containers: their filesystems, volumes' data, logs.
+    pub runtime: crate::runtime::Runtime,
 }
 
 impl Cluster {
@@ -94,6 +96,7 @@ impl Cluster {
             trace: Vec::new(),
             reconciles: [0; 8],
             watch_floor: None,
+            runtime: crate::runtime::Runtime::default(),
         };
         bootstrap::bootstrap(&mut cluster, config);
         cluster.run_until(crate::api::time::EPOCH_MS);

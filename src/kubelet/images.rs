@@ -1,5 +1,8 @@
 //! The image catalogue: how each container image the sandbox knows behaves (size, pull
-//! time, how fast it starts and stops, whether it has a shell, what it does when it runs).
+//! time, how fast it starts and stops, what it does when it runs), and what is inside it:
+//! its userland (the distribution, which decides the shell and the tools) and its
+//! application (which decides what it serves and logs; `crate::runtime` builds the
+//! container filesystems from these).
 //! Images not in the catalogue are treated as a generic long-running server that exists in
 //! the registry (documented in the README), except references that cannot be valid.
 
@@ -15,6 +18,52 @@ pub enum Behaviour {
     Postgres,
 }
 
+/// The distribution an image is built on: it decides `/bin/sh`, which tools exist and how
+/// they word their output (`crate::runtime::images` holds the file lists).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Userland {
+    /// Debian 12 bookworm (the `-slim` base most official images use): dash as `/bin/sh`,
+    /// bash, GNU coreutils, merged `/usr`; no `ps`, `ping`, `nslookup` or `wget`.
+    Debian,
+    /// Debian 8 jessie with buildpack-deps' tools (node:7, the base of the luksa images):
+    /// dash, bash, coreutils, procps, curl, wget, iputils ping.
+    DebianBuildpack,
+    /// Ubuntu 24.04 noble: dash, bash, coreutils; no network tools.
+    Ubuntu,
+    /// The busybox image: busybox ash and busybox applets in `/bin`.
+    Busybox,
+    /// Alpine 3.21: busybox ash and applets, musl's `getent`, `apk`.
+    Alpine,
+    /// Oracle Linux 9 slim (mysql): bash as `/bin/sh`, coreutils.
+    OracleLinux,
+    /// No shell and no tools at all (pause, distroless): `exec` of anything fails.
+    Scratch,
+}
+
+/// The program an image runs, as far as the sandbox simulates it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum App {
+    /// nginx.org's image: serves `/usr/share/nginx/html` on port 80.
+    Nginx,
+    /// The old registry.k8s.io/nginx-slim test image (nginx 1.13, same html root).
+    NginxSlim,
+    Postgres,
+    Mysql,
+    Redis,
+    Mongo,
+    Httpd,
+    /// luksa/kubia: answers `You've hit <hostname>` on 8080.
+    Kubia,
+    /// luksa/kubia-pet: stores POSTed data in /var/data/kubia.txt, answers on 8080.
+    KubiaPet,
+    /// The pause container: sleeps.
+    Pause,
+    /// Plain OS images (busybox, alpine, debian, ubuntu): they run their command.
+    None,
+    /// An image the catalogue does not know.
+    Generic,
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct ImageProfile {
     /// Repository as users write it (`nginx`, `luksa/kubia-pet`, `registry.k8s.io/nginx-slim`).
@@ -26,9 +75,10 @@ pub struct ImageProfile {
     pub start_ms: i64,
     /// How long the process takes to exit after SIGTERM (None: ignores it; killed at the grace period).
     pub stop_ms: Option<i64>,
-    /// The shell the image has (`/bin/sh`), if any.
-    pub shell: Option<&'static str>,
+    /// What the image's filesystem is built on.
+    pub userland: Userland,
     pub behaviour: Behaviour,
+    pub app: App,
 }
 
 const fn img(
@@ -36,8 +86,9 @@ const fn img(
     size_bytes: u64,
     pull_ms: i64,
     stop_ms: Option<i64>,
-    shell: Option<&'static str>,
+    userland: Userland,
     behaviour: Behaviour,
+    app: App,
 ) -> ImageProfile {
     ImageProfile {
         repository,
@@ -45,8 +96,9 @@ const fn img(
         pull_ms,
         start_ms: 300,
         stop_ms,
-        shell,
+        userland,
         behaviour,
+        app,
     }
 }
 
@@ -56,112 +108,126 @@ pub static CATALOGUE: &[ImageProfile] = &[
         72_099_410,
         4_212,
         Some(800),
-        Some("/bin/sh"),
+        Userland::Debian,
         Behaviour::Server,
+        App::Nginx,
     ),
     img(
         "registry.k8s.io/nginx-slim",
         8_551_207,
         2_512,
         Some(800),
-        Some("/bin/sh"),
+        Userland::Debian,
         Behaviour::Server,
+        App::NginxSlim,
     ),
     img(
         "busybox",
         2_160_406,
         1_874,
         None,
-        Some("/bin/sh"),
+        Userland::Busybox,
         Behaviour::Shell,
+        App::None,
     ),
     img(
         "alpine",
         3_653_068,
         1_502,
         None,
-        Some("/bin/sh"),
+        Userland::Alpine,
         Behaviour::Shell,
+        App::None,
     ),
     img(
         "debian",
         48_480_000,
         5_120,
         None,
-        Some("/bin/sh"),
+        Userland::Debian,
         Behaviour::Shell,
+        App::None,
     ),
     img(
         "ubuntu",
         29_720_000,
         3_804,
         None,
-        Some("/bin/sh"),
+        Userland::Ubuntu,
         Behaviour::Shell,
+        App::None,
     ),
     img(
         "postgres",
         158_520_000,
         11_305,
         Some(900),
-        Some("/bin/sh"),
+        Userland::Debian,
         Behaviour::Postgres,
+        App::Postgres,
     ),
     img(
         "mysql",
         171_760_000,
         12_044,
         Some(1_500),
-        Some("/bin/sh"),
+        Userland::OracleLinux,
         Behaviour::Server,
+        App::Mysql,
     ),
     img(
         "redis",
         45_960_000,
         4_630,
         Some(200),
-        Some("/bin/sh"),
+        Userland::Debian,
         Behaviour::Server,
+        App::Redis,
     ),
     img(
         "mongo",
         271_390_000,
         17_951,
         Some(800),
-        Some("/bin/sh"),
+        Userland::Ubuntu,
         Behaviour::Server,
+        App::Mongo,
     ),
     img(
         "httpd",
         58_120_000,
         4_901,
         Some(500),
-        Some("/bin/sh"),
+        Userland::Debian,
         Behaviour::Server,
+        App::Httpd,
     ),
     img(
         "luksa/kubia-pet",
         253_780_000,
         15_212,
         None,
-        Some("/bin/sh"),
+        Userland::DebianBuildpack,
         Behaviour::Server,
+        App::KubiaPet,
     ),
     img(
         "luksa/kubia",
         253_780_000,
         15_004,
         None,
-        Some("/bin/sh"),
+        Userland::DebianBuildpack,
         Behaviour::Server,
+        App::Kubia,
     ),
     img(
         "registry.k8s.io/pause",
         320_368,
         812,
         Some(10),
-        None,
+        Userland::Scratch,
         Behaviour::Server,
+        App::Pause,
     ),
 ];
 
@@ -171,8 +237,9 @@ pub const GENERIC: ImageProfile = img(
     50_000_000,
     5_000,
     Some(500),
-    Some("/bin/sh"),
+    Userland::Debian,
     Behaviour::Server,
+    App::Generic,
 );
 
 /// Split `repo[:tag][@digest]` into repository and tag (`latest` when absent).
@@ -205,6 +272,17 @@ pub fn profile(image: &str) -> ImageProfile {
         .find(|p| p.repository == short)
         .copied()
         .unwrap_or(GENERIC)
+}
+
+/// The userland of a reference: the catalogue's, except that an `-alpine` tag of a
+/// Debian-based application image (`nginx:1.27-alpine`, `postgres:17-alpine`) is Alpine.
+pub fn userland(image: &str) -> Userland {
+    let p = profile(image);
+    let (_, tag) = split_reference(image);
+    match p.userland {
+        Userland::Debian | Userland::Ubuntu if tag.contains("alpine") => Userland::Alpine,
+        u => u,
+    }
 }
 
 /// Why an image reference cannot be pulled, if it cannot: the sandbox treats known
@@ -262,5 +340,8 @@ mod tests {
         );
         assert_eq!(profile("docker.io/library/nginx:1.25").repository, "nginx");
         assert!(pull_error("NGINX").is_some());
+        assert_eq!(userland("nginx:1.27-alpine"), Userland::Alpine);
+        assert_eq!(userland("nginx"), Userland::Debian);
+        assert_eq!(userland("registry.k8s.io/pause:3.10"), Userland::Scratch);
     }
 }
