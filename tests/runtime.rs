@@ -128,22 +128,22 @@ fn claim_data_survives_pod_replacement_and_statefulset_recreation() {
 
 #[test]
 fn a_full_claim_says_no_space_left_on_device() {
-    let mut c = web_cluster("1Mi");
+    let mut c = web_cluster("100Ki");
     let (r, _, err) = sh(
         &mut c,
         "web-0",
         "nginx",
-        "seq 1 300000 > /usr/share/nginx/html/big.txt",
+        "seq 1 30000 > /usr/share/nginx/html/big.txt",
     );
-    assert_eq!(r, ExecResult::Exited(2));
+    assert_eq!(r, ExecResult::Exited(1));
     assert_eq!(
         err,
-        "sh: 1: cannot create /usr/share/nginx/html/big.txt: No space left on device\n"
+        "sh: 1: /usr/share/nginx/html/big.txt: No space left on device\n"
     );
     let (_, out, _) = exec(&mut c, "web-0", "nginx", &["df", "/usr/share/nginx/html"]);
     assert_eq!(
         out,
-        "Filesystem     1K-blocks  Used Available Use% Mounted on\n/dev/sda1           1024  1024         0 100% /usr/share/nginx/html\n"
+        "Filesystem     1K-blocks  Used Available Use% Mounted on\n/dev/sda1            100   100         0 100% /usr/share/nginx/html\n"
     );
 }
 

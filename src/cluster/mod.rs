@@ -108,6 +108,15 @@ impl Cluster {
         self.api.now
     }
 
+    /// A container's main process exited (the shell of `kubectl run -it` ended): the
+    /// kubelet writes the container terminated at once.
+    pub fn main_process_exited(&mut self, pod: &ObjKey, code: i32) {
+        let now = self.api.now;
+        if self.controllers.kubelet.main_process_exited(pod, code, now) {
+            self.queue.add(LoopId::Kubelet as usize, pod.clone(), now);
+        }
+    }
+
     /// Feed new watch events to the loops (the informers' event handlers).
     pub fn dispatch(&mut self) {
         let Some(events) = self.api.store.events_since(self.dispatched) else {

@@ -65,6 +65,8 @@ pub struct Session {
     pub namespace: String,
     pub workspace: Workspace,
     pub limits: Limits,
+    /// A pod's shell the learner is typing into (`kubectl exec -it POD -- sh`).
+    pub attached: Option<super::attach::Attached>,
 }
 
 impl Session {
@@ -74,6 +76,7 @@ impl Session {
             namespace: "default".into(),
             workspace,
             limits: Limits::default(),
+            attached: None,
         }
     }
 

@@ -94,7 +94,7 @@ fn has_env(c: &Container, name: &str) -> bool {
 
 /// How long the main container runs before it exits on its own, and with what code
 /// (None: it keeps running).
-fn exits_after(c: &Container, profile: &ImageProfile, pod: &Pod) -> Option<(Millis, i32)> {
+fn exits_after(c: &Container, profile: &ImageProfile) -> Option<(Millis, i32)> {
     let has_command = c.command.as_ref().is_some_and(|v| !v.is_empty())
         || c.args.as_ref().is_some_and(|v| !v.is_empty());
     match profile.behaviour {
@@ -108,7 +108,9 @@ fn exits_after(c: &Container, profile: &ImageProfile, pod: &Pod) -> Option<(Mill
         {
             Some((400, 1))
         }
-        Behaviour::Shell if !has_command && c.stdin != Some(true) => Some((50, 0)),
+        // A shell with stdin open (`kubectl run -i`) waits for its input.
+        Behaviour::Shell if c.stdin == Some(true) => None,
+        Behaviour::Shell if !has_command => Some((50, 0)),
         Behaviour::Shell if has_command => {
             let words: Vec<String> = c
                 .command
@@ -124,12 +126,8 @@ fn exits_after(c: &Container, profile: &ImageProfile, pod: &Pod) -> Option<(Mill
                 || joined.contains("httpd")
             {
                 None
-            } else if pod.spec.as_ref().and_then(|s| s.restart_policy.as_deref()) == Some("Never")
-                || c.stdin != Some(true)
-            {
-                Some((200, 0))
             } else {
-                None
+                Some((200, 0))
             }
         }
         _ => None,
@@ -157,6 +155,22 @@ impl Kubelet {
             {
                 push(ObjKey::of(&ev.object), 0);
             }
+        }
+    }
+
+    /// The main process of a pod's container ended on its own (the shell a learner was
+    /// attached to with `kubectl run -it` exited). Returns whether the pod needs a
+    /// reconcile to write the new state.
+    pub fn main_process_exited(&mut self, key: &ObjKey, code: i32, now: Millis) -> bool {
+        match self.pods.get_mut(key) {
+            Some(run) => match &mut run.stage {
+                Stage::Running { exit_at, .. } => {
+                    *exit_at = Some((now, code));
+                    true
+                }
+                _ => false,
+            },
+            None => false,
         }
     }
 
@@ -446,7 +460,7 @@ impl Kubelet {
         run.started_at = Some(now);
         let main = &spec.containers[0];
         let profile = images::profile(main.image.as_deref().unwrap_or(""));
-        let exit_at = exits_after(main, &profile, pod).map(|(after, code)| (now + after, code));
+        let exit_at = exits_after(main, &profile).map(|(after, code)| (now + after, code));
         let ready_at = if exit_at.is_some() {
             None
         } else {

@@ -38,10 +38,15 @@ pub struct ScriptLine {
 impl ScriptLine {
     /// The command as a transcript shows it (every line ends in `\n`).
     pub fn echo(&self) -> String {
+        self.echo_after("$ ")
+    }
+
+    /// The command as typed after `prompt` (a pod shell's prompt while one is attached).
+    pub fn echo_after(&self, prompt: &str) -> String {
         let mut out = String::new();
         for (l, kind) in &self.lines {
             match kind {
-                LineKind::First => out.push_str(&format!("$ {l}\n")),
+                LineKind::First => out.push_str(&format!("{prompt}{l}\n")),
                 LineKind::Continuation if l.is_empty() => out.push_str(">\n"),
                 LineKind::Continuation => out.push_str(&format!("> {l}\n")),
                 LineKind::HeredocBody => out.push_str(&format!("{l}\n")),
@@ -131,6 +136,41 @@ pub fn split_commands(text: &str) -> Vec<ScriptLine> {
         });
     }
     out
+}
+
+/// The command a transcript shows at `lines[0]` after `prompt` (`$ `, or an attached pod
+/// shell's prompt), with its `> ` continuation lines and here-document bodies, and how many
+/// transcript lines it takes. None when the line is not a command line.
+pub fn transcript_command_at(lines: &[&str], prompt: &str) -> Option<(ScriptLine, usize)> {
+    let first = lines.first()?.strip_prefix(prompt)?;
+    let mut joiner = Joiner::new(first);
+    let mut kinds = vec![(first.to_string(), LineKind::First)];
+    let mut i = 1;
+    while let Some(kind) = joiner.next_kind() {
+        let Some(line) = lines.get(i) else { break };
+        let taken = match kind {
+            LineKind::HeredocBody => Some(*line),
+            _ => line.strip_prefix("> ").or((*line == ">").then_some("")),
+        };
+        let Some(l) = taken else { break };
+        joiner.push(l);
+        kinds.push((l.to_string(), kind));
+        i += 1;
+    }
+    let source = kinds
+        .iter()
+        .map(|(l, _)| l.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some((
+        ScriptLine {
+            line: 1,
+            source,
+            text: joiner.text,
+            lines: kinds,
+        },
+        i,
+    ))
 }
 
 /// The commands of a transcript (`$ ` lines, their `> ` continuations and here-document

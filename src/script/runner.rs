@@ -89,24 +89,11 @@ impl Runner {
     pub fn run_text(&mut self, text: &str) -> Capture {
         let mut out = Capture::default();
         for cmd in lexer::split_commands(text) {
-            if !self.options.quiet {
-                // Output without a final newline (jsonpath, echo -n) ends its line here, so
-                // the next command starts a line of its own in the transcript.
-                if !out.text.is_empty() && !out.text.ends_with('\n') {
-                    out.out("\n");
-                }
-                out.out(&cmd.echo());
-            }
-            let code = self.execute(&cmd.text, None, &mut out);
-            if code != 0 {
-                self.failed = true;
-            }
-            if self.exited {
+            if self.run_command(&cmd, &mut out) {
                 break;
             }
-            let tick = self.options.tick_ms;
-            self.session.cluster.advance(tick);
         }
+        self.end(&mut out);
         if std::env::var_os("KUBETUTOR_TRACE").is_some() {
             for t in &self.session.cluster.trace {
                 eprintln!(
@@ -118,6 +105,48 @@ impl Runner {
             }
         }
         out
+    }
+
+    /// What the next command is typed after: `$ `, or the attached pod shell's prompt.
+    pub fn prompt(&self) -> String {
+        self.session
+            .attached_prompt()
+            .unwrap_or_else(|| "$ ".to_string())
+    }
+
+    /// Echo and run one command, then let a tick of virtual time pass. Lines typed while
+    /// a pod's shell is attached (`kubectl exec -it POD -- sh`) go to that shell. Returns
+    /// true when the script should stop (`exit` in the learner's own shell).
+    pub fn run_command(&mut self, cmd: &lexer::ScriptLine, out: &mut Capture) -> bool {
+        if !self.options.quiet {
+            // Output without a final newline (jsonpath, echo -n) ends its line here, so
+            // the next command starts a line of its own in the transcript.
+            if !out.text.is_empty() && !out.text.ends_with('\n') {
+                out.out("\n");
+            }
+            out.out(&cmd.echo_after(&self.prompt()));
+        }
+        let code = if self.session.attached.is_some() {
+            self.session.attached_line(&cmd.text, out)
+        } else {
+            self.execute(&cmd.text, None, out)
+        };
+        if code != 0 {
+            self.failed = true;
+        }
+        if self.exited {
+            return true;
+        }
+        let tick = self.options.tick_ms;
+        self.session.cluster.advance(tick);
+        false
+    }
+
+    /// The input ended: a pod shell still attached sees end of file and exits.
+    pub fn end(&mut self, out: &mut Capture) {
+        if self.session.attached.is_some() && self.session.detach(out) != 0 {
+            self.failed = true;
+        }
     }
 
     /// Runs a text of one or more lines in the shell (`stdin`: what its commands read;

@@ -4,8 +4,8 @@
 
 use super::runner::{RunOptions, Runner};
 
-/// The commands of a transcript, as a plain script (continuation lines and heredoc
-/// bodies kept with their command).
+/// The `$ ` commands of a transcript, as a plain script (continuation lines and heredoc
+/// bodies kept with their command; pod-shell lines are found only by [`replay`]).
 pub fn commands_of(transcript: &str) -> String {
     super::lexer::transcript_commands(transcript)
 }
@@ -20,13 +20,45 @@ pub fn check(transcript: &str, options: RunOptions) -> Result<(), String> {
     }
 }
 
-/// What the transcript's commands print now (the blessed text).
+/// What the transcript's commands print now (the blessed text). Commands are read in
+/// step with the replay: a command line starts with `$ `, or with the prompt of the pod
+/// shell attached at that point; the expected output after a command is skipped line for
+/// line as long as it matches what the command printed, so output that happens to look
+/// like a prompt (`# ` comments under dash's `# `) is never mistaken for a command.
 pub fn replay(transcript: &str, options: RunOptions) -> String {
     let mut runner = Runner::new(RunOptions {
         quiet: false,
         ..options
     });
-    runner.run_text(&commands_of(transcript)).text
+    let lines: Vec<&str> = transcript.lines().collect();
+    let mut out = crate::kubectl::output::Capture::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let prompt = runner.prompt();
+        let Some((cmd, used)) = super::lexer::transcript_command_at(&lines[i..], &prompt) else {
+            i += 1;
+            continue;
+        };
+        i += used;
+        let before = out.text.len();
+        let stop = runner.run_command(&cmd, &mut out);
+        // Skip the expected output that matches what ran.
+        let newline = usize::from(before > 0 && !out.text[..before].ends_with('\n'));
+        let start = before + newline + cmd.echo_after(&prompt).len();
+        let printed = &out.text[start.min(out.text.len())..];
+        for actual in printed.lines() {
+            if lines.get(i) == Some(&actual) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if stop {
+            break;
+        }
+    }
+    runner.end(&mut out);
+    out.text
 }
 
 /// A small unified diff (expected vs actual) of the first differing region.

@@ -4,10 +4,13 @@ pub mod apply;
 pub mod create_gen;
 pub mod delete;
 pub mod describe;
+pub mod exec;
 pub mod get;
 pub mod info;
 pub mod label;
+pub mod logs;
 pub mod patch;
+pub mod run;
 pub mod scale;
 pub mod wait;
 
@@ -108,6 +111,9 @@ pub fn dispatch(ctx: &mut VerbCtx) -> i32 {
         "version" => info::version(ctx),
         "cluster-info" => info::cluster_info(ctx),
         "wait" => wait::wait(ctx),
+        "exec" => exec::exec(ctx),
+        "run" => run::run(ctx),
+        "logs" => logs::logs(ctx),
         "explain" => ctx.not_simulated(
             "kubectl explain (the sandbox has no OpenAPI schema; see the Kubernetes API reference)",
         ),

@@ -24,11 +24,12 @@ pub(super) fn client(host: &mut PodHost<'_>) -> Option<Client> {
     })
 }
 
-fn asker<'a>(host: &PodHost<'_>, ns: &'a str, image: &'a str) -> Asker<'a> {
+fn asker<'a>(host: &PodHost<'_>, ns: &'a str, image: &'a str, node: &'a str) -> Asker<'a> {
     Asker {
         namespace: ns,
         now: host.now(),
         image,
+        node,
     }
 }
 
@@ -41,7 +42,15 @@ fn dns_tool(
     let Some(c) = host.container().cloned() else {
         return 1;
     };
-    let a = asker(host, &c.pod.namespace, &c.image);
+    let node = host
+        .cluster
+        .api
+        .store
+        .get(&c.pod)
+        .and_then(|o| o.as_typed::<k8s_openapi::api::core::v1::Pod>())
+        .and_then(|p| p.spec.as_ref().and_then(|s| s.node_name.clone()))
+        .unwrap_or_default();
+    let a = asker(host, &c.pod.namespace, &c.image, &node);
     tool(&host.cluster.api.store, &a, call.args(), io)
 }
 

@@ -1,12 +1,8 @@
 //! `sh`, `dash`, `ash` and `bash` run inside a container: option handling (`-c SCRIPT
 //! [NAME [ARGS]]`, a script file, or the script on stdin) and the interpreter call.
 //!
-//! The interpreter is `crate::shell::Shell`, written in parallel; until both land,
-//! [`run_script`] runs a small stand-in that covers what one-liners in tutorials use
-//! (lists with `;`, `&&`, `||`, pipes, redirects, quotes, `$VAR`, `$(...)`, `cd`,
-//! `export`, `exit`). Wiring the real shell is a change to `run_script` alone.
-
-mod standin;
+//! The interpreter is the sandbox's one shell, `crate::shell::Shell`, in the image's
+//! dialect, with the container as its [`crate::shell::Host`].
 
 use super::applets::Call;
 use super::host::{PodHost, MAX_SH_DEPTH};
@@ -110,5 +106,8 @@ pub fn run_script(
     cwd: &str,
     io: &mut dyn Sink,
 ) -> i32 {
-    standin::run(host, dialect, script, name, args, env, cwd, io)
+    let mut shell = crate::shell::Shell::new(dialect, env.to_vec(), cwd);
+    shell.interactive = false;
+    shell.set_args(name, args);
+    shell.run(script, host, io).code()
 }

@@ -34,7 +34,13 @@ impl Shell {
             Ok(Some(status)) => Ok(status),
             Err(flow) => Err(flow),
         };
-        self.close_files(cx, opened, io);
+        // A write the file system refused (a full volume) fails the command, as the
+        // program's own write(2) would.
+        if self.close_files(cx, opened, io) {
+            if let Ok(0) = r {
+                return Ok(1);
+            }
+        }
         r
     }
 
@@ -132,7 +138,9 @@ impl Shell {
     }
 
     /// Writes what the command wrote to its files, newest first (they are a stack).
-    fn close_files(&mut self, cx: &mut Cx, opened: Vec<OpenFile>, io: &Io) {
+    /// Returns whether a write failed.
+    fn close_files(&mut self, cx: &mut Cx, opened: Vec<OpenFile>, io: &Io) -> bool {
+        let mut failed = false;
         for file in opened.into_iter().rev() {
             debug_assert!(matches!(file.target, Target::Buf(_)));
             let data = cx.out.pop_buf();
@@ -147,8 +155,10 @@ impl Shell {
                     e.strerror()
                 );
                 cx.out.write(io.err(), &msg);
+                failed = true;
             }
         }
+        failed
     }
 
     /// Reports a file a redirection could not open; returns the status.
