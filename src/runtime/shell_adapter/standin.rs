@@ -462,6 +462,16 @@ impl MiniShell {
         match out_file {
             Some((f, append)) => {
                 if let Err(e) = host.write_file(&self.cwd, &f, &out, append) {
+                    use crate::shell::FsError;
+                    // The file opened; the command's own write failed.
+                    if matches!(e, FsError::NoSpace | FsError::Limit) {
+                        io.err(&format!(
+                            "{}: write error: {}\n",
+                            words_name(toks),
+                            e.strerror()
+                        ));
+                        return 1;
+                    }
                     self.redirect_error(&f, e, io);
                     return 2;
                 }
@@ -611,6 +621,16 @@ impl MiniShell {
             }
         }
     }
+}
+
+/// The command name of a simple command's tokens.
+fn words_name(toks: &[Tok]) -> String {
+    toks.iter()
+        .find_map(|t| match t {
+            Tok::Word(w) if !w.contains('=') => Some(w.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// Standard output to one sink, errors to another.
