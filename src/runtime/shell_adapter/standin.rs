@@ -236,7 +236,6 @@ impl MiniShell {
                 }
                 let inner: String = chars[i + 2..j.min(chars.len())].iter().collect();
                 let mut cap = crate::kubectl::output::Capture::default();
-                let saved = self.status;
                 self.run(
                     host,
                     &inner,
@@ -246,7 +245,6 @@ impl MiniShell {
                         err: io,
                     },
                 );
-                let _ = saved;
                 out.push_str(cap.stdout.trim_end_matches('\n'));
                 j + 1
             }
