@@ -128,22 +128,30 @@ fn claim_data_survives_pod_replacement_and_statefulset_recreation() {
 
 #[test]
 fn a_full_claim_says_no_space_left_on_device() {
-    let mut c = web_cluster("100Ki");
+    let mut c = web_cluster("1Mi");
     let (r, _, err) = sh(
         &mut c,
         "web-0",
         "nginx",
-        "seq 1 30000 > /usr/share/nginx/html/big.txt",
+        "seq 1 100000 > /usr/share/nginx/html/a.txt; seq 1 100000 > /usr/share/nginx/html/b.txt",
     );
-    assert_eq!(r, ExecResult::Exited(1));
+    // The second file fills the claim (the shell and seq word the failed write).
+    assert_ne!(r, ExecResult::Exited(127));
+    assert!(err.contains("No space left on device"), "{err}");
+    let (_, out, _) = exec(
+        &mut c,
+        "web-0",
+        "nginx",
+        &["ls", "-l", "/usr/share/nginx/html"],
+    );
     assert_eq!(
-        err,
-        "sh: 1: /usr/share/nginx/html/big.txt: No space left on device\n"
+        out,
+        "total 1028\n-rw-r--r-- 1 root root 588895 Mar  3 10:02 a.txt\n-rw-r--r-- 1 root root 459681 Mar  3 10:02 b.txt\n"
     );
     let (_, out, _) = exec(&mut c, "web-0", "nginx", &["df", "/usr/share/nginx/html"]);
     assert_eq!(
         out,
-        "Filesystem     1K-blocks  Used Available Use% Mounted on\n/dev/sda1            100   100         0 100% /usr/share/nginx/html\n"
+        "Filesystem     1K-blocks  Used Available Use% Mounted on\n/dev/sda1           1024  1024         0 100% /usr/share/nginx/html\n"
     );
 }
 

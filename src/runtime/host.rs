@@ -483,6 +483,14 @@ impl Host for PodHost<'_> {
     fn exists(&mut self, cwd: &str, path: &str) -> bool {
         self.fs().is_some_and(|fs| fs.stat(cwd, path, true).is_ok())
     }
+
+    fn list_dir(&mut self, cwd: &str, path: &str) -> Result<Vec<String>, FsError> {
+        self.list_dir_names(cwd, path)
+    }
+
+    fn command_path(&mut self, name: &str) -> Option<String> {
+        self.which(name)
+    }
 }
 
 /// `kubectl exec POD -c CONTAINER -- ARGV...` (the caller has checked that the pod is

@@ -1,16 +1,16 @@
-//! `grep`, with POSIX basic and extended expressions mapped onto the `regex` crate (which
+//! `grep`, with POSIX basic and extended expressions mapped onto the `regex-lite` crate (which
 //! matches in linear time whatever the pattern; back-references are not supported).
 
 use super::{gnu_quote_if_needed, inputs, opt_error, parse_opts, Call};
 use crate::kubectl::output::Sink;
 use crate::runtime::host::PodHost;
 
-/// A POSIX basic regular expression in the `regex` crate's syntax.
+/// A POSIX basic regular expression in the `regex-lite` crate's syntax.
 pub fn bre_to_regex(p: &str) -> String {
     translate(p, false)
 }
 
-/// A POSIX extended regular expression in the `regex` crate's syntax.
+/// A POSIX extended regular expression in the `regex-lite` crate's syntax.
 pub fn ere_to_regex(p: &str) -> String {
     translate(p, true)
 }
@@ -87,9 +87,9 @@ fn translate(p: &str, extended: bool) -> String {
                     }
                     d if d.is_ascii_digit() => {
                         // Back-references are not supported by linear-time matching.
-                        out.push_str(&regex::escape(&d.to_string()));
+                        out.push_str(&regex_lite::escape(&d.to_string()));
                     }
-                    other => out.push_str(&regex::escape(&other.to_string())),
+                    other => out.push_str(&regex_lite::escape(&other.to_string())),
                 }
                 at_start = false;
                 continue;
@@ -121,7 +121,7 @@ fn translate(p: &str, extended: bool) -> String {
                 if "$.*()|+?".contains(c) {
                     out.push(c);
                 } else {
-                    out.push_str(&regex::escape(&c.to_string()));
+                    out.push_str(&regex_lite::escape(&c.to_string()));
                 }
             }
         }
@@ -172,7 +172,7 @@ pub fn grep(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         .flat_map(|p| p.split('\n').map(String::from).collect::<Vec<_>>())
         .map(|p| {
             let mut r = if fixed {
-                regex::escape(&p)
+                regex_lite::escape(&p)
             } else if extended {
                 ere_to_regex(&p)
             } else {
@@ -192,7 +192,7 @@ pub fn grep(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         .map(|a| format!("(?:{a})"))
         .collect::<Vec<_>>()
         .join("|");
-    let re = match regex::RegexBuilder::new(&joined)
+    let re = match regex_lite::RegexBuilder::new(&joined)
         .case_insensitive(ignore)
         .size_limit(1 << 20)
         .build()
@@ -358,7 +358,7 @@ mod tests {
             } else {
                 bre_to_regex(p)
             };
-            regex::Regex::new(&r).unwrap().is_match(s)
+            regex_lite::Regex::new(&r).unwrap().is_match(s)
         };
         assert!(m("a\\(b\\)*c", false, "abbc"));
         assert!(m("a(b)", false, "xa(b)"));

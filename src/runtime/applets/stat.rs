@@ -4,7 +4,6 @@ use super::ls::{blocks_k, human, Names};
 use super::{gnu_quote, opt_error, parse_opts, Call};
 use crate::api::time::{to_timestamp, Millis};
 use crate::kubectl::output::Sink;
-use crate::runtime::fs::path::join;
 use crate::runtime::fs::view::PodFs;
 use crate::runtime::host::PodHost;
 use k8s_openapi::jiff::fmt::strtime;
@@ -178,7 +177,6 @@ pub fn du(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
         for l in lines {
             io.out(&format!("{l}\n"));
         }
-        let _ = join(&abs);
     }
     if total {
         io.out(&format!("{}\ttotal\n", fmt(grand)));

@@ -81,8 +81,6 @@ pub fn wget(host: &mut PodHost<'_>, call: &Call<'_>, io: &mut dyn Sink) -> i32 {
     let Some(client) = client(host) else { return 1 };
     let ip = http::resolve(&host.cluster.api.store, &client, &u.host);
     let now = host.now();
-    let stamp = crate::runtime::applets::system::date_string(now);
-    let _ = stamp;
     let gnu_stamp = k8s_openapi::jiff::fmt::strtime::format(
         "%Y-%m-%d %H:%M:%S",
         crate::api::time::to_timestamp(now),

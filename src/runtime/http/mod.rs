@@ -138,7 +138,7 @@ pub fn target_of(store: &Store, ip: Ipv4Addr) -> Option<Target> {
 }
 
 /// The ports a container listens on.
-pub fn listening_ports(store: &Store, pod: &Pod, container: &str) -> Vec<u16> {
+pub fn listening_ports(pod: &Pod, container: &str) -> Vec<u16> {
     let Some(c) = pod
         .spec
         .as_ref()
@@ -146,7 +146,6 @@ pub fn listening_ports(store: &Store, pod: &Pod, container: &str) -> Vec<u16> {
     else {
         return vec![];
     };
-    let _ = store;
     let info = super::images::info(c.image.as_deref().unwrap_or(""));
     use crate::kubelet::images::App;
     match info.app {
@@ -267,7 +266,7 @@ pub fn exchange(
         .flat_map(|s| s.containers.iter().map(|c| c.name.clone()))
         .collect();
     for name in containers {
-        let declared = listening_ports(&cluster.api.store, &pod, &name);
+        let declared = listening_ports(&pod, &name);
         if declared.is_empty() {
             continue;
         }
