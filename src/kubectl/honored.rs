@@ -31,6 +31,40 @@ const CREATE_COMMON: &[&str] = &[
 
 const PER_VERB: &[(&str, &[&str])] = &[
     (
+        "exec",
+        &["container", "stdin", "tty", "quiet", "pod-running-timeout"],
+    ),
+    (
+        "run",
+        &[
+            "image",
+            "restart",
+            "rm",
+            "stdin",
+            "tty",
+            "attach",
+            "labels",
+            "env",
+            "port",
+            "command",
+            "quiet",
+            "annotations",
+            "image-pull-policy",
+            "leave-stdin-open",
+            "pod-running-timeout",
+        ],
+    ),
+    (
+        "logs",
+        &[
+            "container",
+            "previous",
+            "tail",
+            "follow",
+            "pod-running-timeout",
+        ],
+    ),
+    (
         "apply",
         &[
             "filename",
@@ -236,7 +270,7 @@ mod tests {
         );
         assert!(unhonored("get", ["namespace", "watch"].into_iter()).is_empty());
         assert!(
-            unhonored("exec", ["stdin"].into_iter()).is_empty(),
+            unhonored("attach", ["stdin"].into_iter()).is_empty(),
             "unsimulated verbs say so themselves"
         );
     }

@@ -19,7 +19,11 @@ pub fn run(seed: u64) -> Result<()> {
     println!("Type kubectl commands (or `k`), e.g. `kubectl get nodes`. `exit` or Ctrl-D leaves.");
     let mut last = Instant::now();
     loop {
-        let prompt = format!("kubetutor ({}) $ ", runner.session.namespace);
+        // Inside a pod's shell (`kubectl exec -it POD -- sh`) the prompt is that shell's.
+        let prompt = runner
+            .session
+            .attached_prompt()
+            .unwrap_or_else(|| format!("kubetutor ({}) $ ", runner.session.namespace));
         match editor.readline(&prompt) {
             Ok(line) => {
                 let elapsed = last.elapsed().as_millis() as i64;
@@ -29,6 +33,13 @@ pub fn run(seed: u64) -> Result<()> {
                     continue;
                 }
                 let _ = editor.add_history_entry(trimmed);
+                if runner.session.attached.is_some() {
+                    runner
+                        .session
+                        .attached_line(&format!("{line}\n"), &mut Terminal);
+                    last = Instant::now();
+                    continue;
+                }
                 if trimmed == "exit" || trimmed == "quit" {
                     break;
                 }
@@ -38,6 +49,10 @@ pub fn run(seed: u64) -> Result<()> {
                 last = Instant::now();
             }
             Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) if runner.session.attached.is_some() => {
+                // Ctrl-D inside a pod's shell ends that shell, not the sandbox.
+                runner.session.detach(&mut Terminal);
+            }
             Err(ReadlineError::Eof) => break,
             Err(e) => return Err(e.into()),
         }
