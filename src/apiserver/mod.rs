@@ -44,8 +44,8 @@ pub struct ApiServer {
     pub now: Millis,
     pub ids: Ids,
     service_ips: BTreeSet<u32>,
-    /// Event aggregation: (involved uid, type, reason, message, component) -> event key.
-    event_index: HashMap<events::EventKey, ObjKey>,
+    /// Event aggregation: what each recorded event said, about what.
+    event_index: events::EventIndex,
     /// Orders events recorded within the same millisecond.
     event_seq: u64,
 }
