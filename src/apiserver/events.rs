@@ -8,14 +8,13 @@ use crate::api::Object;
 use crate::store::ObjKey;
 use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 
 /// Aggregation index: a hash of (involved uid, field path, type, reason, message,
 /// component) -> the events recorded with it (almost always one). A hit is confirmed
 /// against the stored event's own fields, so a hash collision never merges two events.
-pub type EventIndex = HashMap<u64, Vec<ObjKey>>;
+pub type EventIndex = FxHashMap<u64, Vec<ObjKey>>;
 
 /// The same component saying the same thing about the same object.
 fn aggregation_hash(
@@ -26,7 +25,7 @@ fn aggregation_hash(
     message: &str,
     component: &str,
 ) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     (uid, field_path, type_.as_str(), reason, message, component).hash(&mut h);
     h.finish()
 }

@@ -13,7 +13,7 @@ use crate::api::{ApiError, Kind, Object, Reason};
 use crate::cluster::ids::Ids;
 use crate::store::{ObjKey, Store};
 use status::copy_status;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// How dependents are treated when their owner is deleted (`--cascade`).
@@ -57,7 +57,7 @@ impl ApiServer {
             now,
             ids: Ids::new(seed),
             service_ips: BTreeSet::new(),
-            event_index: HashMap::new(),
+            event_index: Default::default(),
             event_seq: 0,
         }
     }

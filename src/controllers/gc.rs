@@ -9,14 +9,15 @@ use crate::apiserver::{
 };
 use crate::cluster::Ctx;
 use crate::store::{EventType, ObjKey, WatchEvent};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, Default)]
 pub struct GarbageCollector {
     /// uid -> the object that has it.
-    by_uid: HashMap<String, ObjKey>,
+    by_uid: FxHashMap<String, ObjKey>,
     /// owner uid -> dependents.
-    dependents: HashMap<String, BTreeSet<ObjKey>>,
+    dependents: FxHashMap<String, BTreeSet<ObjKey>>,
 }
 
 impl GarbageCollector {

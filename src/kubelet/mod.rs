@@ -20,7 +20,8 @@ use crate::cluster::Ctx;
 use crate::store::{ObjKey, WatchEvent};
 use images::{Behaviour, ImageProfile};
 use k8s_openapi::api::core::v1::{Container, ContainerStateTerminated, Node, Pod};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 /// Delay between the pod landing on the node and the kubelet's first status report.
 const ACCEPT_MS: Millis = 100;
@@ -68,8 +69,8 @@ struct NodeRun {
 
 #[derive(Clone, Debug, Default)]
 pub struct Kubelet {
-    pods: HashMap<ObjKey, PodRun>,
-    nodes: HashMap<String, NodeRun>,
+    pods: FxHashMap<ObjKey, PodRun>,
+    nodes: FxHashMap<String, NodeRun>,
 }
 
 /// Go's `time.Duration` String for the millisecond durations we produce (`4.212s`, `812ms`).

@@ -15,7 +15,8 @@ use k8s_openapi::api::core::v1::{
     Node, PersistentVolume, PersistentVolumeClaim, Pod, PodSpec, Taint, Toleration,
 };
 use k8s_openapi::api::storage::v1::StorageClass;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
 const COMPONENT: &str = "default-scheduler";
@@ -25,15 +26,15 @@ const RETRY_MS: Millis = 60_000;
 #[derive(Clone, Debug, Default)]
 pub struct Scheduler {
     /// Pods waiting for their WaitForFirstConsumer claims to bind: pod -> chosen node.
-    assumed: HashMap<ObjKey, String>,
+    assumed: FxHashMap<ObjKey, String>,
     /// Claim -> pods waiting on it, and pod -> the claims it waits on.
-    waiting_on_claim: HashMap<ObjKey, Vec<ObjKey>>,
-    claims_of_pod: HashMap<ObjKey, Vec<ObjKey>>,
+    waiting_on_claim: FxHashMap<ObjKey, Vec<ObjKey>>,
+    claims_of_pod: FxHashMap<ObjKey, Vec<ObjKey>>,
     /// Pods bound to each node (the scheduler cache), and where each pod is.
-    node_load: HashMap<String, usize>,
-    pod_node: HashMap<ObjKey, String>,
+    node_load: FxHashMap<String, usize>,
+    pod_node: FxHashMap<ObjKey, String>,
     /// Pods assumed onto each node while their volumes are provisioned.
-    assumed_load: HashMap<String, usize>,
+    assumed_load: FxHashMap<String, usize>,
     /// Pods that could not be placed, retried when nodes or claims change.
     unschedulable: BTreeMap<ObjKey, ()>,
 }

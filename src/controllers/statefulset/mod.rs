@@ -25,7 +25,7 @@ use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
 use pods::{create_missing_claims, create_pod_and_claims, delete_pod};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 pub const REVISION_LABEL: &str = "controller-revision-hash";
@@ -36,7 +36,7 @@ const COMPONENT: &str = "statefulset-controller";
 #[derive(Clone, Debug, Default)]
 pub struct StatefulSetController {
     /// Consecutive failed syncs per set, for the rate-limited requeue.
-    failures: HashMap<ObjKey, u32>,
+    failures: FxHashMap<ObjKey, u32>,
 }
 
 /// The controller reference a set puts on what it owns.
