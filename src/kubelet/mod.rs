@@ -71,6 +71,8 @@ struct NodeRun {
 pub struct Kubelet {
     pods: FxHashMap<ObjKey, PodRun>,
     nodes: FxHashMap<String, NodeRun>,
+    /// `imageID` of each image seen (a digest, computed once per image).
+    image_ids: FxHashMap<String, String>,
 }
 
 /// Go's `time.Duration` String for the millisecond durations we produce (`4.212s`, `812ms`).
@@ -293,6 +295,18 @@ fn terminated(
         finished_at: Some(to_time(finished)),
         container_id,
         ..Default::default()
+    }
+}
+
+impl Kubelet {
+    /// The image's `imageID`, from the cache.
+    fn image_id(&mut self, image: &str) -> String {
+        if let Some(id) = self.image_ids.get(image) {
+            return id.clone();
+        }
+        let id = image_id(image);
+        self.image_ids.insert(image.to_string(), id.clone());
+        id
     }
 }
 

@@ -4,8 +4,8 @@
 //! status (`set_status`), so the stored pod is never copied just to be reported on.
 
 use super::{
-    container_field, exits_after, go_duration, image_id, images, node_ip, status, stored_pod,
-    terminated, ContainerImage, Kubelet, PodRun, Stage, ACCEPT_MS, START_MS,
+    container_field, exits_after, go_duration, images, node_ip, status, stored_pod, terminated,
+    ContainerImage, Kubelet, PodRun, Stage, ACCEPT_MS, START_MS,
 };
 use crate::api::time::{to_time, Millis};
 use crate::api::Kind;
@@ -291,13 +291,21 @@ impl Kubelet {
     /// Report the containers running (and Ready or not).
     pub(super) fn write_running(&mut self, key: &ObjKey, ready: bool, ctx: &mut Ctx) {
         let now = ctx.now();
-        let Some(run) = self.pods.get(key) else {
-            return;
-        };
         let Some(current) = stored_pod(ctx, key) else {
             return;
         };
         let default_spec = PodSpec::default();
+        let image_ids: Vec<String> = current
+            .spec
+            .as_ref()
+            .unwrap_or(&default_spec)
+            .containers
+            .iter()
+            .map(|c| self.image_id(c.image.as_deref().unwrap_or_default()))
+            .collect();
+        let Some(run) = self.pods.get(key) else {
+            return;
+        };
         let spec = current.spec.as_ref().unwrap_or(&default_spec);
         let mut st = current.status.clone().unwrap_or_default();
         st.phase = Some("Running".into());
@@ -335,7 +343,7 @@ impl Kubelet {
                     ContainerStatus {
                         name: c.name.clone(),
                         image: images::qualified(image),
-                        image_id: image_id(image),
+                        image_id: image_ids.get(i).cloned().unwrap_or_default(),
                         container_id: run.container_ids.get(i).cloned(),
                         ready,
                         restart_count: run.restarts,
