@@ -8,9 +8,45 @@ use crate::api::Object;
 use crate::store::ObjKey;
 use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
 
-/// Aggregation key: the same component saying the same thing about the same object.
-pub type EventKey = (String, String, String, String, String, String);
+/// Aggregation index: a hash of (involved uid, field path, type, reason, message,
+/// component) -> the events recorded with it (almost always one). A hit is confirmed
+/// against the stored event's own fields, so a hash collision never merges two events.
+pub type EventIndex = FxHashMap<u64, Vec<ObjKey>>;
+
+/// The same component saying the same thing about the same object.
+fn aggregation_hash(
+    uid: &str,
+    field_path: &str,
+    type_: EventType,
+    reason: &str,
+    message: &str,
+    component: &str,
+) -> u64 {
+    let mut h = FxHasher::default();
+    (uid, field_path, type_.as_str(), reason, message, component).hash(&mut h);
+    h.finish()
+}
+
+/// Whether a stored event is the one an aggregation key describes.
+fn same_event(
+    ev: &Event,
+    uid: &str,
+    field_path: &str,
+    type_: EventType,
+    reason: &str,
+    message: &str,
+    component: &str,
+) -> bool {
+    ev.involved_object.uid.as_deref().unwrap_or_default() == uid
+        && ev.involved_object.field_path.as_deref().unwrap_or_default() == field_path
+        && ev.type_.as_deref() == Some(type_.as_str())
+        && ev.reason.as_deref() == Some(reason)
+        && ev.message.as_deref() == Some(message)
+        && ev.source.as_ref().and_then(|s| s.component.as_deref()) == Some(component)
+}
 
 /// Normal or Warning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,23 +137,27 @@ impl ApiServer {
         } else {
             involved.namespace.clone()
         };
-        let key: EventKey = (
-            involved.uid.clone(),
-            field_path.unwrap_or("").to_string(),
-            type_.as_str().to_string(),
-            reason.to_string(),
-            message.to_string(),
-            source.component.clone(),
-        );
+        let path = field_path.unwrap_or("");
+        let component = source.component.as_str();
+        let hash = aggregation_hash(&involved.uid, path, type_, reason, message, component);
         let now = self.now;
-        if let Some(existing) = self.event_index.get(&key).cloned() {
-            if let Some(Object::Event(ev)) = self.store.get(&existing).map(|o| o.as_ref().clone()) {
-                let mut ev = ev;
-                ev.count = Some(ev.count.unwrap_or(1) + 1);
-                ev.last_timestamp = Some(to_time(now));
-                self.store.put(Object::Event(ev), now);
-                return;
-            }
+        let existing = self.event_index.get(&hash).and_then(|keys| {
+            keys.iter().find(|k| {
+                self.store.get(k).is_some_and(|o| {
+                    o.as_typed::<Event>().is_some_and(|ev| {
+                        same_event(ev, &involved.uid, path, type_, reason, message, component)
+                    })
+                })
+            })
+        });
+        if let Some(existing) = existing.cloned() {
+            self.store.modify(&existing, now, |o| {
+                if let Object::Event(ev) = o {
+                    ev.count = Some(ev.count.unwrap_or(1) + 1);
+                    ev.last_timestamp = Some(to_time(now));
+                }
+            });
+            return;
         }
         if self.store.len() >= crate::store::MAX_OBJECTS {
             // The recorder drops events the apiserver cannot store.
@@ -168,7 +208,10 @@ impl ApiServer {
             ..Default::default()
         };
         self.store.put(Object::Event(ev), now);
-        self.event_index
-            .insert(key, ObjKey::new(crate::api::Kind::Event, &namespace, &name));
+        let keys = self.event_index.entry(hash).or_default();
+        // Events deleted since (`kubectl delete events`) drop out of the index here.
+        let store = &self.store;
+        keys.retain(|k| store.contains(k));
+        keys.push(ObjKey::new(crate::api::Kind::Event, &namespace, &name));
     }
 }

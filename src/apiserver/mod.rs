@@ -6,12 +6,14 @@
 pub mod admission_chain;
 pub mod events;
 pub mod patch;
+pub mod status;
 
 use crate::api::time::{to_time, Millis};
 use crate::api::{ApiError, Kind, Object, Reason};
 use crate::cluster::ids::Ids;
 use crate::store::{ObjKey, Store};
-use std::collections::{BTreeSet, HashMap};
+use status::copy_status;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// How dependents are treated when their owner is deleted (`--cascade`).
@@ -42,8 +44,8 @@ pub struct ApiServer {
     pub now: Millis,
     pub ids: Ids,
     service_ips: BTreeSet<u32>,
-    /// Event aggregation: (involved uid, type, reason, message, component) -> event key.
-    event_index: HashMap<events::EventKey, ObjKey>,
+    /// Event aggregation: what each recorded event said, about what.
+    event_index: events::EventIndex,
     /// Orders events recorded within the same millisecond.
     event_seq: u64,
 }
@@ -55,7 +57,7 @@ impl ApiServer {
             now,
             ids: Ids::new(seed),
             service_ips: BTreeSet::new(),
-            event_index: HashMap::new(),
+            event_index: Default::default(),
             event_seq: 0,
         }
     }
@@ -146,23 +148,14 @@ impl ApiServer {
         if has_generation(key.kind) && spec_changed(&old, &obj) {
             obj.meta_mut().generation = Some(old.meta().generation.unwrap_or(0) + 1);
         }
-        if *old.as_ref() == obj_without_rv(&obj, &old) {
+        // An update that changes nothing is no write (the resourceVersion it carries
+        // aside: the store stamps a new one on every write anyway).
+        obj.meta_mut().resource_version = old.meta().resource_version.clone();
+        if *old.as_ref() == obj {
             return Ok(old);
         }
 
         self.finish_write(obj)
-    }
-
-    /// Write only the status of an object (the `/status` subresource).
-    pub fn update_status(&mut self, obj: Object) -> Result<Arc<Object>, ApiError> {
-        let key = ObjKey::of(&obj);
-        let old = self.get(&key)?;
-        let mut next = (*old).clone();
-        copy_status(&mut next, &obj);
-        if next == *old {
-            return Ok(old);
-        }
-        Ok(self.store.put(next, self.now))
     }
 
     fn finish_write(&mut self, obj: Object) -> Result<Arc<Object>, ApiError> {
@@ -238,22 +231,36 @@ impl ApiServer {
 
     /// The binding subresource: the scheduler assigns a pod to a node.
     pub fn bind_pod(&mut self, key: &ObjKey, node: &str) -> Result<Arc<Object>, ApiError> {
-        let old = self.get(key)?;
-        let Object::Pod(mut pod) = (*old).clone() else {
-            return Err(ApiError::bad_request("not a pod"));
-        };
-        let spec = pod.spec.get_or_insert_with(Default::default);
-        if let Some(existing) = &spec.node_name {
-            return Err(ApiError::conflict(format!(
-                "pod {} is already assigned to node {}",
-                crate::api::errors::go_quote(&key.name),
-                crate::api::errors::go_quote(existing)
-            )));
+        match self.store.get(key).map(|o| o.as_ref()) {
+            None => return Err(ApiError::not_found(key.kind, &key.name)),
+            Some(Object::Pod(pod)) => {
+                if let Some(existing) = pod.spec.as_ref().and_then(|s| s.node_name.as_ref()) {
+                    return Err(ApiError::conflict(format!(
+                        "pod {} is already assigned to node {}",
+                        crate::api::errors::go_quote(&key.name),
+                        crate::api::errors::go_quote(existing)
+                    )));
+                }
+            }
+            Some(_) => return Err(ApiError::bad_request("not a pod")),
         }
-        spec.node_name = Some(node.to_string());
-        let status = pod.status.get_or_insert_with(Default::default);
-        crate::kubelet::status::set_condition(status, "PodScheduled", "True", None, self.now);
-        Ok(self.store.put(Object::Pod(pod), self.now))
+        let now = self.now;
+        self.store
+            .modify(key, now, |obj| {
+                if let Object::Pod(pod) = obj {
+                    pod.spec.get_or_insert_with(Default::default).node_name =
+                        Some(node.to_string());
+                    let status = pod.status.get_or_insert_with(Default::default);
+                    crate::kubelet::status::set_condition(
+                        status,
+                        "PodScheduled",
+                        "True",
+                        None,
+                        now,
+                    );
+                }
+            })
+            .ok_or_else(|| ApiError::not_found(key.kind, &key.name))
     }
 
     fn allocate_cluster_ip(
@@ -325,12 +332,6 @@ impl ApiServer {
     }
 }
 
-fn obj_without_rv(obj: &Object, old: &Object) -> Object {
-    let mut o = obj.clone();
-    o.meta_mut().resource_version = old.meta().resource_version.clone();
-    o
-}
-
 fn check_resource_version(old: &Object, new: &Object) -> Result<(), ApiError> {
     if let Some(rv) = new.meta().resource_version.as_deref() {
         if !rv.is_empty() && Some(rv) != old.meta().resource_version.as_deref() {
@@ -375,29 +376,6 @@ fn has_generation(kind: Kind) -> bool {
         kind,
         Kind::StatefulSet | Kind::Deployment | Kind::ReplicaSet
     )
-}
-
-/// Copy `status` from `source` into `target` (same kind).
-fn copy_status(target: &mut Object, source: &Object) {
-    macro_rules! copy {
-        ($($v:ident),*) => {
-            match (target, source) {
-                $((Object::$v(t), Object::$v(s)) => t.status = s.status.clone(),)*
-                _ => {}
-            }
-        };
-    }
-    copy!(
-        Pod,
-        Service,
-        PersistentVolumeClaim,
-        PersistentVolume,
-        StatefulSet,
-        Deployment,
-        ReplicaSet,
-        Node,
-        Namespace
-    );
 }
 
 fn spec_changed(old: &Object, new: &Object) -> bool {

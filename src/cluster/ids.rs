@@ -35,15 +35,17 @@ impl Ids {
         self.rng.fill_bytes(&mut b);
         b[6] = (b[6] & 0x0f) | 0x40;
         b[8] = (b[8] & 0x3f) | 0x80;
-        let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-        format!(
-            "{}-{}-{}-{}-{}",
-            &h[0..8],
-            &h[8..12],
-            &h[12..16],
-            &h[16..20],
-            &h[20..32]
-        )
+        // 8-4-4-4-12 hex digits.
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut uid = String::with_capacity(36);
+        for (i, x) in b.iter().enumerate() {
+            if matches!(i, 4 | 6 | 8 | 10) {
+                uid.push('-');
+            }
+            uid.push(HEX[(x >> 4) as usize] as char);
+            uid.push(HEX[(x & 15) as usize] as char);
+        }
+        uid
     }
 
     /// `n` characters from the safe alphabet (generateName suffixes).
@@ -98,6 +100,25 @@ mod tests {
         let uid = Ids::new(1).uid();
         assert_eq!(uid.len(), 36);
         assert_eq!(&uid[14..15], "4");
+    }
+
+    #[test]
+    fn uids_are_rfc4122_text_of_the_drawn_bytes() {
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        let mut b = [0u8; 16];
+        rng.fill_bytes(&mut b);
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+        let want = format!(
+            "{}-{}-{}-{}-{}",
+            &h[0..8],
+            &h[8..12],
+            &h[12..16],
+            &h[16..20],
+            &h[20..32]
+        );
+        assert_eq!(Ids::new(3).uid(), want);
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub mod queue;
 use crate::api::time::Millis;
 use crate::apiserver::ApiServer;
 use crate::controllers::{Controllers, LoopId};
-use crate::store::{ObjKey, WatchEvent};
+use crate::store::ObjKey;
 use queue::WorkQueue;
 
 /// One line of "what the cluster did and why" (for the tutor's `why`).
@@ -126,13 +126,13 @@ impl Cluster {
         if events.is_empty() {
             return;
         }
-        let events: Vec<WatchEvent> = events.to_vec();
-        self.dispatched = self.api.store.resource_version();
+        // The handlers read the log in place (they only see the apiserver, never write it).
         let now = self.api.now;
         let mut out: Vec<(LoopId, ObjKey, Millis)> = Vec::new();
-        for ev in &events {
+        for ev in events {
             self.controllers.handle(ev, &self.api, &mut out);
         }
+        self.dispatched = self.api.store.resource_version();
         for (id, key, delay) in out {
             self.queue.add(id as usize, key, now + delay);
         }

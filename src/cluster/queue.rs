@@ -5,7 +5,8 @@
 
 use crate::api::time::Millis;
 use crate::store::ObjKey;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// Which reconcile loop a queued key is for.
 pub type ControllerId = usize;
@@ -13,7 +14,7 @@ pub type ControllerId = usize;
 #[derive(Default, Debug, Clone)]
 pub struct WorkQueue {
     due: BTreeMap<(Millis, u64), (ControllerId, ObjKey)>,
-    pending: HashMap<(ControllerId, ObjKey), (Millis, u64)>,
+    pending: FxHashMap<(ControllerId, ObjKey), (Millis, u64)>,
     seq: u64,
 }
 

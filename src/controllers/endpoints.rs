@@ -9,7 +9,8 @@ use crate::cluster::Ctx;
 use crate::kubelet::status::is_running_and_ready;
 use crate::store::{ObjKey, WatchEvent};
 use k8s_openapi::api::core::v1::{
-    EndpointAddress, EndpointPort, EndpointSubset, Endpoints, ObjectReference, Pod, Service,
+    EndpointAddress, EndpointPort, EndpointSubset, Endpoints, ObjectReference, Pod, PodSpec,
+    Service, ServiceSpec,
 };
 use k8s_openapi::api::discovery::v1::{
     Endpoint, EndpointConditions, EndpointPort as SlicePort, EndpointSlice,
@@ -35,14 +36,18 @@ impl EndpointsController {
         match obj.as_ref() {
             Object::Service(_) => push(ObjKey::of(obj), 0),
             Object::Pod(pod) => {
+                let labels = pod.metadata.labels.as_ref();
                 for svc in api.store.list(Kind::Service, Some(obj.namespace())) {
-                    if let Some(s) = svc.as_typed::<Service>() {
-                        let sel = s.spec.as_ref().and_then(|sp| sp.selector.clone());
-                        if let Some(sel) = sel.filter(|m| !m.is_empty()) {
-                            let labels = pod.metadata.labels.clone().unwrap_or_default();
-                            if sel.iter().all(|(k, v)| labels.get(k) == Some(v)) {
-                                push(ObjKey::of(svc), 0);
-                            }
+                    let Some(s) = svc.as_typed::<Service>() else {
+                        continue;
+                    };
+                    let sel = s.spec.as_ref().and_then(|sp| sp.selector.as_ref());
+                    if let Some(sel) = sel.filter(|m| !m.is_empty()) {
+                        if sel
+                            .iter()
+                            .all(|(k, v)| labels.and_then(|l| l.get(k)) == Some(v))
+                        {
+                            push(ObjKey::of(svc), 0);
                         }
                     }
                 }
@@ -53,7 +58,8 @@ impl EndpointsController {
 
     pub fn reconcile(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
         let ep_key = ObjKey::new(Kind::Endpoints, &key.namespace, &key.name);
-        let Some(Object::Service(svc)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) else {
+        let stored = ctx.api.try_get(key).cloned();
+        let Some(svc) = stored.as_deref().and_then(Object::as_typed::<Service>) else {
             let _ = ctx.api.delete(&ep_key, &Default::default());
             if let Some(slice) = self.slice_names.remove(key) {
                 let _ = ctx.api.delete(
@@ -63,8 +69,9 @@ impl EndpointsController {
             }
             return None;
         };
-        let spec = svc.spec.clone().unwrap_or_default();
-        let selector = spec.selector.clone().filter(|s| !s.is_empty())?;
+        let default_spec = Default::default();
+        let spec: &ServiceSpec = svc.spec.as_ref().unwrap_or(&default_spec);
+        let selector = spec.selector.as_ref().filter(|s| !s.is_empty())?;
         let sel = Selector {
             requirements: selector
                 .iter()
@@ -76,20 +83,20 @@ impl EndpointsController {
         let mut ready: Vec<EndpointAddress> = Vec::new();
         let mut not_ready: Vec<EndpointAddress> = Vec::new();
         let mut slice_eps: Vec<Endpoint> = Vec::new();
-        let mut pods: Vec<Pod> = ctx
+        let mut pods: Vec<&Pod> = ctx
             .api
             .store
             .list(Kind::Pod, Some(&key.namespace))
             .filter_map(|o| o.as_typed::<Pod>())
             .filter(|p| sel.matches(p.metadata.labels.as_ref()))
-            .cloned()
             .collect();
         pods.sort_by(|a, b| a.metadata.name.cmp(&b.metadata.name));
+        let default_pod_spec = Default::default();
         for pod in &pods {
             let Some(ip) = pod.status.as_ref().and_then(|s| s.pod_ip.clone()) else {
                 continue;
             };
-            let pspec = pod.spec.clone().unwrap_or_default();
+            let pspec: &PodSpec = pod.spec.as_ref().unwrap_or(&default_pod_spec);
             let hostname = (pspec.subdomain.as_deref() == Some(key.name.as_str()))
                 .then(|| pspec.hostname.clone())
                 .flatten();
@@ -231,32 +238,26 @@ impl EndpointsController {
     }
 }
 
+/// Create or update `obj` at `key`; an object equal to the stored one is no write.
 fn write(ctx: &mut Ctx, key: &ObjKey, obj: Object) {
-    match ctx.api.try_get(key).map(|o| o.as_ref().clone()) {
-        None => {
-            let _ = ctx.api.create(obj);
-        }
-        Some(mut old) => {
-            let rv = old.meta().resource_version.clone();
-            let uid = old.meta().uid.clone();
-            let created = old.meta().creation_timestamp.clone();
-            let mut next = obj;
-            {
-                let m = next.meta_mut();
-                m.resource_version = rv;
-                m.uid = uid;
-                m.creation_timestamp = created;
-            }
-            old.meta_mut().resource_version = next.meta().resource_version.clone();
-            if old != next {
-                let _ = ctx.api.update(next);
-            }
-        }
+    let Some(old) = ctx.api.try_get(key) else {
+        let _ = ctx.api.create(obj);
+        return;
+    };
+    let mut next = obj;
+    {
+        let (m, om) = (next.meta_mut(), old.meta());
+        m.resource_version = om.resource_version.clone();
+        m.uid = om.uid.clone();
+        m.creation_timestamp = om.creation_timestamp.clone();
+    }
+    if **old != next {
+        let _ = ctx.api.update(next);
     }
 }
 
 /// A Service's targetPort as a number: itself, the port, or a named container port.
-fn resolve_target_port(target: Option<&IntOrString>, port: i32, pods: &[Pod]) -> i32 {
+fn resolve_target_port(target: Option<&IntOrString>, port: i32, pods: &[&Pod]) -> i32 {
     match target {
         Some(IntOrString::Int(n)) => *n,
         Some(IntOrString::String(name)) => pods

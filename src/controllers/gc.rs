@@ -9,14 +9,15 @@ use crate::apiserver::{
 };
 use crate::cluster::Ctx;
 use crate::store::{EventType, ObjKey, WatchEvent};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, Default)]
 pub struct GarbageCollector {
     /// uid -> the object that has it.
-    by_uid: HashMap<String, ObjKey>,
+    by_uid: FxHashMap<String, ObjKey>,
     /// owner uid -> dependents.
-    dependents: HashMap<String, BTreeSet<ObjKey>>,
+    dependents: FxHashMap<String, BTreeSet<ObjKey>>,
 }
 
 impl GarbageCollector {
@@ -45,14 +46,23 @@ impl GarbageCollector {
                 }
             }
             _ => {
-                self.by_uid.insert(uid.clone(), key.clone());
-                for owner in obj.meta().owner_references.iter().flatten() {
-                    self.dependents
-                        .entry(owner.uid.clone())
-                        .or_default()
-                        .insert(key.clone());
+                // Most events are updates of objects already in the graph: change nothing then.
+                if self.by_uid.get(&uid) != Some(&key) {
+                    self.by_uid.insert(uid.clone(), key.clone());
                 }
-                let fins = obj.meta().finalizers.clone().unwrap_or_default();
+                for owner in obj.meta().owner_references.iter().flatten() {
+                    let known = self
+                        .dependents
+                        .get(&owner.uid)
+                        .is_some_and(|d| d.contains(&key));
+                    if !known {
+                        self.dependents
+                            .entry(owner.uid.clone())
+                            .or_default()
+                            .insert(key.clone());
+                    }
+                }
+                let fins = obj.meta().finalizers.as_deref().unwrap_or_default();
                 if obj.is_terminating()
                     && fins
                         .iter()
@@ -71,7 +81,7 @@ impl GarbageCollector {
     }
 
     pub fn reconcile(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
-        let obj = ctx.api.try_get(key)?.as_ref().clone();
+        let obj = ctx.api.try_get(key)?.clone();
         let uid = obj.uid().to_string();
         let fins = obj.meta().finalizers.clone().unwrap_or_default();
         if obj.is_terminating() && fins.iter().any(|f| f == ORPHAN_FINALIZER) {
@@ -92,7 +102,7 @@ impl GarbageCollector {
             }
             self.dependents.remove(&uid);
             ctx.note(format!("orphaned the dependents of {key}"));
-            let mut o = obj.clone();
+            let mut o = obj.as_ref().clone();
             remove_finalizer(o.meta_mut(), ORPHAN_FINALIZER);
             let _ = ctx.api.update(o);
             return None;
@@ -107,7 +117,7 @@ impl GarbageCollector {
                 .filter(|d| ctx.api.try_get(d).is_some())
                 .collect();
             if deps.is_empty() {
-                let mut o = obj.clone();
+                let mut o = obj.as_ref().clone();
                 remove_finalizer(o.meta_mut(), FOREGROUND_FINALIZER);
                 let _ = ctx.api.update(o);
                 ctx.note(format!(

@@ -5,20 +5,22 @@
 
 use crate::api::time::Millis;
 use crate::api::{Kind, Object};
-use crate::apiserver::events::{EventType, Source};
+use crate::apiserver::events::{EventType, Involved, Source};
 use crate::apiserver::{remove_finalizer, DeleteOptions};
 use crate::cluster::Ctx;
 use crate::scheduler::SELECTED_NODE;
 use crate::store::{EventType as WatchType, ObjKey, WatchEvent};
 use k8s_openapi::api::core::v1::{
     HostPathVolumeSource, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, ObjectReference,
-    PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimStatus, PersistentVolumeSpec,
-    PersistentVolumeStatus, Pod, VolumeNodeAffinity,
+    PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimSpec,
+    PersistentVolumeClaimStatus, PersistentVolumeSpec, PersistentVolumeStatus, Pod,
+    VolumeNodeAffinity,
 };
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub const PVC_PROTECTION: &str = "kubernetes.io/pvc-protection";
 pub const PV_PROTECTION: &str = "kubernetes.io/pv-protection";
@@ -127,14 +129,17 @@ impl VolumeController {
     }
 
     fn sync_claim(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
-        let Some(Object::PersistentVolumeClaim(pvc)) =
-            ctx.api.try_get(key).map(|o| o.as_ref().clone())
+        // The claim as stored (shared, not copied); events name it as it was when the sync began.
+        let stored = ctx.api.try_get(key).cloned();
+        let Some(pvc) = stored
+            .as_deref()
+            .and_then(Object::as_typed::<PersistentVolumeClaim>)
         else {
             self.provisioning.remove(key);
             self.told_to_wait.remove(key);
             return None;
         };
-        let obj = Object::PersistentVolumeClaim(pvc.clone());
+        let obj = Involved::of(Kind::PersistentVolumeClaim, &pvc.metadata);
         // pvc-protection: release the finalizer once no running pod uses the claim.
         if pvc.metadata.deletion_timestamp.is_some() {
             let in_use = pods_using(ctx, &key.namespace, &key.name).iter().any(|p| {
@@ -156,18 +161,24 @@ impl VolumeController {
             }
             return None;
         }
-        let spec = pvc.spec.clone().unwrap_or_default();
+        let default_spec = Default::default();
+        let spec: &PersistentVolumeClaimSpec = pvc.spec.as_ref().unwrap_or(&default_spec);
         if spec.volume_name.is_some() {
             return None;
         }
         let class_name = spec.storage_class_name.clone().unwrap_or_default();
-        let class = ctx
+        let class_obj = ctx
             .api
             .try_get(&ObjKey::new(Kind::StorageClass, "", &class_name))
-            .and_then(|o| o.as_typed::<StorageClass>().cloned());
+            .cloned();
+        let class = class_obj
+            .as_deref()
+            .and_then(Object::as_typed::<StorageClass>);
         // A static volume that fits binds first.
-        if let Some(pv) = find_matching_volume(ctx, &self.unbound_volumes, &pvc, &class_name) {
-            bind(ctx, &pvc, &pv);
+        if let Some(pv) = find_matching_volume(ctx, &self.unbound_volumes, pvc, &class_name) {
+            if let Some(pv) = pv.as_typed::<PersistentVolume>() {
+                bind(ctx, pvc, pv);
+            }
             return None;
         }
         let Some(class) = class else {
@@ -287,7 +298,7 @@ impl VolumeController {
             Some(_) => {
                 self.provisioning.remove(key);
                 let pv_name = format!("pvc-{}", pvc.metadata.uid.clone().unwrap_or_default());
-                let capacity = claim_request(&pvc).unwrap_or(Quantity("1Gi".into()));
+                let capacity = claim_request(pvc).unwrap_or(Quantity("1Gi".into()));
                 let pv = PersistentVolume {
                     metadata: ObjectMeta {
                         name: Some(pv_name.clone()),
@@ -306,7 +317,7 @@ impl VolumeController {
                     spec: Some(PersistentVolumeSpec {
                         access_modes: Some(access_modes),
                         capacity: Some(BTreeMap::from([("storage".to_string(), capacity)])),
-                        claim_ref: Some(claim_reference(&pvc)),
+                        claim_ref: Some(claim_reference(pvc)),
                         host_path: Some(HostPathVolumeSource {
                             path: format!(
                                 "/var/local-path-provisioner/{pv_name}_{}_{}",
@@ -342,8 +353,7 @@ impl VolumeController {
                     }),
                 };
                 match ctx.api.create(Object::PersistentVolume(pv)) {
-                    Ok(pv) => {
-                        let pv = pv.as_typed::<PersistentVolume>().cloned().expect("a PV");
+                    Ok(created) => {
                         ctx.api.record_event(
                             &obj,
                             None,
@@ -352,7 +362,9 @@ impl VolumeController {
                             &format!("Successfully provisioned volume {pv_name}"),
                             &Source::component(PROVISIONER_IDENTITY),
                         );
-                        bind(ctx, &pvc, &pv);
+                        if let Some(pv) = created.as_typed::<PersistentVolume>() {
+                            bind(ctx, pvc, pv);
+                        }
                     }
                     Err(err) => ctx.api.record_event(
                         &obj,
@@ -423,7 +435,7 @@ fn find_matching_volume(
     candidates: &BTreeMap<ObjKey, ()>,
     pvc: &PersistentVolumeClaim,
     class: &str,
-) -> Option<PersistentVolume> {
+) -> Option<Arc<Object>> {
     let want = claim_request(pvc)
         .and_then(|q| quantity_bytes(&q.0))
         .unwrap_or(0.0);
@@ -432,13 +444,23 @@ fn find_matching_volume(
         .as_ref()
         .and_then(|s| s.access_modes.clone())
         .unwrap_or_default();
-    let pvc_uid = pvc.metadata.uid.clone();
+    let pvc_uid = pvc.metadata.uid.as_ref();
+    let size = |pv: &PersistentVolume| {
+        pv.spec
+            .as_ref()
+            .and_then(|s| s.capacity.as_ref())
+            .and_then(|c| c.get("storage"))
+            .and_then(|q| quantity_bytes(&q.0))
+            .unwrap_or(0.0)
+    };
     candidates
         .keys()
         .filter_map(|k| ctx.api.try_get(k))
-        .filter_map(|o| o.as_typed::<PersistentVolume>())
-        .filter(|pv| {
-            let spec = pv.spec.clone().unwrap_or_default();
+        .filter_map(|o| Some((o, o.as_typed::<PersistentVolume>()?)))
+        .filter(|(_, pv)| {
+            let Some(spec) = pv.spec.as_ref() else {
+                return false;
+            };
             let phase = pv
                 .status
                 .as_ref()
@@ -447,53 +469,48 @@ fn find_matching_volume(
             let claimed_by_us = spec
                 .claim_ref
                 .as_ref()
-                .is_some_and(|c| c.uid == pvc_uid && c.uid.is_some());
+                .is_some_and(|c| c.uid.as_ref() == pvc_uid && c.uid.is_some());
             let free = spec.claim_ref.is_none() && phase == "Available";
-            let size = spec
-                .capacity
-                .as_ref()
-                .and_then(|c| c.get("storage"))
-                .and_then(|q| quantity_bytes(&q.0))
-                .unwrap_or(0.0);
-            let pv_modes = spec.access_modes.clone().unwrap_or_default();
+            let pv_modes = spec.access_modes.as_deref().unwrap_or_default();
             (claimed_by_us || free)
-                && spec.storage_class_name.clone().unwrap_or_default() == class
-                && size >= want
+                && spec.storage_class_name.as_deref().unwrap_or_default() == class
+                && size(pv) >= want
                 && modes.iter().all(|m| pv_modes.contains(m))
                 && pv.metadata.deletion_timestamp.is_none()
         })
-        .min_by(|a, b| {
-            let size = |pv: &PersistentVolume| {
-                pv.spec
-                    .as_ref()
-                    .and_then(|s| s.capacity.as_ref())
-                    .and_then(|c| c.get("storage"))
-                    .and_then(|q| quantity_bytes(&q.0))
-                    .unwrap_or(0.0)
-            };
+        .min_by(|(_, a), (_, b)| {
             size(a)
                 .partial_cmp(&size(b))
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
-        .cloned()
+        .map(|(o, _)| o.clone())
 }
 
-/// Bind a claim and a volume to each other, as the PV controller's `bind` does.
+/// Bind a claim and a volume to each other, as the PV controller's `bind` does: the
+/// volume's claimRef, then its phase; the claim's volumeName, then its phase.
 fn bind(ctx: &mut Ctx, pvc: &PersistentVolumeClaim, pv: &PersistentVolume) {
     let pv_name = pv.metadata.name.clone().unwrap_or_default();
+    let pv_key = ObjKey::new(Kind::PersistentVolume, "", &pv_name);
     let mut v = pv.clone();
     v.spec.get_or_insert_with(Default::default).claim_ref = Some(claim_reference(pvc));
     let ann = v.metadata.annotations.get_or_insert_with(Default::default);
     if !ann.contains_key("pv.kubernetes.io/provisioned-by") {
         ann.insert("pv.kubernetes.io/bound-by-controller".into(), "yes".into());
     }
-    let _ = ctx.api.update(Object::PersistentVolume(v.clone()));
-    v.status = Some(PersistentVolumeStatus {
-        phase: Some("Bound".into()),
-        last_phase_transition_time: Some(crate::api::time::to_time(ctx.now())),
-        ..Default::default()
-    });
-    let _ = ctx.api.update_status(Object::PersistentVolume(v.clone()));
+    let (access_modes, capacity) = v
+        .spec
+        .as_ref()
+        .map(|s| (s.access_modes.clone(), s.capacity.clone()))
+        .unwrap_or_default();
+    let _ = ctx.api.update(Object::PersistentVolume(v));
+    let _ = ctx.api.set_status::<PersistentVolume>(
+        &pv_key,
+        Some(PersistentVolumeStatus {
+            phase: Some("Bound".into()),
+            last_phase_transition_time: Some(crate::api::time::to_time(ctx.now())),
+            ..Default::default()
+        }),
+    );
 
     let key = ObjKey::new(
         Kind::PersistentVolumeClaim,
@@ -509,32 +526,29 @@ fn bind(ctx: &mut Ctx, pvc: &PersistentVolumeClaim, pv: &PersistentVolume) {
     let ann = c.metadata.annotations.get_or_insert_with(Default::default);
     ann.insert("pv.kubernetes.io/bind-completed".into(), "yes".into());
     ann.insert("pv.kubernetes.io/bound-by-controller".into(), "yes".into());
-    if let Ok(o) = ctx.api.update(Object::PersistentVolumeClaim(c)) {
-        let mut c = o
-            .as_typed::<PersistentVolumeClaim>()
-            .cloned()
-            .expect("a claim");
-        let spec = v.spec.clone().unwrap_or_default();
-        c.status = Some(PersistentVolumeClaimStatus {
-            phase: Some("Bound".into()),
-            access_modes: spec.access_modes.clone(),
-            capacity: spec.capacity.clone(),
-            ..Default::default()
-        });
-        let _ = ctx.api.update_status(Object::PersistentVolumeClaim(c));
+    if ctx.api.update(Object::PersistentVolumeClaim(c)).is_ok() {
+        let _ = ctx.api.set_status::<PersistentVolumeClaim>(
+            &key,
+            Some(PersistentVolumeClaimStatus {
+                phase: Some("Bound".into()),
+                access_modes,
+                capacity,
+                ..Default::default()
+            }),
+        );
     }
     ctx.note(format!("bound claim {} to volume {pv_name}", key.name));
 }
 
 /// A volume whose claim is gone is Released; under Delete it is then removed.
 fn sync_volume(key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
-    let Some(Object::PersistentVolume(pv)) = ctx.api.try_get(key).map(|o| o.as_ref().clone())
-    else {
-        return None;
-    };
+    let stored = ctx.api.try_get(key).cloned();
+    let pv = stored
+        .as_deref()
+        .and_then(Object::as_typed::<PersistentVolume>)?;
+    let phase = pv.status.as_ref().and_then(|s| s.phase.as_deref());
     if pv.metadata.deletion_timestamp.is_some() {
-        let bound = pv.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Bound");
-        if !bound {
+        if phase != Some("Bound") {
             let mut next = pv.clone();
             if remove_finalizer(&mut next.metadata, PV_PROTECTION) {
                 let _ = ctx.api.update(Object::PersistentVolume(next));
@@ -542,16 +556,15 @@ fn sync_volume(key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
         }
         return None;
     }
-    let spec = pv.spec.clone().unwrap_or_default();
-    let Some(claim) = spec.claim_ref.clone() else {
-        if pv.status.as_ref().and_then(|s| s.phase.as_deref()) != Some("Available") {
-            let mut next = pv.clone();
-            next.status = Some(PersistentVolumeStatus {
-                phase: Some("Available".into()),
-                last_phase_transition_time: Some(crate::api::time::to_time(ctx.now())),
-                ..Default::default()
-            });
-            let _ = ctx.api.update_status(Object::PersistentVolume(next));
+    let new_phase = |phase: &str, ctx: &Ctx| PersistentVolumeStatus {
+        phase: Some(phase.into()),
+        last_phase_transition_time: Some(crate::api::time::to_time(ctx.now())),
+        ..Default::default()
+    };
+    let Some(claim) = pv.spec.as_ref().and_then(|s| s.claim_ref.as_ref()) else {
+        if phase != Some("Available") {
+            let status = new_phase("Available", ctx);
+            let _ = ctx.api.set_status::<PersistentVolume>(key, Some(status));
         }
         return None;
     };
@@ -564,28 +577,24 @@ fn sync_volume(key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
         .api
         .try_get(&ckey)
         .is_some_and(|c| c.meta().uid == claim.uid);
-    let phase = pv
-        .status
-        .as_ref()
-        .and_then(|s| s.phase.clone())
-        .unwrap_or_default();
+    let phase = phase.unwrap_or_default();
     if claim_alive || phase == "Pending" {
         return None;
     }
+    let delete = pv
+        .spec
+        .as_ref()
+        .and_then(|s| s.persistent_volume_reclaim_policy.as_deref())
+        == Some("Delete");
     if phase != "Released" {
-        let mut next = pv.clone();
-        next.status = Some(PersistentVolumeStatus {
-            phase: Some("Released".into()),
-            last_phase_transition_time: Some(crate::api::time::to_time(ctx.now())),
-            ..Default::default()
-        });
-        let _ = ctx.api.update_status(Object::PersistentVolume(next));
+        let status = new_phase("Released", ctx);
+        let _ = ctx.api.set_status::<PersistentVolume>(key, Some(status));
         ctx.note(format!(
             "volume {} released: its claim {} is gone",
             key.name, ckey.name
         ));
     }
-    if spec.persistent_volume_reclaim_policy.as_deref() == Some("Delete") {
+    if delete {
         let _ = ctx.api.delete(key, &DeleteOptions::default());
         ctx.note(format!(
             "volume {} deleted (reclaim policy Delete): its data is gone",

@@ -8,21 +8,20 @@
 //! restarted with upstream's back-off (10s doubling to 5m) as `CrashLoopBackOff`.
 
 pub mod images;
+mod shutdown;
+mod startup;
 pub mod status;
 
 use crate::api::time::{to_time, Millis};
 use crate::api::{Kind, Object};
-use crate::apiserver::events::{EventType, Source};
-use crate::apiserver::{format_ipv4, parse_ipv4, DeleteOptions};
+use crate::apiserver::{format_ipv4, parse_ipv4};
 use crate::cluster::ids::fnv32a;
 use crate::cluster::Ctx;
 use crate::store::{ObjKey, WatchEvent};
 use images::{Behaviour, ImageProfile};
-use k8s_openapi::api::core::v1::{
-    Container, ContainerState, ContainerStateRunning, ContainerStateTerminated,
-    ContainerStateWaiting, ContainerStatus, HostIP, Node, Pod, PodIP,
-};
-use std::collections::{BTreeSet, HashMap};
+use k8s_openapi::api::core::v1::{Container, ContainerStateTerminated, Node, Pod};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 /// Delay between the pod landing on the node and the kubelet's first status report.
 const ACCEPT_MS: Millis = 100;
@@ -70,8 +69,10 @@ struct NodeRun {
 
 #[derive(Clone, Debug, Default)]
 pub struct Kubelet {
-    pods: HashMap<ObjKey, PodRun>,
-    nodes: HashMap<String, NodeRun>,
+    pods: FxHashMap<ObjKey, PodRun>,
+    nodes: FxHashMap<String, NodeRun>,
+    /// `imageID` of each image seen (a digest, computed once per image).
+    image_ids: FxHashMap<String, String>,
 }
 
 /// Go's `time.Duration` String for the millisecond durations we produce (`4.212s`, `812ms`).
@@ -84,8 +85,30 @@ pub fn go_duration(ms: Millis) -> String {
     format!("{s}s")
 }
 
-fn container_field(c: &Container) -> String {
-    format!("spec.containers{{{}}}", c.name)
+fn container_field(name: &str) -> String {
+    format!("spec.containers{{{name}}}")
+}
+
+/// The pod at `key` as the store holds it (borrowed, never copied).
+fn stored_pod<'a>(ctx: &'a Ctx, key: &ObjKey) -> Option<&'a Pod> {
+    ctx.api.try_get(key).and_then(|o| o.as_typed::<Pod>())
+}
+
+/// What the kubelet needs of a container once it has let go of the pod.
+struct ContainerImage {
+    name: String,
+    image: String,
+    pull_policy: Option<String>,
+}
+
+impl ContainerImage {
+    fn of(c: &Container) -> Self {
+        ContainerImage {
+            name: c.name.clone(),
+            image: c.image.clone().unwrap_or_default(),
+            pull_policy: c.image_pull_policy.clone(),
+        }
+    }
 }
 
 fn has_env(c: &Container, name: &str) -> bool {
@@ -184,11 +207,24 @@ impl Kubelet {
     }
 
     pub fn reconcile(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
-        let Some(Object::Pod(pod)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) else {
-            self.pods.remove(key);
-            return None;
+        // Read what decides the next step, then let go of the pod: its status is written
+        // in place, which is only free while no one else holds the stored object.
+        let (node_name, deleting, finished, is_ready) = {
+            let Some(pod) = stored_pod(ctx, key) else {
+                self.pods.remove(key);
+                return None;
+            };
+            let node_name = pod.spec.as_ref().and_then(|s| s.node_name.clone())?;
+            (
+                node_name,
+                pod.metadata.deletion_timestamp.is_some(),
+                matches!(
+                    pod.status.as_ref().and_then(|s| s.phase.as_deref()),
+                    Some("Succeeded" | "Failed")
+                ),
+                status::condition_true(pod.status.as_ref(), "Ready"),
+            )
         };
-        let node_name = pod.spec.as_ref().and_then(|s| s.node_name.clone())?;
         // A pod recreated with the same name is a new pod.
         if let Some(run) = self.pods.get(key) {
             if run.node != node_name {
@@ -196,31 +232,29 @@ impl Kubelet {
             }
         }
         let now = ctx.now();
-        if pod.metadata.deletion_timestamp.is_some() {
+        if deleting {
+            let pod = stored_pod(ctx, key)?.clone();
             return self.terminate(key, &pod, ctx);
         }
-        if matches!(
-            pod.status.as_ref().and_then(|s| s.phase.as_deref()),
-            Some("Succeeded" | "Failed")
-        ) {
+        if finished {
             return None;
         }
-        let Some(run) = self.pods.get(key).cloned() else {
-            return self.accept(key, &pod, &node_name, ctx);
+        let Some(stage) = self.pods.get(key).map(|run| run.stage.clone()) else {
+            return self.accept(key, &node_name, ctx);
         };
-        match run.stage {
+        match stage {
             Stage::Preparing { until } if now < until => Some(until - now),
-            Stage::Preparing { .. } => self.start(key, &pod, ctx),
+            Stage::Preparing { .. } => self.start(key, ctx),
             Stage::Running { ready_at, exit_at } => {
                 if let Some((at, code)) = exit_at {
                     if now >= at {
+                        let pod = stored_pod(ctx, key)?.clone();
                         return self.container_exited(key, &pod, code, ctx);
                     }
                 }
                 let ready_now = ready_at.is_some_and(|t| now >= t);
-                let is_ready = status::condition_true(pod.status.as_ref(), "Ready");
                 if ready_now && !is_ready {
-                    self.write_running(key, &pod, true, ctx);
+                    self.write_running(key, true, ctx);
                     ctx.note(format!("{} is Ready: its readiness check passed", key.name));
                 }
                 let mut next: Vec<Millis> = Vec::new();
@@ -234,7 +268,7 @@ impl Kubelet {
             }
             Stage::BackOff {
                 restart_at: Some(at),
-            } if now >= at => self.start(key, &pod, ctx),
+            } if now >= at => self.start(key, ctx),
             Stage::BackOff {
                 restart_at: Some(at),
             } => Some(at - now),
@@ -243,266 +277,13 @@ impl Kubelet {
         }
     }
 
-    fn accept(
-        &mut self,
-        key: &ObjKey,
-        pod: &Pod,
-        node_name: &str,
-        ctx: &mut Ctx,
-    ) -> Option<Millis> {
-        let now = ctx.now();
-        let node = ctx
-            .api
-            .try_get(&ObjKey::new(Kind::Node, "", node_name))
-            .and_then(|o| o.as_typed::<Node>().cloned());
-        let host_ip = node.as_ref().map(node_ip).unwrap_or_default();
-        let spec = pod.spec.clone().unwrap_or_default();
-        let mut st = pod.status.clone().unwrap_or_default();
-        st.phase = Some("Pending".into());
-        st.host_ip = Some(host_ip.clone());
-        st.host_ips = Some(vec![HostIP {
-            ip: host_ip.clone(),
-        }]);
-        st.start_time = Some(to_time(now));
-        st.qos_class =
-            Some(crate::admission::qos_class(&pod.spec.clone().unwrap_or_default()).to_string());
-        status::set_condition(&mut st, "PodReadyToStartContainers", "False", None, now);
-        status::set_condition(&mut st, "Initialized", "True", None, now);
-        status::set_condition(&mut st, "Ready", "False", Some("ContainersNotReady"), now);
-        status::set_condition(
-            &mut st,
-            "ContainersReady",
-            "False",
-            Some("ContainersNotReady"),
-            now,
-        );
-        status::set_condition(&mut st, "PodScheduled", "True", None, now);
-        let names: Vec<String> = spec.containers.iter().map(|c| c.name.clone()).collect();
-        for c in st.conditions.iter_mut().flatten() {
-            if c.type_ == "Ready" || c.type_ == "ContainersReady" {
-                c.message = Some(format!(
-                    "containers with unready status: [{}]",
-                    names.join(" ")
-                ));
-            }
-        }
-        st.container_statuses = Some(
-            spec.containers
-                .iter()
-                .map(|c| ContainerStatus {
-                    name: c.name.clone(),
-                    image: c.image.clone().unwrap_or_default(),
-                    image_id: String::new(),
-                    ready: false,
-                    restart_count: 0,
-                    started: Some(false),
-                    state: Some(ContainerState {
-                        waiting: Some(ContainerStateWaiting {
-                            reason: Some("ContainerCreating".into()),
-                            message: None,
-                        }),
-                        ..Default::default()
-                    }),
-                    ..Default::default()
-                })
-                .collect(),
-        );
-        let mut next = pod.clone();
-        next.status = Some(st);
-        let _ = ctx.api.update_status(Object::Pod(next.clone()));
-
-        // Pull what is missing.
-        let obj = crate::apiserver::events::Involved::of(Kind::Pod, &next.metadata);
-        let source = Source::kubelet(node_name);
-        let node_run = self.nodes.entry(node_name.to_string()).or_default();
-        let mut pull_ms = 0;
-        for c in &spec.containers {
-            let image = c.image.clone().unwrap_or_default();
-            if let Some(err) = images::pull_error(&image) {
-                ctx.api.record_event(
-                    &obj,
-                    Some(&container_field(c)),
-                    EventType::Warning,
-                    "InspectFailed",
-                    &err,
-                    &source,
-                );
-                ctx.api.record_event(
-                    &obj,
-                    Some(&container_field(c)),
-                    EventType::Warning,
-                    "Failed",
-                    "Error: InvalidImageName",
-                    &source,
-                );
-                self.write_waiting(key, pod, "InvalidImageName", &err, ctx);
-                ctx.note(format!(
-                    "{}: cannot pull {image}: invalid reference",
-                    key.name
-                ));
-                self.pods.insert(
-                    key.clone(),
-                    PodRun {
-                        stage: Stage::BackOff { restart_at: None },
-                        restarts: 0,
-                        ip: None,
-                        node: node_name.to_string(),
-                        started_at: None,
-                        last_exit: None,
-                        container_ids: vec![],
-                    },
-                );
-                return None;
-            }
-            let policy = c.image_pull_policy.as_deref().unwrap_or("IfNotPresent");
-            let present = node_run.images.contains(&image);
-            if present && policy != "Always" {
-                continue;
-            }
-            ctx.api.record_event(
-                &obj,
-                Some(&container_field(c)),
-                EventType::Normal,
-                "Pulling",
-                &format!("Pulling image \"{image}\""),
-                &source,
-            );
-            pull_ms += if present {
-                900
-            } else {
-                images::profile(&image).pull_ms
-            };
-        }
-        ctx.note(format!(
-            "{}: preparing on {node_name} (pulling images: {})",
-            key.name,
-            if pull_ms > 0 {
-                go_duration(pull_ms)
-            } else {
-                "none needed".into()
-            }
-        ));
-        let until = now + ACCEPT_MS + pull_ms + START_MS;
-        self.pods.insert(
-            key.clone(),
-            PodRun {
-                stage: Stage::Preparing { until },
-                restarts: 0,
-                ip: None,
-                node: node_name.to_string(),
-                started_at: None,
-                last_exit: None,
-                container_ids: vec![],
-            },
-        );
-        Some(until - now)
-    }
-
-    fn start(&mut self, key: &ObjKey, pod: &Pod, ctx: &mut Ctx) -> Option<Millis> {
-        let now = ctx.now();
-        let mut run = self.pods.get(key).cloned()?;
-        let spec = pod.spec.clone().unwrap_or_default();
-        let obj = crate::apiserver::events::Involved::of(Kind::Pod, &pod.metadata);
-        let source = Source::kubelet(&run.node);
-        let first_start = run.started_at.is_none() && run.restarts == 0;
-        let node_run = self.nodes.entry(run.node.clone()).or_default();
-        for c in &spec.containers {
-            let image = c.image.clone().unwrap_or_default();
-            let field = container_field(c);
-            let policy = c.image_pull_policy.as_deref().unwrap_or("IfNotPresent");
-            if node_run.images.contains(&image) && (policy != "Always" || !first_start) {
-                ctx.api.record_event(
-                    &obj,
-                    Some(&field),
-                    EventType::Normal,
-                    "Pulled",
-                    &format!("Container image \"{image}\" already present on machine"),
-                    &source,
-                );
-            } else {
-                let profile = images::profile(&image);
-                let d = go_duration(profile.pull_ms);
-                ctx.api.record_event(&obj, Some(&field), EventType::Normal, "Pulled", &format!("Successfully pulled image \"{image}\" in {d} ({d} including waiting). Image size: {} bytes.", profile.size_bytes), &source);
-                node_run.images.insert(image.clone());
-            }
-            ctx.api.record_event(
-                &obj,
-                Some(&field),
-                EventType::Normal,
-                "Created",
-                &format!("Created container: {}", c.name),
-                &source,
-            );
-            ctx.api.record_event(
-                &obj,
-                Some(&field),
-                EventType::Normal,
-                "Started",
-                &format!("Started container {}", c.name),
-                &source,
-            );
-        }
-        if run.ip.is_none() {
-            run.ip = Some(if spec.host_network == Some(true) {
-                pod.status
-                    .as_ref()
-                    .and_then(|s| s.host_ip.clone())
-                    .unwrap_or_default()
-            } else {
-                self.allocate_ip(&run.node, ctx)
-            });
-        }
-        run.container_ids = spec
-            .containers
-            .iter()
-            .map(|_| format!("containerd://{}", ctx.api.ids.hex(64)))
-            .collect();
-        run.started_at = Some(now);
-        let main = &spec.containers[0];
-        let profile = images::profile(main.image.as_deref().unwrap_or(""));
-        let exit_at = exits_after(main, &profile).map(|(after, code)| (now + after, code));
-        let ready_at = if exit_at.is_some() {
-            None
-        } else {
-            match main.readiness_probe.as_ref() {
-                None => Some(now),
-                Some(p) => Some(
-                    now + (p.initial_delay_seconds.unwrap_or(0) as Millis) * 1000
-                        + profile.start_ms,
-                ),
-            }
-        };
-        run.stage = Stage::Running { ready_at, exit_at };
-        self.pods.insert(key.clone(), run);
-        let ready = ready_at == Some(now);
-        self.write_running(key, pod, ready, ctx);
-        ctx.note(format!(
-            "{}: containers started{}",
-            key.name,
-            if ready {
-                "; Ready (no readiness probe)"
-            } else {
-                ""
-            }
-        ));
-        let mut next: Vec<Millis> = Vec::new();
-        if let Some(t) = ready_at.filter(|t| *t > now) {
-            next.push(t - now);
-        }
-        if let Some((t, _)) = exit_at {
-            next.push(t - now);
-        }
-        next.into_iter().min()
-    }
-
     fn allocate_ip(&mut self, node_name: &str, ctx: &Ctx) -> String {
-        let node = ctx
+        let cidr = ctx
             .api
             .try_get(&ObjKey::new(Kind::Node, "", node_name))
-            .and_then(|o| o.as_typed::<Node>().cloned());
-        let cidr = node
-            .and_then(|n| n.spec.and_then(|s| s.pod_cidr))
-            .unwrap_or_else(|| "10.244.0.0/24".into());
+            .and_then(|o| o.as_typed::<Node>())
+            .and_then(|n| n.spec.as_ref()?.pod_cidr.as_deref());
+        let cidr = cidr.unwrap_or("10.244.0.0/24");
         let base = parse_ipv4(cidr.split('/').next().unwrap_or("10.244.0.0")).unwrap_or(0);
         let run = self.nodes.entry(node_name.to_string()).or_default();
         // host-local IPAM: round-robin from .2, skipping the last address.
@@ -512,345 +293,6 @@ impl Kubelet {
             run.last_ip + 1
         };
         format_ipv4(base + run.last_ip)
-    }
-
-    fn write_running(&mut self, key: &ObjKey, pod: &Pod, ready: bool, ctx: &mut Ctx) {
-        let now = ctx.now();
-        let Some(run) = self.pods.get(key).cloned() else {
-            return;
-        };
-        let Some(Object::Pod(current)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) else {
-            return;
-        };
-        let spec = pod.spec.clone().unwrap_or_default();
-        let mut st = current.status.clone().unwrap_or_default();
-        st.phase = Some("Running".into());
-        let ip = run.ip.clone().unwrap_or_default();
-        st.pod_ip = Some(ip.clone());
-        st.pod_ips = Some(vec![PodIP { ip }]);
-        status::set_condition(&mut st, "PodReadyToStartContainers", "True", None, now);
-        let (r, reason) = if ready {
-            ("True", None)
-        } else {
-            ("False", Some("ContainersNotReady"))
-        };
-        status::set_condition(&mut st, "Ready", r, reason, now);
-        status::set_condition(&mut st, "ContainersReady", r, reason, now);
-        for c in st.conditions.iter_mut().flatten() {
-            if c.type_ == "Ready" || c.type_ == "ContainersReady" {
-                c.message = (!ready).then(|| {
-                    format!(
-                        "containers with unready status: [{}]",
-                        spec.containers
-                            .iter()
-                            .map(|c| c.name.clone())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    )
-                });
-            }
-        }
-        st.container_statuses = Some(
-            spec.containers
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let image = c.image.clone().unwrap_or_default();
-                    ContainerStatus {
-                        name: c.name.clone(),
-                        image: images::qualified(&image),
-                        image_id: image_id(&image),
-                        container_id: run.container_ids.get(i).cloned(),
-                        ready,
-                        restart_count: run.restarts,
-                        started: Some(true),
-                        state: Some(ContainerState {
-                            running: Some(ContainerStateRunning {
-                                started_at: run.started_at.map(to_time),
-                            }),
-                            ..Default::default()
-                        }),
-                        last_state: run.last_exit.map(|(s, f, code)| ContainerState {
-                            terminated: Some(terminated(
-                                s,
-                                f,
-                                code,
-                                run.container_ids.get(i).cloned(),
-                            )),
-                            ..Default::default()
-                        }),
-                        ..Default::default()
-                    }
-                })
-                .collect(),
-        );
-        let mut next = current.clone();
-        next.status = Some(st);
-        let _ = ctx.api.update_status(Object::Pod(next));
-    }
-
-    fn write_waiting(
-        &mut self,
-        key: &ObjKey,
-        pod: &Pod,
-        reason: &str,
-        message: &str,
-        ctx: &mut Ctx,
-    ) {
-        let Some(Object::Pod(current)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) else {
-            return;
-        };
-        let mut st = current.status.clone().unwrap_or_default();
-        let run = self.pods.get(key).cloned();
-        for (i, cs) in st.container_statuses.iter_mut().flatten().enumerate() {
-            cs.ready = false;
-            cs.started = Some(false);
-            cs.state = Some(ContainerState {
-                waiting: Some(ContainerStateWaiting {
-                    reason: Some(reason.into()),
-                    message: Some(message.into()),
-                }),
-                ..Default::default()
-            });
-            if let Some(run) = &run {
-                cs.restart_count = run.restarts;
-                cs.last_state = run.last_exit.map(|(s, f, code)| ContainerState {
-                    terminated: Some(terminated(s, f, code, run.container_ids.get(i).cloned())),
-                    ..Default::default()
-                });
-            }
-        }
-        let _ = pod;
-        let mut next = current.clone();
-        next.status = Some(st);
-        let _ = ctx.api.update_status(Object::Pod(next));
-    }
-
-    fn container_exited(
-        &mut self,
-        key: &ObjKey,
-        pod: &Pod,
-        code: i32,
-        ctx: &mut Ctx,
-    ) -> Option<Millis> {
-        let now = ctx.now();
-        let mut run = self.pods.get(key).cloned()?;
-        let spec = pod.spec.clone().unwrap_or_default();
-        let started = run.started_at.unwrap_or(now);
-        let policy = spec
-            .restart_policy
-            .clone()
-            .unwrap_or_else(|| "Always".into());
-        let restart = policy == "Always" || (policy == "OnFailure" && code != 0);
-        let Some(Object::Pod(current)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) else {
-            return None;
-        };
-        let mut st = current.status.clone().unwrap_or_default();
-        let reason = if code == 0 { "Completed" } else { "Error" };
-        for (i, cs) in st.container_statuses.iter_mut().flatten().enumerate() {
-            cs.ready = false;
-            cs.started = Some(false);
-            cs.state = Some(ContainerState {
-                terminated: Some(terminated(
-                    started,
-                    now,
-                    code,
-                    run.container_ids.get(i).cloned(),
-                )),
-                ..Default::default()
-            });
-        }
-        status::set_condition(
-            &mut st,
-            "Ready",
-            "False",
-            Some(if restart {
-                "ContainersNotReady"
-            } else {
-                "PodCompleted"
-            }),
-            now,
-        );
-        status::set_condition(
-            &mut st,
-            "ContainersReady",
-            "False",
-            Some(if restart {
-                "ContainersNotReady"
-            } else {
-                "PodCompleted"
-            }),
-            now,
-        );
-        if !restart {
-            st.phase = Some(if code == 0 { "Succeeded" } else { "Failed" }.into());
-            status::set_condition(&mut st, "PodReadyToStartContainers", "False", None, now);
-        }
-        let mut next = current.clone();
-        next.status = Some(st);
-        let _ = ctx.api.update_status(Object::Pod(next));
-        ctx.note(format!(
-            "{}: container exited with code {code} ({reason})",
-            key.name
-        ));
-        run.last_exit = Some((started, now, code));
-        if !restart {
-            run.stage = Stage::BackOff { restart_at: None };
-            self.pods.insert(key.clone(), run);
-            return None;
-        }
-        // First restart right away; then 10s, 20s, 40s ... up to 5m.
-        let backoff = if run.restarts == 0 {
-            1_000
-        } else {
-            (BACKOFF_START_MS << (run.restarts - 1).min(5)).min(BACKOFF_MAX_MS)
-        };
-        run.restarts += 1;
-        run.stage = Stage::BackOff {
-            restart_at: Some(now + backoff),
-        };
-        self.pods.insert(key.clone(), run.clone());
-        if backoff >= BACKOFF_START_MS {
-            let c = &spec.containers[0];
-            let uid = pod.metadata.uid.clone().unwrap_or_default();
-            let msg = format!(
-                "back-off {} restarting failed container={} pod={}_{}({uid})",
-                go_duration(backoff).replace(".000", ""),
-                c.name,
-                key.name,
-                key.namespace
-            );
-            self.write_waiting(key, pod, "CrashLoopBackOff", &msg, ctx);
-            let obj = crate::apiserver::events::Involved::of(Kind::Pod, &pod.metadata);
-            ctx.api.record_event(
-                &obj,
-                Some(&container_field(c)),
-                EventType::Warning,
-                "BackOff",
-                &format!(
-                    "Back-off restarting failed container {} in pod {}_{}({uid})",
-                    c.name, key.name, key.namespace
-                ),
-                &Source::kubelet(&run.node),
-            );
-        }
-        Some(backoff)
-    }
-
-    fn terminate(&mut self, key: &ObjKey, pod: &Pod, ctx: &mut Ctx) -> Option<Millis> {
-        let now = ctx.now();
-        let grace = pod.metadata.deletion_grace_period_seconds.unwrap_or(30) * 1000;
-        let run = self.pods.get(key).cloned();
-        let running = matches!(run.as_ref().map(|r| &r.stage), Some(Stage::Running { .. }));
-        match run.as_ref().map(|r| r.stage.clone()) {
-            Some(Stage::Killing { until }) if now < until && grace > 0 => return Some(until - now),
-            Some(Stage::Killing { .. }) => {}
-            Some(Stage::Stopped { remove_at }) if now < remove_at => return Some(remove_at - now),
-            Some(Stage::Stopped { .. }) => {
-                self.pods.remove(key);
-                let _ = ctx.api.delete(
-                    key,
-                    &DeleteOptions {
-                        grace_period: Some(0),
-                        ..Default::default()
-                    },
-                );
-                ctx.note(format!(
-                    "{}: volumes unmounted; pod object removed",
-                    key.name
-                ));
-                return None;
-            }
-            _ if running && grace > 0 => {
-                let spec = pod.spec.clone().unwrap_or_default();
-                let obj = crate::apiserver::events::Involved::of(Kind::Pod, &pod.metadata);
-                let source =
-                    Source::kubelet(&run.as_ref().map(|r| r.node.clone()).unwrap_or_default());
-                let mut stop = 0;
-                for c in &spec.containers {
-                    ctx.api.record_event(
-                        &obj,
-                        Some(&container_field(c)),
-                        EventType::Normal,
-                        "Killing",
-                        &format!("Stopping container {}", c.name),
-                        &source,
-                    );
-                    let t = images::profile(c.image.as_deref().unwrap_or(""))
-                        .stop_ms
-                        .unwrap_or(grace)
-                        .min(grace);
-                    stop = stop.max(t);
-                }
-                ctx.note(format!(
-                    "{}: SIGTERM sent; containers stop in {}",
-                    key.name,
-                    go_duration(stop)
-                ));
-                let mut r = run.clone().expect("running");
-                r.stage = Stage::Killing { until: now + stop };
-                self.pods.insert(key.clone(), r);
-                return Some(stop.max(1));
-            }
-            _ => {}
-        }
-        // Containers are gone: report it, then remove the pod object.
-        if running || matches!(run.as_ref().map(|r| &r.stage), Some(Stage::Killing { .. })) {
-            if let Some(Object::Pod(current)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) {
-                let mut st = current.status.clone().unwrap_or_default();
-                let started = run.as_ref().and_then(|r| r.started_at).unwrap_or(now);
-                let code = if now - started >= grace && grace > 0 {
-                    137
-                } else {
-                    0
-                };
-                for (i, cs) in st.container_statuses.iter_mut().flatten().enumerate() {
-                    cs.ready = false;
-                    cs.started = Some(false);
-                    cs.state = Some(ContainerState {
-                        terminated: Some(terminated(
-                            started,
-                            now,
-                            code,
-                            run.as_ref().and_then(|r| r.container_ids.get(i).cloned()),
-                        )),
-                        ..Default::default()
-                    });
-                }
-                status::set_condition(&mut st, "Ready", "False", Some("PodCompleted"), now);
-                status::set_condition(
-                    &mut st,
-                    "ContainersReady",
-                    "False",
-                    Some("PodCompleted"),
-                    now,
-                );
-                let mut next = current.clone();
-                next.status = Some(st);
-                let _ = ctx.api.update_status(Object::Pod(next));
-            }
-            if let Some(mut r) = run.clone() {
-                r.stage = Stage::Stopped {
-                    remove_at: now + CLEANUP_MS,
-                };
-                self.pods.insert(key.clone(), r);
-                ctx.note(format!("{}: containers stopped", key.name));
-                return Some(CLEANUP_MS);
-            }
-        }
-        self.pods.remove(key);
-        let _ = ctx.api.delete(
-            key,
-            &DeleteOptions {
-                grace_period: Some(0),
-                ..Default::default()
-            },
-        );
-        ctx.note(format!(
-            "{}: containers stopped; pod object removed",
-            key.name
-        ));
-        None
     }
 }
 
@@ -867,6 +309,18 @@ fn terminated(
         finished_at: Some(to_time(finished)),
         container_id,
         ..Default::default()
+    }
+}
+
+impl Kubelet {
+    /// The image's `imageID`, from the cache.
+    fn image_id(&mut self, image: &str) -> String {
+        if let Some(id) = self.image_ids.get(image) {
+            return id.clone();
+        }
+        let id = image_id(image);
+        self.image_ids.insert(image.to_string(), id.clone());
+        id
     }
 }
 

@@ -8,13 +8,15 @@
 
 use crate::api::time::Millis;
 use crate::api::{Kind, Object};
-use crate::apiserver::events::{EventType, Source};
+use crate::apiserver::events::{EventType, Involved, Source};
 use crate::cluster::Ctx;
-use crate::store::{ObjKey, WatchEvent};
+use crate::store::{ObjKey, Store, WatchEvent};
 use k8s_openapi::api::core::v1::{
-    Node, PersistentVolume, PersistentVolumeClaim, Pod, Taint, Toleration,
+    Node, PersistentVolume, PersistentVolumeClaim, Pod, PodSpec, Taint, Toleration,
 };
-use std::collections::{BTreeMap, HashMap};
+use k8s_openapi::api::storage::v1::StorageClass;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
 const COMPONENT: &str = "default-scheduler";
@@ -24,29 +26,28 @@ const RETRY_MS: Millis = 60_000;
 #[derive(Clone, Debug, Default)]
 pub struct Scheduler {
     /// Pods waiting for their WaitForFirstConsumer claims to bind: pod -> chosen node.
-    assumed: HashMap<ObjKey, String>,
+    assumed: FxHashMap<ObjKey, String>,
     /// Claim -> pods waiting on it, and pod -> the claims it waits on.
-    waiting_on_claim: HashMap<ObjKey, Vec<ObjKey>>,
-    claims_of_pod: HashMap<ObjKey, Vec<ObjKey>>,
+    waiting_on_claim: FxHashMap<ObjKey, Vec<ObjKey>>,
+    claims_of_pod: FxHashMap<ObjKey, Vec<ObjKey>>,
     /// Pods bound to each node (the scheduler cache), and where each pod is.
-    node_load: HashMap<String, usize>,
-    pod_node: HashMap<ObjKey, String>,
+    node_load: FxHashMap<String, usize>,
+    pod_node: FxHashMap<ObjKey, String>,
     /// Pods assumed onto each node while their volumes are provisioned.
-    assumed_load: HashMap<String, usize>,
+    assumed_load: FxHashMap<String, usize>,
     /// Pods that could not be placed, retried when nodes or claims change.
     unschedulable: BTreeMap<ObjKey, ()>,
 }
 
-fn pod_claims(pod: &Pod) -> Vec<String> {
+fn pod_claims(pod: &Pod) -> impl Iterator<Item = &str> {
     pod.spec
         .iter()
         .flat_map(|s| s.volumes.iter().flatten())
         .filter_map(|v| {
             v.persistent_volume_claim
                 .as_ref()
-                .map(|c| c.claim_name.clone())
+                .map(|c| c.claim_name.as_str())
         })
-        .collect()
 }
 
 fn tolerates(tolerations: &[Toleration], taint: &Taint) -> bool {
@@ -166,77 +167,113 @@ impl Scheduler {
     }
 
     pub fn reconcile(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
-        let Some(Object::Pod(pod)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) else {
-            self.forget(key);
-            return None;
+        // Decide with the pod, nodes and claims read in place; then write.
+        let placement = {
+            let Some(pod) = ctx.api.try_get(key).and_then(|o| o.as_typed::<Pod>()) else {
+                self.forget(key);
+                return None;
+            };
+            let default_spec = PodSpec::default();
+            let spec = pod.spec.as_ref().unwrap_or(&default_spec);
+            if spec.node_name.is_some() || pod.metadata.deletion_timestamp.is_some() {
+                self.forget(key);
+                return None;
+            }
+            if spec
+                .scheduler_name
+                .as_deref()
+                .is_some_and(|s| s != "default-scheduler")
+            {
+                return None;
+            }
+            self.place(key, pod, spec, &ctx.api.store)
         };
-        let spec = pod.spec.clone().unwrap_or_default();
-        if spec.node_name.is_some() || pod.metadata.deletion_timestamp.is_some() {
-            self.forget(key);
-            return None;
+        match placement {
+            Placement::Unschedulable(msg) => self.fail(key, ctx, &msg),
+            Placement::WaitForVolumes => None,
+            Placement::Bind(node) => self.bind(key, &node, ctx),
+            Placement::ProvisionOn { node, claims } => {
+                // Unbound WaitForFirstConsumer claims: select the node, wait for provisioning.
+                self.unschedulable.remove(key);
+                for mut claim in claims {
+                    let ckey = ObjKey::new(
+                        Kind::PersistentVolumeClaim,
+                        &key.namespace,
+                        claim.metadata.name.as_deref().unwrap_or(""),
+                    );
+                    self.waiting_on_claim
+                        .entry(ckey)
+                        .or_default()
+                        .push(key.clone());
+                    claim
+                        .metadata
+                        .annotations
+                        .get_or_insert_with(Default::default)
+                        .insert(SELECTED_NODE.into(), node.clone());
+                    let _ = ctx.api.update(Object::PersistentVolumeClaim(claim));
+                }
+                ctx.note(format!("{} -> {node}: waiting for its volumes to be provisioned there (WaitForFirstConsumer)", key.name));
+                *self.assumed_load.entry(node.clone()).or_default() += 1;
+                self.assumed.insert(key.clone(), node);
+                None
+            }
         }
-        if spec
-            .scheduler_name
-            .as_deref()
-            .is_some_and(|s| s != "default-scheduler")
-        {
-            return None;
-        }
-        let ns = key.namespace.clone();
+    }
+
+    /// Filter and score the nodes for `pod` (read-only).
+    fn place(&self, key: &ObjKey, pod: &Pod, spec: &PodSpec, store: &Store) -> Placement {
+        let ns = key.namespace.as_str();
+        let node_count = || store.list(Kind::Node, None).count();
+        let unschedulable = |reason: &str, total: usize| {
+            Placement::Unschedulable(format!("0/{total} nodes are available: {reason}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling."))
+        };
         // Claims: all must exist and not be terminating.
-        let mut claims: Vec<PersistentVolumeClaim> = Vec::new();
-        for name in pod_claims(&pod) {
-            match ctx
-                .api
-                .try_get(&ObjKey::new(Kind::PersistentVolumeClaim, &ns, &name))
-                .and_then(|o| o.as_typed::<PersistentVolumeClaim>().cloned())
+        let mut claims: Vec<&PersistentVolumeClaim> = Vec::new();
+        for name in pod_claims(pod) {
+            match store
+                .get(&ObjKey::new(Kind::PersistentVolumeClaim, ns, name))
+                .and_then(|o| o.as_typed::<PersistentVolumeClaim>())
             {
                 None => {
-                    return self.fail(
-                        key,
-                        &pod,
-                        ctx,
+                    return unschedulable(
                         &format!("persistentvolumeclaim \"{name}\" not found"),
-                        0,
+                        node_count(),
                     )
                 }
                 Some(c) if c.metadata.deletion_timestamp.is_some() => {
-                    return self.fail(
-                        key,
-                        &pod,
-                        ctx,
+                    return unschedulable(
                         &format!("persistentvolumeclaim \"{name}\" is being deleted"),
-                        0,
+                        node_count(),
                     )
                 }
                 Some(c) => claims.push(c),
             }
         }
+        let volume_of = |c: &PersistentVolumeClaim| {
+            c.spec
+                .as_ref()
+                .and_then(|s| s.volume_name.as_deref())
+                .map(str::to_string)
+        };
         // A pod that already picked a node waits for its claims to bind there.
-        if let Some(node) = self.assumed.get(key).cloned() {
-            if claims.iter().all(|c| {
-                c.spec
-                    .as_ref()
-                    .and_then(|s| s.volume_name.as_ref())
-                    .is_some()
-            }) {
-                return self.bind(key, &pod, &node, ctx);
+        if let Some(node) = self.assumed.get(key) {
+            if claims.iter().all(|c| volume_of(c).is_some()) {
+                return Placement::Bind(node.clone());
             }
-            return None;
+            return Placement::WaitForVolumes;
         }
-        let nodes: Vec<Node> = ctx
-            .api
-            .store
+        let nodes: Vec<&Node> = store
             .list(Kind::Node, None)
-            .filter_map(|o| o.as_typed::<Node>().cloned())
+            .filter_map(|o| o.as_typed::<Node>())
             .collect();
         let total = nodes.len();
         let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
         let mut feasible: Vec<&Node> = Vec::new();
-        let tolerations = spec.tolerations.clone().unwrap_or_default();
+        let no_tolerations = Vec::new();
+        let tolerations = spec.tolerations.as_ref().unwrap_or(&no_tolerations);
         let mut unbound_immediate = false;
-        'nodes: for node in &nodes {
-            let nname = node.metadata.name.clone().unwrap_or_default();
+        'nodes: for node in nodes {
+            let nname = node.metadata.name.as_deref().unwrap_or_default();
             let ready = node
                 .status
                 .as_ref()
@@ -257,13 +294,14 @@ impl Scheduler {
             for taint in node
                 .spec
                 .as_ref()
-                .and_then(|s| s.taints.clone())
-                .unwrap_or_default()
+                .and_then(|s| s.taints.as_ref())
+                .into_iter()
+                .flatten()
             {
                 if (taint.effect == "NoSchedule" || taint.effect == "NoExecute")
-                    && !tolerates(&tolerations, &taint)
+                    && !tolerates(tolerations, taint)
                 {
-                    let value = taint.value.clone().unwrap_or_default();
+                    let value = taint.value.as_deref().unwrap_or_default();
                     *reasons
                         .entry(format!(
                             "node(s) had untolerated taint {{{}: {}}}",
@@ -274,8 +312,11 @@ impl Scheduler {
                 }
             }
             if let Some(sel) = &spec.node_selector {
-                let labels = node.metadata.labels.clone().unwrap_or_default();
-                if !sel.iter().all(|(k, v)| labels.get(k) == Some(v)) {
+                let labels = node.metadata.labels.as_ref();
+                if !sel
+                    .iter()
+                    .all(|(k, v)| labels.and_then(|l| l.get(k)) == Some(v))
+                {
                     *reasons
                         .entry("node(s) didn't match Pod's node affinity/selector".into())
                         .or_default() += 1;
@@ -283,13 +324,12 @@ impl Scheduler {
                 }
             }
             for claim in &claims {
-                match claim.spec.as_ref().and_then(|s| s.volume_name.clone()) {
+                match volume_of(claim) {
                     Some(pv_name) => {
-                        let pv = ctx
-                            .api
-                            .try_get(&ObjKey::new(Kind::PersistentVolume, "", &pv_name))
-                            .and_then(|o| o.as_typed::<PersistentVolume>().cloned());
-                        if let Some(pinned) = pv.as_ref().and_then(pv_node) {
+                        let pv = store
+                            .get(&ObjKey::new(Kind::PersistentVolume, "", &pv_name))
+                            .and_then(|o| o.as_typed::<PersistentVolume>());
+                        if let Some(pinned) = pv.and_then(pv_node) {
                             if pinned != nname {
                                 *reasons
                                     .entry("node(s) had volume node affinity conflict".into())
@@ -302,17 +342,12 @@ impl Scheduler {
                         let class = claim
                             .spec
                             .as_ref()
-                            .and_then(|s| s.storage_class_name.clone())
+                            .and_then(|s| s.storage_class_name.as_deref())
                             .unwrap_or_default();
-                        let wffc = ctx
-                            .api
-                            .try_get(&ObjKey::new(Kind::StorageClass, "", &class))
-                            .and_then(|o| {
-                                o.as_typed::<k8s_openapi::api::storage::v1::StorageClass>()
-                                    .cloned()
-                            })
-                            .and_then(|sc| sc.volume_binding_mode)
-                            .as_deref()
+                        let wffc = store
+                            .get(&ObjKey::new(Kind::StorageClass, "", class))
+                            .and_then(|o| o.as_typed::<StorageClass>())
+                            .and_then(|sc| sc.volume_binding_mode.as_deref())
                             == Some("WaitForFirstConsumer");
                         if !wffc {
                             unbound_immediate = true;
@@ -323,115 +358,81 @@ impl Scheduler {
             feasible.push(node);
         }
         if unbound_immediate {
-            return self.fail(
-                key,
-                &pod,
-                ctx,
-                "pod has unbound immediate PersistentVolumeClaims",
-                total,
-            );
+            return unschedulable("pod has unbound immediate PersistentVolumeClaims", total);
         }
         if feasible.is_empty() {
             let mut parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
             parts.sort();
-            let msg = format!(
+            return Placement::Unschedulable(format!(
                 "0/{total} nodes are available: {}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling.",
                 parts.join(", ")
-            );
-            return self.fail_raw(key, &pod, ctx, &msg);
+            ));
         }
         // Score: fewest pods wins; ties broken by name for determinism.
         let load = |name: &str| {
             self.node_load.get(name).copied().unwrap_or(0)
                 + self.assumed_load.get(name).copied().unwrap_or(0)
         };
-        let best = feasible
+        let Some(best) = feasible
             .iter()
-            .min_by_key(|n| {
-                let name = n.metadata.name.clone().unwrap_or_default();
-                (load(&name), name)
-            })
-            .map(|n| n.metadata.name.clone().unwrap_or_default())
-            .expect("feasible is not empty");
-        self.unschedulable.remove(key);
-        // Unbound WaitForFirstConsumer claims: select the node, wait for provisioning.
-        let unbound: Vec<&PersistentVolumeClaim> = claims
+            .map(|n| n.metadata.name.as_deref().unwrap_or_default())
+            .min_by_key(|name| (load(name), *name))
+        else {
+            return Placement::WaitForVolumes;
+        };
+        let unbound: Vec<PersistentVolumeClaim> = claims
             .iter()
-            .filter(|c| {
-                c.spec
-                    .as_ref()
-                    .and_then(|s| s.volume_name.as_ref())
-                    .is_none()
-            })
+            .filter(|c| volume_of(c).is_none())
+            .map(|c| (*c).clone())
             .collect();
-        if !unbound.is_empty() {
-            for claim in unbound {
-                let ckey = ObjKey::new(
-                    Kind::PersistentVolumeClaim,
-                    &ns,
-                    claim.metadata.name.as_deref().unwrap_or(""),
-                );
-                self.waiting_on_claim
-                    .entry(ckey.clone())
-                    .or_default()
-                    .push(key.clone());
-                let mut c = claim.clone();
-                c.metadata
-                    .annotations
-                    .get_or_insert_with(Default::default)
-                    .insert(SELECTED_NODE.into(), best.clone());
-                let _ = ctx.api.update(Object::PersistentVolumeClaim(c));
+        if unbound.is_empty() {
+            Placement::Bind(best.to_string())
+        } else {
+            Placement::ProvisionOn {
+                node: best.to_string(),
+                claims: unbound,
             }
-            ctx.note(format!("{} -> {best}: waiting for its volumes to be provisioned there (WaitForFirstConsumer)", key.name));
-            *self.assumed_load.entry(best.clone()).or_default() += 1;
-            self.assumed.insert(key.clone(), best);
-            return None;
         }
-        self.bind(key, &pod, &best, ctx)
     }
 
-    fn bind(&mut self, key: &ObjKey, pod: &Pod, node: &str, ctx: &mut Ctx) -> Option<Millis> {
+    fn bind(&mut self, key: &ObjKey, node: &str, ctx: &mut Ctx) -> Option<Millis> {
         self.forget(key);
+        let involved = ctx
+            .api
+            .try_get(key)
+            .map(|o| Involved::of(Kind::Pod, o.meta()));
         if ctx.api.bind_pod(key, node).is_ok() {
-            let obj = crate::apiserver::events::Involved::of(Kind::Pod, &pod.metadata);
             let msg = format!(
                 "Successfully assigned {}/{} to {node}",
                 key.namespace, key.name
             );
-            ctx.api.record_event(
-                &obj,
-                None,
-                EventType::Normal,
-                "Scheduled",
-                &msg,
-                &Source::component(COMPONENT),
-            );
+            if let Some(involved) = involved {
+                ctx.api.record_event(
+                    &involved,
+                    None,
+                    EventType::Normal,
+                    "Scheduled",
+                    &msg,
+                    &Source::component(COMPONENT),
+                );
+            }
             ctx.note(format!("{} -> {node}", key.name));
         }
         None
     }
 
-    fn fail(
-        &mut self,
-        key: &ObjKey,
-        pod: &Pod,
-        ctx: &mut Ctx,
-        reason: &str,
-        total: usize,
-    ) -> Option<Millis> {
-        let total = if total == 0 {
-            ctx.api.store.list(Kind::Node, None).count()
-        } else {
-            total
+    /// Report that the pod cannot be placed: a `FailedScheduling` event and the
+    /// `PodScheduled=False` condition; retried later.
+    fn fail(&mut self, key: &ObjKey, ctx: &mut Ctx, msg: &str) -> Option<Millis> {
+        let (involved, mut status) = {
+            let pod = ctx.api.try_get(key).and_then(|o| o.as_typed::<Pod>())?;
+            (
+                Involved::of(Kind::Pod, &pod.metadata),
+                pod.status.clone().unwrap_or_default(),
+            )
         };
-        let msg = format!("0/{total} nodes are available: {reason}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling.");
-        self.fail_raw(key, pod, ctx, &msg)
-    }
-
-    fn fail_raw(&mut self, key: &ObjKey, pod: &Pod, ctx: &mut Ctx, msg: &str) -> Option<Millis> {
-        let obj = crate::apiserver::events::Involved::of(Kind::Pod, &pod.metadata);
         ctx.api.record_event(
-            &obj,
+            &involved,
             None,
             EventType::Warning,
             "FailedScheduling",
@@ -440,11 +441,9 @@ impl Scheduler {
         );
         ctx.note(format!("cannot place {}: {msg}", key.name));
         self.unschedulable.insert(key.clone(), ());
-        let mut p = pod.clone();
-        let status = p.status.get_or_insert_with(Default::default);
         status.phase.get_or_insert_with(|| "Pending".into());
         crate::kubelet::status::set_condition(
-            status,
+            &mut status,
             "PodScheduled",
             "False",
             Some("Unschedulable"),
@@ -457,7 +456,21 @@ impl Scheduler {
         {
             c.message = Some(msg.to_string());
         }
-        let _ = ctx.api.update_status(Object::Pod(p));
+        let _ = ctx.api.set_status::<Pod>(key, Some(status));
         Some(RETRY_MS)
     }
+}
+
+/// What the scheduler decided for a pod.
+enum Placement {
+    /// No node fits; the `FailedScheduling` message.
+    Unschedulable(String),
+    /// The pod's node is chosen; its volumes are still being provisioned.
+    WaitForVolumes,
+    Bind(String),
+    /// Provision these (WaitForFirstConsumer) claims on the node, then bind.
+    ProvisionOn {
+        node: String,
+        claims: Vec<PersistentVolumeClaim>,
+    },
 }

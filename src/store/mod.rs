@@ -169,6 +169,25 @@ impl Store {
         obj
     }
 
+    /// Change a stored object in place, stamping the next resourceVersion; None if there is
+    /// no such object. Copy-on-write: the object is copied only while a reader (a watch
+    /// event not yet compacted, a caller's `Arc`) still holds it. `change` must not rename it.
+    pub fn modify(
+        &mut self,
+        key: &ObjKey,
+        at_ms: i64,
+        change: impl FnOnce(&mut Object),
+    ) -> Option<Arc<Object>> {
+        let entry = self.objects.get_mut(key)?;
+        self.resource_version += 1;
+        let obj = Arc::make_mut(entry);
+        change(obj);
+        obj.meta_mut().resource_version = Some(self.resource_version.to_string());
+        let obj = entry.clone();
+        self.append(EventType::Modified, obj.clone(), at_ms);
+        Some(obj)
+    }
+
     /// Remove an object for good; the watch log gets a DELETED event with its last state.
     pub fn remove(&mut self, key: &ObjKey, at_ms: i64) -> Option<Arc<Object>> {
         let old = self.objects.remove(key)?;

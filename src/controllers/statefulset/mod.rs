@@ -1,0 +1,379 @@
+//! The StatefulSet controller: one sync moves the world one step toward the spec.
+//!
+//! Structure as upstream's `stateful_set_control.go`: sort pods into in-range slots and
+//! condemned ones, then walk the slots in ordinal order (OrderedReady stops at the first
+//! pod it must wait for; Parallel does not), then scale down from the highest ordinal,
+//! then roll updates from the highest ordinal down to the partition. Claims from
+//! `volumeClaimTemplates` are created before their pod and reused when they exist.
+//!
+//! A sync reads pods straight from the store (shared, never copied): with thousands of
+//! replicas, copying every pod on every sync would dominate the controller's cost.
+
+mod pods;
+mod revisions;
+mod status;
+
+pub use pods::new_pod;
+
+use crate::api::labels::Selector;
+use crate::api::time::Millis;
+use crate::api::{Kind, Object};
+use crate::cluster::Ctx;
+use crate::kubelet::status::is_running_and_ready;
+use crate::store::{ObjKey, WatchEvent};
+use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::core::v1::Pod;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
+use pods::{create_missing_claims, create_pod_and_claims, delete_pod};
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+pub const REVISION_LABEL: &str = "controller-revision-hash";
+pub const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
+pub const POD_INDEX_LABEL: &str = "apps.kubernetes.io/pod-index";
+const COMPONENT: &str = "statefulset-controller";
+
+#[derive(Clone, Debug, Default)]
+pub struct StatefulSetController {
+    /// Consecutive failed syncs per set, for the rate-limited requeue.
+    failures: FxHashMap<ObjKey, u32>,
+}
+
+/// The controller reference a set puts on what it owns.
+pub fn controller_ref(sts: &StatefulSet) -> OwnerReference {
+    OwnerReference {
+        api_version: "apps/v1".into(),
+        kind: "StatefulSet".into(),
+        name: sts.metadata.name.clone().unwrap_or_default(),
+        uid: sts.metadata.uid.clone().unwrap_or_default(),
+        controller: Some(true),
+        block_owner_deletion: Some(true),
+    }
+}
+
+/// The controller owner reference of an object, if any.
+pub fn controller_of(meta: &ObjectMeta) -> Option<&OwnerReference> {
+    meta.owner_references
+        .iter()
+        .flatten()
+        .find(|r| r.controller == Some(true))
+}
+
+/// `web-12` -> ("web", 12).
+pub fn parent_and_ordinal(name: &str) -> Option<(&str, i32)> {
+    let (parent, ord) = name.rsplit_once('-')?;
+    if ord.is_empty() || !ord.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((parent, ord.parse().ok()?))
+}
+
+fn is_terminating(pod: &Pod) -> bool {
+    pod.metadata.deletion_timestamp.is_some()
+}
+
+fn is_finished(pod: &Pod) -> bool {
+    matches!(
+        pod.status.as_ref().and_then(|s| s.phase.as_deref()),
+        Some("Succeeded" | "Failed")
+    )
+}
+
+fn revision_of(pod: &Pod) -> Option<&str> {
+    pod.metadata
+        .labels
+        .as_ref()?
+        .get(REVISION_LABEL)
+        .map(String::as_str)
+}
+
+impl StatefulSetController {
+    pub fn handle(&mut self, ev: &WatchEvent, push: &mut dyn FnMut(ObjKey, Millis)) {
+        let obj = &ev.object;
+        match obj.kind() {
+            Kind::StatefulSet => push(ObjKey::of(obj), 0),
+            Kind::Pod | Kind::ControllerRevision => {
+                if let Some(owner) = controller_of(obj.meta()) {
+                    if owner.kind == "StatefulSet" {
+                        push(
+                            ObjKey::new(Kind::StatefulSet, obj.namespace(), &owner.name),
+                            0,
+                        );
+                    }
+                } else if let Some((parent, _)) = parent_and_ordinal(obj.name()) {
+                    // An orphan with a set's name pattern may be adopted.
+                    push(ObjKey::new(Kind::StatefulSet, obj.namespace(), parent), 0);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn reconcile(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
+        let stored = ctx.api.try_get(key).cloned();
+        let Some(sts) = stored.as_deref().and_then(Object::as_typed::<StatefulSet>) else {
+            self.failures.remove(key);
+            return None;
+        };
+        match sync(sts, ctx) {
+            Ok(()) => {
+                self.failures.remove(key);
+                None
+            }
+            Err(()) => {
+                let n = self.failures.entry(key.clone()).or_insert(0);
+                *n += 1;
+                // client-go's default controller rate limiter: 5ms * 2^n, at most 1000s.
+                Some((5i64 << (*n).min(20)).min(1_000_000))
+            }
+        }
+    }
+}
+
+/// A pod as the store holds it: shared, read in place.
+#[derive(Clone)]
+struct StoredPod(Arc<Object>);
+
+impl StoredPod {
+    fn new(obj: &Arc<Object>) -> Option<StoredPod> {
+        obj.as_typed::<Pod>().map(|_| StoredPod(obj.clone()))
+    }
+
+    fn pod(&self) -> &Pod {
+        match self.0.as_ref() {
+            Object::Pod(p) => p,
+            // `new` only wraps pods.
+            _ => unreachable!("StoredPod holds a pod"),
+        }
+    }
+}
+
+/// One sync of one StatefulSet. (Slots are walked by index: the index is the ordinal's
+/// offset from `.spec.ordinals.start`, as upstream's `replicas[i]` array.)
+#[allow(clippy::needless_range_loop)]
+fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
+    let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
+    let set_name = sts.metadata.name.as_deref().unwrap_or_default();
+    let uid = sts.metadata.uid.as_deref().unwrap_or_default();
+    let default_spec = Default::default();
+    let spec = sts.spec.as_ref().unwrap_or(&default_spec);
+    let selector = Selector::from_label_selector(&spec.selector);
+
+    // Claim: adopt matching orphans with our name pattern, keep what we own.
+    let mut owned: Vec<(i32, StoredPod)> = Vec::new();
+    let mut to_adopt: Vec<Pod> = Vec::new();
+    for obj in ctx.api.store.list(Kind::Pod, Some(ns)) {
+        let Some(stored) = StoredPod::new(obj) else {
+            continue;
+        };
+        let pod = stored.pod();
+        let name = pod.metadata.name.as_deref().unwrap_or("");
+        let Some(ordinal) = parent_and_ordinal(name)
+            .filter(|(p, _)| *p == set_name)
+            .map(|(_, o)| o)
+        else {
+            continue;
+        };
+        match controller_of(&pod.metadata) {
+            Some(r) if r.uid == uid => owned.push((ordinal, stored)),
+            Some(_) => {}
+            None if sts.metadata.deletion_timestamp.is_none()
+                && !selector.is_empty()
+                && selector.matches(pod.metadata.labels.as_ref())
+                && !is_terminating(pod) =>
+            {
+                to_adopt.push(pod.clone())
+            }
+            None => {}
+        }
+    }
+    for mut pod in to_adopt {
+        pod.metadata
+            .owner_references
+            .get_or_insert_with(Vec::new)
+            .push(controller_ref(sts));
+        if let Ok(o) = ctx.api.update(Object::Pod(pod)) {
+            if let Some(stored) = StoredPod::new(&o) {
+                let name = stored.pod().metadata.name.as_deref().unwrap_or("");
+                ctx.note(format!("adopted orphan pod {name}"));
+                if let Some((_, ordinal)) = parent_and_ordinal(name) {
+                    owned.push((ordinal, stored));
+                }
+            }
+        }
+    }
+
+    let revs = revisions::ensure_revisions(sts, ctx)?;
+
+    let replicas = spec.replicas.unwrap_or(1).max(0);
+    let start = spec.ordinals.as_ref().and_then(|o| o.start).unwrap_or(0);
+    let monotonic = spec.pod_management_policy.as_deref() != Some("Parallel");
+    let rolling = spec
+        .update_strategy
+        .as_ref()
+        .and_then(|s| s.type_.as_deref())
+        .unwrap_or("RollingUpdate")
+        == "RollingUpdate";
+    let partition = spec
+        .update_strategy
+        .as_ref()
+        .and_then(|s| s.rolling_update.as_ref())
+        .and_then(|r| r.partition)
+        .unwrap_or(0);
+
+    let mut slots: Vec<Option<StoredPod>> = vec![None; replicas as usize];
+    let mut condemned: Vec<(i32, StoredPod)> = Vec::new();
+    for (ord, pod) in owned {
+        if ord >= start && ord < start + replicas {
+            slots[(ord - start) as usize] = Some(pod);
+        } else {
+            condemned.push((ord, pod));
+        }
+    }
+    condemned.sort_by_key(|(ord, _)| std::cmp::Reverse(*ord));
+
+    let mut result = Ok(());
+    let mut blocked = sts.metadata.deletion_timestamp.is_some();
+    if !blocked {
+        for i in 0..replicas as usize {
+            let ordinal = start + i as i32;
+            match slots[i].as_ref().map(StoredPod::pod) {
+                Some(pod) if is_finished(pod) => {
+                    if !is_terminating(pod) {
+                        delete_pod(
+                            sts,
+                            pod,
+                            ctx,
+                            "it failed; it will be recreated with the same name",
+                        );
+                    }
+                    if monotonic {
+                        blocked = true;
+                        break;
+                    }
+                }
+                None => {
+                    let rev = if rolling && ordinal < start + partition {
+                        &revs.current
+                    } else {
+                        &revs.update
+                    };
+                    let pod = new_pod(sts, &rev.name, &rev.template, ordinal);
+                    if create_pod_and_claims(sts, pod, ordinal, ctx).is_err() {
+                        result = Err(());
+                        blocked = true;
+                        break;
+                    }
+                    if monotonic {
+                        blocked = true;
+                        break;
+                    }
+                }
+                Some(pod) => {
+                    let phase = pod
+                        .status
+                        .as_ref()
+                        .and_then(|s| s.phase.as_deref())
+                        .unwrap_or("Pending");
+                    let name = format!("{set_name}-{ordinal}");
+                    if phase == "Pending" && !is_terminating(pod) {
+                        let _ = create_missing_claims(sts, ordinal, &name, ctx);
+                    }
+                    if is_terminating(pod) && monotonic {
+                        ctx.note(format!("waiting: {name} is terminating (OrderedReady)"));
+                        blocked = true;
+                        break;
+                    }
+                    if !is_running_and_ready(pod) && monotonic {
+                        if let Some(next) = (i + 1 < replicas as usize)
+                            .then(|| format!("{set_name}-{}", ordinal + 1))
+                        {
+                            ctx.note(format!("not creating {next}: {name} is not Running and Ready (OrderedReady)"));
+                        } else {
+                            ctx.note(format!(
+                                "waiting for {name} to be Running and Ready (OrderedReady)"
+                            ));
+                        }
+                        blocked = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    if !blocked {
+        // Scale down, highest ordinal first.
+        for (_, stored) in &condemned {
+            let pod = stored.pod();
+            let name = pod.metadata.name.as_deref().unwrap_or_default();
+            if is_terminating(pod) {
+                if monotonic {
+                    ctx.note(format!(
+                        "scale down waits: {name} is terminating (OrderedReady)"
+                    ));
+                    blocked = true;
+                    break;
+                }
+                continue;
+            }
+            delete_pod(
+                sts,
+                pod,
+                ctx,
+                &format!("scale down to {replicas} replicas (highest ordinal first)"),
+            );
+            if monotonic {
+                blocked = true;
+                break;
+            }
+        }
+    }
+
+    if !blocked && rolling {
+        // Rolling update: from the highest ordinal down to the partition, one pod at a time.
+        let update_name = revs.update.name.as_str();
+        for i in (0..replicas as usize).rev() {
+            let ordinal = start + i as i32;
+            if ordinal < start + partition {
+                break;
+            }
+            let Some(pod) = slots[i].as_ref().map(StoredPod::pod) else {
+                break;
+            };
+            if revision_of(pod) != Some(update_name) && !is_terminating(pod) {
+                delete_pod(
+                    sts,
+                    pod,
+                    ctx,
+                    &format!("rolling update to revision {update_name}"),
+                );
+                break;
+            }
+            if !is_running_and_ready(pod) {
+                break;
+            }
+        }
+    }
+
+    drop(slots);
+    drop(condemned);
+    status::update_status(sts, &revs.current.name, &revs.update.name, replicas, ctx);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_ordinals_like_upstream() {
+        assert_eq!(parent_and_ordinal("web-0"), Some(("web", 0)));
+        assert_eq!(
+            parent_and_ordinal("web-stateful-set-12"),
+            Some(("web-stateful-set", 12))
+        );
+        assert_eq!(parent_and_ordinal("web"), None);
+        assert_eq!(parent_and_ordinal("web-x"), None);
+    }
+}

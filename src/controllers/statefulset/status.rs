@@ -1,0 +1,64 @@
+//! The StatefulSet status the controller writes after each sync: pod counts by readiness
+//! and revision, and the current/update revisions (current catches up with update once
+//! every replica runs the update revision and is Ready).
+
+use super::{controller_of, is_terminating, revision_of};
+use crate::api::{Kind, Object};
+use crate::cluster::Ctx;
+use crate::kubelet::status::is_running_and_ready;
+use k8s_openapi::api::apps::v1::{StatefulSet, StatefulSetStatus};
+use k8s_openapi::api::core::v1::Pod;
+
+pub(super) fn update_status(
+    sts: &StatefulSet,
+    current: &str,
+    update: &str,
+    replicas: i32,
+    ctx: &mut Ctx,
+) {
+    // Re-read pods: this sync may have changed them.
+    let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
+    let uid = sts.metadata.uid.as_deref().unwrap_or_default();
+    let (mut total, mut ready, mut cur, mut upd) = (0, 0, 0, 0);
+    for o in ctx.api.store.list(Kind::Pod, Some(ns)) {
+        let Some(p) = o.as_typed::<Pod>() else {
+            continue;
+        };
+        if controller_of(&p.metadata).is_none_or(|r| r.uid != uid) {
+            continue;
+        }
+        total += 1;
+        if is_running_and_ready(p) {
+            ready += 1;
+        }
+        if !is_terminating(p) {
+            if revision_of(p) == Some(current) {
+                cur += 1;
+            }
+            if revision_of(p) == Some(update) {
+                upd += 1;
+            }
+        }
+    }
+    let mut status = StatefulSetStatus {
+        observed_generation: sts.metadata.generation,
+        replicas: total,
+        collision_count: Some(0),
+        ..Default::default()
+    };
+    status.ready_replicas = Some(ready).filter(|n| *n > 0);
+    status.available_replicas = Some(ready);
+    status.current_replicas = Some(cur).filter(|n| *n > 0);
+    status.updated_replicas = Some(upd).filter(|n| *n > 0);
+    status.current_revision = Some(current.to_string());
+    status.update_revision = Some(update.to_string());
+    if upd == replicas && ready == replicas && total == replicas {
+        status.current_revision = Some(update.to_string());
+        status.current_replicas = Some(upd).filter(|n| *n > 0);
+    }
+    if sts.status.as_ref() != Some(&status) {
+        let mut next = sts.clone();
+        next.status = Some(status);
+        let _ = ctx.api.update_status(Object::StatefulSet(next));
+    }
+}

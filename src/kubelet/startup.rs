@@ -1,0 +1,407 @@
+//! The kubelet starting a pod: accepting it (`ContainerCreating`, image pulls), starting
+//! its containers (`Running`, Ready at once or after the readiness delay), and the status
+//! it reports on the way. Each step reads the pod in place, decides, then writes only the
+//! status (`set_status`), so the stored pod is never copied just to be reported on.
+
+use super::{
+    container_field, exits_after, go_duration, images, node_ip, status, stored_pod, terminated,
+    ContainerImage, Kubelet, PodRun, Stage, ACCEPT_MS, START_MS,
+};
+use crate::api::time::{to_time, Millis};
+use crate::api::Kind;
+use crate::apiserver::events::{EventType, Involved, Source};
+use crate::cluster::Ctx;
+use crate::store::ObjKey;
+use k8s_openapi::api::core::v1::{
+    ContainerState, ContainerStateRunning, ContainerStateWaiting, ContainerStatus, HostIP, Node,
+    Pod, PodIP, PodSpec,
+};
+
+impl Kubelet {
+    pub(super) fn accept(
+        &mut self,
+        key: &ObjKey,
+        node_name: &str,
+        ctx: &mut Ctx,
+    ) -> Option<Millis> {
+        let now = ctx.now();
+        let host_ip = ctx
+            .api
+            .try_get(&ObjKey::new(Kind::Node, "", node_name))
+            .and_then(|o| o.as_typed::<Node>())
+            .map(node_ip)
+            .unwrap_or_default();
+        let (st, involved, containers) = {
+            let pod = stored_pod(ctx, key)?;
+            let default_spec = PodSpec::default();
+            let spec = pod.spec.as_ref().unwrap_or(&default_spec);
+            let mut st = pod.status.clone().unwrap_or_default();
+            st.phase = Some("Pending".into());
+            st.host_ip = Some(host_ip.clone());
+            st.host_ips = Some(vec![HostIP {
+                ip: host_ip.clone(),
+            }]);
+            st.start_time = Some(to_time(now));
+            st.qos_class = Some(crate::admission::qos_class(spec).to_string());
+            status::set_condition(&mut st, "PodReadyToStartContainers", "False", None, now);
+            status::set_condition(&mut st, "Initialized", "True", None, now);
+            status::set_condition(&mut st, "Ready", "False", Some("ContainersNotReady"), now);
+            status::set_condition(
+                &mut st,
+                "ContainersReady",
+                "False",
+                Some("ContainersNotReady"),
+                now,
+            );
+            status::set_condition(&mut st, "PodScheduled", "True", None, now);
+            let names: Vec<&str> = spec.containers.iter().map(|c| c.name.as_str()).collect();
+            for c in st.conditions.iter_mut().flatten() {
+                if c.type_ == "Ready" || c.type_ == "ContainersReady" {
+                    c.message = Some(format!(
+                        "containers with unready status: [{}]",
+                        names.join(" ")
+                    ));
+                }
+            }
+            st.container_statuses = Some(
+                spec.containers
+                    .iter()
+                    .map(|c| ContainerStatus {
+                        name: c.name.clone(),
+                        image: c.image.clone().unwrap_or_default(),
+                        image_id: String::new(),
+                        ready: false,
+                        restart_count: 0,
+                        started: Some(false),
+                        state: Some(ContainerState {
+                            waiting: Some(ContainerStateWaiting {
+                                reason: Some("ContainerCreating".into()),
+                                message: None,
+                            }),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    })
+                    .collect(),
+            );
+            let containers: Vec<ContainerImage> =
+                spec.containers.iter().map(ContainerImage::of).collect();
+            (st, Involved::of(Kind::Pod, &pod.metadata), containers)
+        };
+        let _ = ctx.api.set_status::<Pod>(key, Some(st));
+
+        // Pull what is missing.
+        let source = Source::kubelet(node_name);
+        let node_run = self.nodes.entry(node_name.to_string()).or_default();
+        let mut pull_ms = 0;
+        for c in &containers {
+            let image = &c.image;
+            if let Some(err) = images::pull_error(image) {
+                let field = container_field(&c.name);
+                ctx.api.record_event(
+                    &involved,
+                    Some(&field),
+                    EventType::Warning,
+                    "InspectFailed",
+                    &err,
+                    &source,
+                );
+                ctx.api.record_event(
+                    &involved,
+                    Some(&field),
+                    EventType::Warning,
+                    "Failed",
+                    "Error: InvalidImageName",
+                    &source,
+                );
+                self.write_waiting(key, "InvalidImageName", &err, ctx);
+                ctx.note(format!(
+                    "{}: cannot pull {image}: invalid reference",
+                    key.name
+                ));
+                self.pods.insert(
+                    key.clone(),
+                    PodRun {
+                        stage: Stage::BackOff { restart_at: None },
+                        restarts: 0,
+                        ip: None,
+                        node: node_name.to_string(),
+                        started_at: None,
+                        last_exit: None,
+                        container_ids: vec![],
+                    },
+                );
+                return None;
+            }
+            let policy = c.pull_policy.as_deref().unwrap_or("IfNotPresent");
+            let present = node_run.images.contains(image);
+            if present && policy != "Always" {
+                continue;
+            }
+            ctx.api.record_event(
+                &involved,
+                Some(&container_field(&c.name)),
+                EventType::Normal,
+                "Pulling",
+                &format!("Pulling image \"{image}\""),
+                &source,
+            );
+            pull_ms += if present {
+                900
+            } else {
+                images::profile(image).pull_ms
+            };
+        }
+        ctx.note(format!(
+            "{}: preparing on {node_name} (pulling images: {})",
+            key.name,
+            if pull_ms > 0 {
+                go_duration(pull_ms)
+            } else {
+                "none needed".into()
+            }
+        ));
+        let until = now + ACCEPT_MS + pull_ms + START_MS;
+        self.pods.insert(
+            key.clone(),
+            PodRun {
+                stage: Stage::Preparing { until },
+                restarts: 0,
+                ip: None,
+                node: node_name.to_string(),
+                started_at: None,
+                last_exit: None,
+                container_ids: vec![],
+            },
+        );
+        Some(until - now)
+    }
+
+    pub(super) fn start(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
+        let now = ctx.now();
+        let mut run = self.pods.get(key).cloned()?;
+        // When the main container exits on its own, and when it becomes Ready.
+        let (involved, containers, host_network_ip, exit_at, ready_at) = {
+            let pod = stored_pod(ctx, key)?;
+            let default_spec = PodSpec::default();
+            let spec = pod.spec.as_ref().unwrap_or(&default_spec);
+            let host_network_ip = (spec.host_network == Some(true)).then(|| {
+                pod.status
+                    .as_ref()
+                    .and_then(|s| s.host_ip.clone())
+                    .unwrap_or_default()
+            });
+            let main = spec.containers.first()?;
+            let profile = images::profile(main.image.as_deref().unwrap_or(""));
+            let exit_at = exits_after(main, &profile).map(|(after, code)| (now + after, code));
+            let ready_at = if exit_at.is_some() {
+                None
+            } else {
+                match main.readiness_probe.as_ref() {
+                    None => Some(now),
+                    Some(p) => Some(
+                        now + (p.initial_delay_seconds.unwrap_or(0) as Millis) * 1000
+                            + profile.start_ms,
+                    ),
+                }
+            };
+            let containers: Vec<ContainerImage> =
+                spec.containers.iter().map(ContainerImage::of).collect();
+            (
+                Involved::of(Kind::Pod, &pod.metadata),
+                containers,
+                host_network_ip,
+                exit_at,
+                ready_at,
+            )
+        };
+        let source = Source::kubelet(&run.node);
+        let first_start = run.started_at.is_none() && run.restarts == 0;
+        let node_run = self.nodes.entry(run.node.clone()).or_default();
+        for c in &containers {
+            let image = &c.image;
+            let field = container_field(&c.name);
+            let policy = c.pull_policy.as_deref().unwrap_or("IfNotPresent");
+            if node_run.images.contains(image) && (policy != "Always" || !first_start) {
+                ctx.api.record_event(
+                    &involved,
+                    Some(&field),
+                    EventType::Normal,
+                    "Pulled",
+                    &format!("Container image \"{image}\" already present on machine"),
+                    &source,
+                );
+            } else {
+                let profile = images::profile(image);
+                let d = go_duration(profile.pull_ms);
+                ctx.api.record_event(&involved, Some(&field), EventType::Normal, "Pulled", &format!("Successfully pulled image \"{image}\" in {d} ({d} including waiting). Image size: {} bytes.", profile.size_bytes), &source);
+                node_run.images.insert(image.clone());
+            }
+            ctx.api.record_event(
+                &involved,
+                Some(&field),
+                EventType::Normal,
+                "Created",
+                &format!("Created container: {}", c.name),
+                &source,
+            );
+            ctx.api.record_event(
+                &involved,
+                Some(&field),
+                EventType::Normal,
+                "Started",
+                &format!("Started container {}", c.name),
+                &source,
+            );
+        }
+        if run.ip.is_none() {
+            run.ip = Some(match host_network_ip {
+                Some(ip) => ip,
+                None => self.allocate_ip(&run.node, ctx),
+            });
+        }
+        run.container_ids = containers
+            .iter()
+            .map(|_| format!("containerd://{}", ctx.api.ids.hex(64)))
+            .collect();
+        run.started_at = Some(now);
+        run.stage = Stage::Running { ready_at, exit_at };
+        self.pods.insert(key.clone(), run);
+        let ready = ready_at == Some(now);
+        self.write_running(key, ready, ctx);
+        ctx.note(format!(
+            "{}: containers started{}",
+            key.name,
+            if ready {
+                "; Ready (no readiness probe)"
+            } else {
+                ""
+            }
+        ));
+        let mut next: Vec<Millis> = Vec::new();
+        if let Some(t) = ready_at.filter(|t| *t > now) {
+            next.push(t - now);
+        }
+        if let Some((t, _)) = exit_at {
+            next.push(t - now);
+        }
+        next.into_iter().min()
+    }
+
+    /// Report the containers running (and Ready or not).
+    pub(super) fn write_running(&mut self, key: &ObjKey, ready: bool, ctx: &mut Ctx) {
+        let now = ctx.now();
+        let Some(current) = stored_pod(ctx, key) else {
+            return;
+        };
+        let default_spec = PodSpec::default();
+        let image_ids: Vec<String> = current
+            .spec
+            .as_ref()
+            .unwrap_or(&default_spec)
+            .containers
+            .iter()
+            .map(|c| self.image_id(c.image.as_deref().unwrap_or_default()))
+            .collect();
+        let Some(run) = self.pods.get(key) else {
+            return;
+        };
+        let spec = current.spec.as_ref().unwrap_or(&default_spec);
+        let mut st = current.status.clone().unwrap_or_default();
+        st.phase = Some("Running".into());
+        let ip = run.ip.clone().unwrap_or_default();
+        st.pod_ip = Some(ip.clone());
+        st.pod_ips = Some(vec![PodIP { ip }]);
+        status::set_condition(&mut st, "PodReadyToStartContainers", "True", None, now);
+        let (r, reason) = if ready {
+            ("True", None)
+        } else {
+            ("False", Some("ContainersNotReady"))
+        };
+        status::set_condition(&mut st, "Ready", r, reason, now);
+        status::set_condition(&mut st, "ContainersReady", r, reason, now);
+        for c in st.conditions.iter_mut().flatten() {
+            if c.type_ == "Ready" || c.type_ == "ContainersReady" {
+                c.message = (!ready).then(|| {
+                    format!(
+                        "containers with unready status: [{}]",
+                        spec.containers
+                            .iter()
+                            .map(|c| c.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    )
+                });
+            }
+        }
+        st.container_statuses = Some(
+            spec.containers
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let image = c.image.as_deref().unwrap_or_default();
+                    ContainerStatus {
+                        name: c.name.clone(),
+                        image: images::qualified(image),
+                        image_id: image_ids.get(i).cloned().unwrap_or_default(),
+                        container_id: run.container_ids.get(i).cloned(),
+                        ready,
+                        restart_count: run.restarts,
+                        started: Some(true),
+                        state: Some(ContainerState {
+                            running: Some(ContainerStateRunning {
+                                started_at: run.started_at.map(to_time),
+                            }),
+                            ..Default::default()
+                        }),
+                        last_state: run.last_exit.map(|(s, f, code)| ContainerState {
+                            terminated: Some(terminated(
+                                s,
+                                f,
+                                code,
+                                run.container_ids.get(i).cloned(),
+                            )),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    }
+                })
+                .collect(),
+        );
+        let _ = ctx.api.set_status::<Pod>(key, Some(st));
+    }
+
+    /// Report the containers waiting (`InvalidImageName`, `CrashLoopBackOff`).
+    pub(super) fn write_waiting(
+        &mut self,
+        key: &ObjKey,
+        reason: &str,
+        message: &str,
+        ctx: &mut Ctx,
+    ) {
+        let Some(current) = stored_pod(ctx, key) else {
+            return;
+        };
+        let mut st = current.status.clone().unwrap_or_default();
+        let run = self.pods.get(key);
+        for (i, cs) in st.container_statuses.iter_mut().flatten().enumerate() {
+            cs.ready = false;
+            cs.started = Some(false);
+            cs.state = Some(ContainerState {
+                waiting: Some(ContainerStateWaiting {
+                    reason: Some(reason.into()),
+                    message: Some(message.into()),
+                }),
+                ..Default::default()
+            });
+            if let Some(run) = run {
+                cs.restart_count = run.restarts;
+                cs.last_state = run.last_exit.map(|(s, f, code)| ContainerState {
+                    terminated: Some(terminated(s, f, code, run.container_ids.get(i).cloned())),
+                    ..Default::default()
+                });
+            }
+        }
+        let _ = ctx.api.set_status::<Pod>(key, Some(st));
+    }
+}
