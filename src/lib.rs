@@ -17,6 +17,7 @@ pub mod network;
 pub mod printers;
 pub mod repl;
 pub mod runtime;
+pub mod sandbox;
 pub mod scheduler;
 pub mod script;
 pub mod shell;
