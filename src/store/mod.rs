@@ -4,10 +4,13 @@
 //! The store knows nothing about validation or controllers; the apiserver writes to it and
 //! the informers read its watch log. It is ordered (a BTreeMap), so every list comes out
 //! sorted by namespace and name, as the real apiserver returns lists, and output is
-//! deterministic.
+//! deterministic. Point reads and writes go through a hash index instead: most of the
+//! simulator's store traffic is get-by-key, and B-tree searches over string keys cost a
+//! few dozen string comparisons each.
 
 use crate::api::{Kind, Object};
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::sync::Arc;
 
@@ -92,7 +95,10 @@ pub const WATCH_LOG_CAPACITY: usize = 200_000;
 /// etcd in miniature.
 #[derive(Clone, Debug, Default)]
 pub struct Store {
-    objects: BTreeMap<ObjKey, Arc<Object>>,
+    /// Every stored object, by key.
+    objects: FxHashMap<ObjKey, Arc<Object>>,
+    /// The same keys in list order (kind, namespace, name).
+    order: BTreeSet<ObjKey>,
     resource_version: u64,
     log: Vec<WatchEvent>,
     /// Resource version of the oldest event still in `log` (older ones were compacted).
@@ -151,7 +157,9 @@ impl Store {
                 },
             ),
         };
-        self.objects.range((lo, hi)).map(|(_, v)| v)
+        self.order
+            .range((lo, hi))
+            .filter_map(|k| self.objects.get(k))
     }
 
     /// Write an object (create or replace), stamping the next resourceVersion.
@@ -160,10 +168,16 @@ impl Store {
         obj.meta_mut().resource_version = Some(self.resource_version.to_string());
         let key = ObjKey::of(&obj);
         let obj = Arc::new(obj);
-        let event_type = if self.objects.insert(key, obj.clone()).is_some() {
-            EventType::Modified
-        } else {
-            EventType::Added
+        let event_type = match self.objects.get_mut(&key) {
+            Some(slot) => {
+                *slot = obj.clone();
+                EventType::Modified
+            }
+            None => {
+                self.order.insert(key.clone());
+                self.objects.insert(key, obj.clone());
+                EventType::Added
+            }
         };
         self.append(event_type, obj.clone(), at_ms);
         obj
@@ -191,6 +205,7 @@ impl Store {
     /// Remove an object for good; the watch log gets a DELETED event with its last state.
     pub fn remove(&mut self, key: &ObjKey, at_ms: i64) -> Option<Arc<Object>> {
         let old = self.objects.remove(key)?;
+        self.order.remove(key);
         self.resource_version += 1;
         let mut last = (*old).clone();
         last.meta_mut().resource_version = Some(self.resource_version.to_string());
@@ -249,11 +264,13 @@ impl Store {
     }
 }
 
+/// The kind that follows `kind` in key order, if any.
 fn next_kind(kind: Kind) -> Option<Kind> {
-    use crate::api::KINDS;
-    let mut all: Vec<Kind> = KINDS.iter().map(|k| k.kind).collect();
-    all.sort();
-    all.into_iter().find(|k| *k > kind)
+    crate::api::KINDS
+        .iter()
+        .map(|k| k.kind)
+        .filter(|k| *k > kind)
+        .min()
 }
 
 #[cfg(test)]
