@@ -243,7 +243,7 @@ impl ApiServer {
             reporting_instance: Some(source.host.clone().unwrap_or_default()),
             ..Default::default()
         };
-        self.store.put(Object::Event(ev), now);
+        self.store.put(Object::from(ev), now);
         let keys = self.event_index.entry(hash).or_default();
         // Events deleted since (`kubectl delete events`) drop out of the index here.
         let store = &self.store;
