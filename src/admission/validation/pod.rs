@@ -11,8 +11,8 @@ use super::path::{child, index};
 use crate::admission::names::{inclusive_range_error, is_dns1123_label, NameRule};
 use crate::api::{BadValue, FieldError};
 use k8s_openapi::api::core::v1::{Pod, PodSpec, PodTemplateSpec, Volume};
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 const TOKEN_SOURCE_FORBIDDEN: &str = "must not be specified when serviceAccountName is not set";
 /// Volume source keys in the order upstream's `validateVolumeSource` checks them.
@@ -159,7 +159,7 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
     if spec.containers.is_empty() {
         errs.push(FieldError::required(&cpath, ""));
     }
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for (i, c) in spec.containers.iter().enumerate() {
         let p = index(&cpath, i);
         errs.extend(validate_container_common(c, &volumes, &p));
@@ -319,7 +319,7 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
 /// `ValidateVolumes`: the names that may be mounted, and the errors.
 fn validate_volumes(volumes: &[Volume], path: &str) -> (HashSet<String>, Vec<FieldError>) {
     let mut errs = Vec::new();
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for (i, v) in volumes.iter().enumerate() {
         let p = index(path, i);
         let mut el = validate_volume_source(v, &p);
@@ -549,7 +549,7 @@ mod tests {
         .unwrap();
         default_object(&mut o);
         match o {
-            Object::Pod(p) => p,
+            Object::Pod(p) => *p,
             _ => unreachable!(),
         }
     }
