@@ -9,7 +9,8 @@
 //! few dozen string comparisons each.
 
 use crate::api::{Kind, Object};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::sync::Arc;
@@ -92,13 +93,44 @@ pub const MAX_OBJECTS: usize = 250_000;
 /// How many watch events are kept before the oldest are compacted away (etcd compacts too).
 pub const WATCH_LOG_CAPACITY: usize = 200_000;
 
+/// The store's keys in list order (kind, namespace, name). A new key waits unsorted with
+/// the others of its kind until something lists that kind: keeping every key sorted as it
+/// is written cost a B-tree insert (dozens of string comparisons) per object, and the
+/// most numerous kind, Event, is rarely listed at all.
+#[derive(Clone, Debug, Default)]
+struct ListOrder {
+    sorted: BTreeSet<ObjKey>,
+    unsorted: FxHashMap<Kind, FxHashSet<ObjKey>>,
+}
+
+impl ListOrder {
+    fn add(&mut self, key: ObjKey) {
+        self.unsorted.entry(key.kind).or_default().insert(key);
+    }
+
+    fn remove(&mut self, key: &ObjKey) {
+        if !self.sorted.remove(key) {
+            if let Some(keys) = self.unsorted.get_mut(&key.kind) {
+                keys.remove(key);
+            }
+        }
+    }
+
+    /// Sort in the keys of `kind` still waiting.
+    fn sort_kind(&mut self, kind: Kind) {
+        if let Some(keys) = self.unsorted.get_mut(&kind) {
+            self.sorted.extend(keys.drain());
+        }
+    }
+}
+
 /// etcd in miniature.
 #[derive(Clone, Debug, Default)]
 pub struct Store {
     /// Every stored object, by key.
     objects: FxHashMap<ObjKey, Arc<Object>>,
-    /// The same keys in list order (kind, namespace, name).
-    order: BTreeSet<ObjKey>,
+    /// The same keys in list order, sorted lazily (see `ListOrder`).
+    order: RefCell<ListOrder>,
     resource_version: u64,
     log: Vec<WatchEvent>,
     /// Resource version of the oldest event still in `log` (older ones were compacted).
@@ -157,9 +189,14 @@ impl Store {
                 },
             ),
         };
-        self.order
+        let mut order = self.order.borrow_mut();
+        order.sort_kind(kind);
+        let listed: Vec<&Arc<Object>> = order
+            .sorted
             .range((lo, hi))
             .filter_map(|k| self.objects.get(k))
+            .collect();
+        listed.into_iter()
     }
 
     /// Write an object (create or replace), stamping the next resourceVersion.
@@ -174,7 +211,7 @@ impl Store {
                 EventType::Modified
             }
             None => {
-                self.order.insert(key.clone());
+                self.order.get_mut().add(key.clone());
                 self.objects.insert(key, obj.clone());
                 EventType::Added
             }
@@ -205,7 +242,7 @@ impl Store {
     /// Remove an object for good; the watch log gets a DELETED event with its last state.
     pub fn remove(&mut self, key: &ObjKey, at_ms: i64) -> Option<Arc<Object>> {
         let old = self.objects.remove(key)?;
-        self.order.remove(key);
+        self.order.get_mut().remove(key);
         self.resource_version += 1;
         let mut last = (*old).clone();
         last.meta_mut().resource_version = Some(self.resource_version.to_string());

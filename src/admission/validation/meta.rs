@@ -74,26 +74,39 @@ pub fn validate_object_meta(
             super::IS_NEGATIVE,
         ));
     }
-    errs.extend(validate_maps_and_finalizers(meta, path));
+    errs.extend(validate_maps_and_finalizers(meta, None, path));
     errs
 }
 
 /// Labels, annotations and finalizers, in that order. Valid ones (nearly every write)
 /// cost a scan and no allocation; field paths are built only for an object with errors.
-fn validate_maps_and_finalizers(meta: &ObjectMeta, path: &str) -> Vec<FieldError> {
-    let labels_ok = meta
-        .labels
-        .iter()
-        .flatten()
-        .all(|(k, v)| is_qualified_name(k).is_empty() && is_valid_label_value(v).is_empty());
+/// On an update, entries the stored object (`old`) already had were validated when it
+/// was written, so only new or changed ones are checked; any failure re-runs the full
+/// checks, so the errors and their order are upstream's.
+fn validate_maps_and_finalizers(
+    meta: &ObjectMeta,
+    old: Option<&ObjectMeta>,
+    path: &str,
+) -> Vec<FieldError> {
+    let old_labels = old.and_then(|o| o.labels.as_ref());
+    let old_annotations = old.and_then(|o| o.annotations.as_ref());
+    let old_finalizers = old
+        .and_then(|o| o.finalizers.as_deref())
+        .unwrap_or_default();
+    let labels_ok = meta.labels.iter().flatten().all(|(k, v)| {
+        old_labels.is_some_and(|o| o.get(k) == Some(v))
+            || (is_qualified_name(k).is_empty() && is_valid_label_value(v).is_empty())
+    });
     let mut total = 0;
     let annotations_ok = meta.annotations.iter().flatten().all(|(k, v)| {
         total += k.len() + v.len();
-        is_qualified_name(&annotation_key(k)).is_empty()
+        old_annotations.is_some_and(|o| o.contains_key(k))
+            || is_qualified_name(&annotation_key(k)).is_empty()
     }) && total <= TOTAL_ANNOTATION_SIZE_LIMIT;
     let finalizers_ok = meta.finalizers.iter().flatten().all(|f| {
-        is_qualified_name(f).is_empty()
-            && (f.contains('/') || STANDARD_FINALIZERS.contains(&f.as_str()))
+        old_finalizers.contains(f)
+            || (is_qualified_name(f).is_empty()
+                && (f.contains('/') || STANDARD_FINALIZERS.contains(&f.as_str())))
     }) && !meta.finalizers.as_ref().is_some_and(|list| {
         list.iter().any(|f| f == "orphan") && list.iter().any(|f| f == "foregroundDeletion")
     });
@@ -151,7 +164,7 @@ pub fn validate_object_meta_update(
     if new.uid.as_deref().is_some_and(|u| !u.is_empty()) {
         errs.extend(immutable("uid", &new.uid, &old.uid));
     }
-    errs.extend(validate_maps_and_finalizers(new, path));
+    errs.extend(validate_maps_and_finalizers(new, Some(old), path));
     errs
 }
 
