@@ -244,7 +244,11 @@ impl ApiServer {
             ..Default::default()
         };
         self.store.put(Object::from(ev), now);
-        let keys = self.event_index.entry(hash).or_default();
+        // Almost every hash names one event: room for one, not the default four.
+        let keys = self
+            .event_index
+            .entry(hash)
+            .or_insert_with(|| Vec::with_capacity(1));
         // Events deleted since (`kubectl delete events`) drop out of the index here.
         let store = &self.store;
         keys.retain(|k| store.contains(k));

@@ -169,7 +169,7 @@ impl Store {
                 }),
                 Bound::Excluded(ObjKey {
                     kind,
-                    namespace: format!("{ns}\0"),
+                    namespace: [ns, "\0"].concat(),
                     name: String::new(),
                 }),
             ),
