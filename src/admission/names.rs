@@ -77,8 +77,21 @@ fn matches_label(s: &str, alpha_first: bool) -> bool {
     first_ok && lower_alnum(last) && b.iter().all(|&c| lower_alnum(c) || c == b'-')
 }
 
+/// Matches the DNS-1123 subdomain regex: dot-separated labels, each `[a-z0-9]([-a-z0-9]*[a-z0-9])?`.
+/// One pass over the bytes: a label may not start with `-` (or be empty), nor end with `-`.
 fn matches_subdomain(s: &str) -> bool {
-    s.split('.').all(|part| matches_label(part, false))
+    let mut prev = b'.';
+    for &c in s.as_bytes() {
+        match c {
+            b'.' if !lower_alnum(prev) => return false,
+            b'-' if prev == b'.' => return false,
+            b'.' | b'-' => {}
+            c if lower_alnum(c) => {}
+            _ => return false,
+        }
+        prev = c;
+    }
+    lower_alnum(prev)
 }
 
 /// Matches `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
@@ -148,10 +161,9 @@ pub fn is_dns1035_label(value: &str) -> Vec<String> {
 /// `IsQualifiedName`: label keys, annotation keys, finalizer names.
 pub fn is_qualified_name(value: &str) -> Vec<String> {
     let mut errs = Vec::new();
-    let parts: Vec<&str> = value.split('/').collect();
-    let name = match parts.as_slice() {
-        [name] => *name,
-        [prefix, name] => {
+    let name = match value.split_once('/') {
+        None => value,
+        Some((prefix, name)) if !name.contains('/') => {
             if prefix.is_empty() {
                 errs.push("prefix part must be non-empty".to_string());
             } else {
@@ -159,9 +171,9 @@ pub fn is_qualified_name(value: &str) -> Vec<String> {
                     errs.push(format!("prefix part {m}"));
                 }
             }
-            *name
+            name
         }
-        _ => {
+        Some(_) => {
             errs.push(format!(
                 "a qualified name {} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
                 regex_error(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, &["MyName", "my.name", "123-abc"])
@@ -365,6 +377,36 @@ mod tests {
             ["must be between 1 and 65535, inclusive"]
         );
         assert!(is_valid_port_num(65535).is_empty());
+    }
+
+    #[test]
+    fn subdomain_scan_agrees_with_the_label_by_label_reading() {
+        let by_labels = |s: &str| s.split('.').all(|part| matches_label(part, false));
+        for s in [
+            "",
+            ".",
+            "a",
+            "a.",
+            ".a",
+            "a..b",
+            "a.b",
+            "a-.b",
+            "a.-b",
+            "-a",
+            "a-",
+            "a-b.c-d",
+            "0",
+            "web-0",
+            "www-web-0.nginx",
+            "A",
+            "a_b",
+            "a.b.c",
+            "a--b",
+            "ab.c0",
+            "é",
+        ] {
+            assert_eq!(matches_subdomain(s), by_labels(s), "{s:?}");
+        }
     }
 
     #[test]

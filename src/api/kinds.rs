@@ -82,7 +82,9 @@ impl KindInfo {
 macro_rules! kinds {
     ($( $kind:ident, $plural:literal, $singular:literal, [$($short:literal),*], $group:literal, $version:literal, $ns:literal, $all:literal; )*) => {
         /// The registry, in discovery order (the order `kubectl api-resources` and `get all` use).
-        pub static KINDS: &[KindInfo] = &[
+        pub static KINDS: &[KindInfo] = &ROWS;
+
+        const ROWS: [KindInfo; [$(stringify!($kind)),*].len()] = [
             $( KindInfo {
                 kind: Kind::$kind,
                 name: stringify!($kind),
@@ -95,6 +97,17 @@ macro_rules! kinds {
                 in_all: $all,
             }, )*
         ];
+
+        /// Each kind's row in `ROWS`, indexed by the kind's discriminant.
+        const ROW_OF: [usize; ROWS.len()] = {
+            let mut rows = [0; ROWS.len()];
+            let mut i = 0;
+            while i < ROWS.len() {
+                rows[ROWS[i].kind as usize] = i;
+                i += 1;
+            }
+            rows
+        };
     };
 }
 
@@ -120,10 +133,8 @@ kinds! {
 
 impl Kind {
     pub fn info(self) -> &'static KindInfo {
-        KINDS
-            .iter()
-            .find(|k| k.kind == self)
-            .expect("every Kind has a registry row")
+        // Every Kind has a registry row (a test checks it), so ROW_OF covers them all.
+        &KINDS[ROW_OF[self as usize]]
     }
 
     /// Find a kind by its `kind:` string and `apiVersion:` as a manifest names it.
@@ -183,6 +194,20 @@ impl fmt::Display for Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_finds_its_own_row() {
+        // Rows are distinct kinds whose discriminants cover 0..len (the const table
+        // would not compile otherwise), and the last variant has one too.
+        let mut seen: Vec<usize> = KINDS.iter().map(|r| r.kind as usize).collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), KINDS.len());
+        for row in KINDS {
+            assert_eq!(row.kind.info().name, row.name);
+        }
+        assert_eq!(Kind::ServiceAccount.info().plural, "serviceaccounts");
+    }
 
     #[test]
     fn resolves_every_spelling_kubectl_accepts() {

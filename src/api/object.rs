@@ -14,13 +14,14 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
 macro_rules! objects {
     ($($variant:ident($ty:ty)),* $(,)?) => {
-        /// A stored API object of any served kind. Variants differ in size (a Pod is far
-        /// larger than a Namespace); objects live behind `Arc` in the store, so boxing each
-        /// variant would only add an allocation per write.
-        #[allow(clippy::large_enum_variant)]
+        /// A stored API object of any served kind. Each variant is boxed: the k8s-openapi
+        /// types are large and uneven (a PersistentVolume is 3.5 KB inline, an Event 1 KB,
+        /// a Namespace far less), and an unboxed enum is as large as its largest variant,
+        /// so every Event stored, moved or copied paid for a PersistentVolume. Build one
+        /// with `Object::from(value)`; patterns bind a `Box` that derefs to the type.
         #[derive(Clone, Debug, PartialEq)]
         pub enum Object {
-            $($variant($ty),)*
+            $($variant(Box<$ty>),)*
         }
 
         impl Object {
@@ -49,14 +50,14 @@ macro_rules! objects {
             /// `manifest::decode` which reports unknown fields as the apiserver does.
             pub fn from_json_lenient(kind: Kind, value: serde_json::Value) -> Result<Object, serde_json::Error> {
                 Ok(match kind {
-                    $(Kind::$variant => Object::$variant(serde_json::from_value(value)?),)*
+                    $(Kind::$variant => Object::$variant(Box::new(serde_json::from_value(value)?)),)*
                 })
             }
         }
 
         $(
             impl From<$ty> for Object {
-                fn from(o: $ty) -> Object { Object::$variant(o) }
+                fn from(o: $ty) -> Object { Object::$variant(Box::new(o)) }
             }
         )*
     };

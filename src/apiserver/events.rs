@@ -9,6 +9,7 @@ use crate::store::ObjKey;
 use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use rustc_hash::{FxHashMap, FxHasher};
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
 /// Aggregation index: a hash of (involved uid, field path, type, reason, message,
@@ -108,6 +109,30 @@ impl Involved {
     }
 }
 
+/// What `record_event` accepts as the object an event is about: an `Involved` (borrowed,
+/// not copied) or a stored object.
+pub trait AsInvolved {
+    fn as_involved(&self) -> Cow<'_, Involved>;
+}
+
+impl AsInvolved for Involved {
+    fn as_involved(&self) -> Cow<'_, Involved> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl AsInvolved for &Involved {
+    fn as_involved(&self) -> Cow<'_, Involved> {
+        Cow::Borrowed(*self)
+    }
+}
+
+impl AsInvolved for &Object {
+    fn as_involved(&self) -> Cow<'_, Involved> {
+        Cow::Owned(Involved::from(*self))
+    }
+}
+
 impl From<&Involved> for Involved {
     fn from(i: &Involved) -> Self {
         i.clone()
@@ -124,19 +149,15 @@ impl ApiServer {
     /// Record an event about `involved`. `field_path` names a container (`spec.containers{nginx}`).
     pub fn record_event(
         &mut self,
-        involved: impl Into<Involved>,
+        involved: impl AsInvolved,
         field_path: Option<&str>,
         type_: EventType,
         reason: &str,
         message: &str,
         source: &Source,
     ) {
-        let involved: Involved = involved.into();
-        let namespace = if involved.namespace.is_empty() {
-            "default".to_string()
-        } else {
-            involved.namespace.clone()
-        };
+        let involved = involved.as_involved();
+        let involved: &Involved = &involved;
         let path = field_path.unwrap_or("");
         let component = source.component.as_str();
         let hash = aggregation_hash(&involved.uid, path, type_, reason, message, component);
@@ -166,16 +187,31 @@ impl ApiServer {
         // As client-go names events: `<object>.<hex of the time in nanoseconds>`, so listing
         // them by name lists them in the order they happened.
         self.event_seq = (self.event_seq + 1) % 1_000_000;
-        let name = format!(
-            "{}.{:x}",
-            involved.name,
-            now as u64 * 1_000_000 + self.event_seq
-        );
+        let mut name = String::with_capacity(involved.name.len() + 17);
+        {
+            use std::fmt::Write;
+            let _ = write!(
+                name,
+                "{}.{:x}",
+                involved.name,
+                now as u64 * 1_000_000 + self.event_seq
+            );
+        }
+        let namespace = if involved.namespace.is_empty() {
+            "default"
+        } else {
+            involved.namespace.as_str()
+        };
+        let key = ObjKey {
+            kind: crate::api::Kind::Event,
+            namespace: namespace.to_string(),
+            name,
+        };
         let info = involved.kind.info();
         let ev = Event {
             metadata: ObjectMeta {
-                name: Some(name.clone()),
-                namespace: Some(namespace.clone()),
+                name: Some(key.name.clone()),
+                namespace: Some(key.namespace.clone()),
                 uid: Some(self.ids.uid()),
                 creation_timestamp: Some(to_time(now)),
                 ..Default::default()
@@ -183,7 +219,7 @@ impl ApiServer {
             involved_object: ObjectReference {
                 api_version: Some(info.api_version()),
                 kind: Some(info.name.to_string()),
-                name: Some(involved.name.to_string()),
+                name: Some(involved.name.clone()),
                 namespace: if involved.namespace.is_empty() {
                     None
                 } else {
@@ -207,11 +243,15 @@ impl ApiServer {
             reporting_instance: Some(source.host.clone().unwrap_or_default()),
             ..Default::default()
         };
-        self.store.put(Object::Event(ev), now);
-        let keys = self.event_index.entry(hash).or_default();
+        self.store.put(Object::from(ev), now);
+        // Almost every hash names one event: room for one, not the default four.
+        let keys = self
+            .event_index
+            .entry(hash)
+            .or_insert_with(|| Vec::with_capacity(1));
         // Events deleted since (`kubectl delete events`) drop out of the index here.
         let store = &self.store;
         keys.retain(|k| store.contains(k));
-        keys.push(ObjKey::new(crate::api::Kind::Event, &namespace, &name));
+        keys.push(key);
     }
 }

@@ -294,22 +294,22 @@ pub fn bootstrap(cluster: &mut Cluster, config: &ClusterConfig) {
     ] {
         create(
             api,
-            Object::Namespace(Namespace {
+            Object::from(Namespace {
                 metadata: meta(ns, None),
                 ..Default::default()
             }),
         );
     }
     let mut node_names = vec![CONTROL_PLANE.to_string()];
-    create(api, Object::Node(node(CONTROL_PLANE, 0, true, now)));
+    create(api, Object::from(node(CONTROL_PLANE, 0, true, now)));
     for i in 0..config.workers {
         let name = worker_name(i);
-        create(api, Object::Node(node(&name, i + 1, false, now)));
+        create(api, Object::from(node(&name, i + 1, false, now)));
         node_names.push(name);
     }
     create(
         api,
-        Object::StorageClass(StorageClass {
+        Object::from(StorageClass {
             metadata: ObjectMeta {
                 name: Some("standard".into()),
                 annotations: labels(&[("storageclass.kubernetes.io/is-default-class", "true")]),
@@ -327,7 +327,7 @@ pub fn bootstrap(cluster: &mut Cluster, config: &ClusterConfig) {
                ports: Vec<ServicePort>,
                selector: Option<BTreeMap<String, String>>,
                l: Option<BTreeMap<String, String>>| {
-        Object::Service(Service {
+        Object::from(Service {
             metadata: ObjectMeta {
                 name: Some(name.into()),
                 namespace: Some(ns.into()),
@@ -393,7 +393,7 @@ pub fn bootstrap(cluster: &mut Cluster, config: &ClusterConfig) {
         cluster.controllers.kubelet.preload_image(cp, image);
         create(
             &mut cluster.api,
-            Object::Pod(static_pod(
+            Object::from(static_pod(
                 &format!("{component}-{cp}"),
                 "kube-system",
                 cp,
@@ -413,7 +413,7 @@ pub fn bootstrap(cluster: &mut Cluster, config: &ClusterConfig) {
             pod.metadata.name = None;
             pod.metadata.generate_name = Some(format!("{prefix}-"));
             pod.metadata.labels = labels(&[("k8s-app", prefix)]);
-            create(&mut cluster.api, Object::Pod(pod));
+            create(&mut cluster.api, Object::from(pod));
         }
     }
     cluster
@@ -426,7 +426,7 @@ pub fn bootstrap(cluster: &mut Cluster, config: &ClusterConfig) {
     );
     create(
         &mut cluster.api,
-        Object::Deployment(system_deployment(
+        Object::from(system_deployment(
             "coredns",
             "kube-system",
             ("k8s-app", "kube-dns"),
@@ -437,7 +437,7 @@ pub fn bootstrap(cluster: &mut Cluster, config: &ClusterConfig) {
     );
     create(
         &mut cluster.api,
-        Object::Deployment(system_deployment(
+        Object::from(system_deployment(
             "local-path-provisioner",
             "local-path-storage",
             ("app", "local-path-provisioner"),

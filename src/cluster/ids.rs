@@ -37,15 +37,19 @@ impl Ids {
         b[8] = (b[8] & 0x3f) | 0x80;
         // 8-4-4-4-12 hex digits.
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut uid = String::with_capacity(36);
+        let mut uid = [0u8; 36];
+        let mut at = 0;
         for (i, x) in b.iter().enumerate() {
             if matches!(i, 4 | 6 | 8 | 10) {
-                uid.push('-');
+                uid[at] = b'-';
+                at += 1;
             }
-            uid.push(HEX[(x >> 4) as usize] as char);
-            uid.push(HEX[(x & 15) as usize] as char);
+            uid[at] = HEX[(x >> 4) as usize];
+            uid[at + 1] = HEX[(x & 15) as usize];
+            at += 2;
         }
-        uid
+        // Hex digits and dashes: always ASCII.
+        std::str::from_utf8(&uid).unwrap_or_default().to_string()
     }
 
     /// `n` characters from the safe alphabet (generateName suffixes).

@@ -14,23 +14,28 @@ pub type ControllerId = usize;
 #[derive(Default, Debug, Clone)]
 pub struct WorkQueue {
     due: BTreeMap<(Millis, u64), (ControllerId, ObjKey)>,
-    pending: FxHashMap<(ControllerId, ObjKey), (Millis, u64)>,
+    /// Per controller, when each of its queued keys is due (looked up by `&ObjKey`, so
+    /// checking and taking keys copies none).
+    pending: Vec<FxHashMap<ObjKey, (Millis, u64)>>,
     seq: u64,
 }
 
 impl WorkQueue {
     /// Queue `key` for `controller` at `at`; an earlier pending entry wins.
     pub fn add(&mut self, controller: ControllerId, key: ObjKey, at: Millis) {
-        let id = (controller, key);
-        if let Some(&(when, seq)) = self.pending.get(&id) {
+        if self.pending.len() <= controller {
+            self.pending.resize_with(controller + 1, Default::default);
+        }
+        let pending = &mut self.pending[controller];
+        if let Some(&(when, seq)) = pending.get(&key) {
             if when <= at {
                 return;
             }
             self.due.remove(&(when, seq));
         }
         self.seq += 1;
-        self.due.insert((at, self.seq), id.clone());
-        self.pending.insert(id, (at, self.seq));
+        pending.insert(key.clone(), (at, self.seq));
+        self.due.insert((at, self.seq), (controller, key));
     }
 
     /// When the next item is due.
@@ -45,7 +50,9 @@ impl WorkQueue {
             return None;
         }
         let (controller, key) = self.due.remove(&(at, seq))?;
-        self.pending.remove(&(controller, key.clone()));
+        if let Some(pending) = self.pending.get_mut(controller) {
+            pending.remove(&key);
+        }
         Some((at, controller, key))
     }
 

@@ -112,7 +112,7 @@ impl DeploymentController {
                         .annotations
                         .get_or_insert_with(Default::default)
                         .insert(REVISION_ANNOTATION.into(), (max_revision + 1).to_string());
-                    let _ = ctx.api.update(Object::ReplicaSet(next.clone()));
+                    let _ = ctx.api.update(Object::from(next.clone()));
                     next
                 } else {
                     r.clone()
@@ -188,7 +188,7 @@ impl DeploymentController {
                     }),
                     status: None,
                 };
-                match ctx.api.create(Object::ReplicaSet(rs)) {
+                match ctx.api.create(Object::from(rs)) {
                     Ok(o) => {
                         ctx.api.record_event(
                             &dep_obj,
@@ -243,7 +243,7 @@ impl DeploymentController {
                     replicas.to_string(),
                 );
             let name = rs.metadata.name.clone().unwrap_or_default();
-            if ctx.api.update(Object::ReplicaSet(next)).is_ok() {
+            if ctx.api.update(Object::from(next)).is_ok() {
                 let verb = if to > from { "up" } else { "down" };
                 ctx.api.record_event(
                     &dep_obj,

@@ -182,7 +182,7 @@ impl EndpointsController {
             },
             subsets,
         };
-        write(ctx, &ep_key, Object::Endpoints(ep));
+        write(ctx, &ep_key, Object::from(ep));
 
         let slice_name = match self.slice_names.get(key) {
             Some(n) => n.clone(),
@@ -232,7 +232,7 @@ impl EndpointsController {
         write(
             ctx,
             &ObjKey::new(Kind::EndpointSlice, &key.namespace, &slice_name),
-            Object::EndpointSlice(slice),
+            Object::from(slice),
         );
         None
     }

@@ -27,11 +27,11 @@ impl GarbageCollector {
             return;
         }
         let key = ObjKey::of(obj);
-        let uid = obj.uid().to_string();
+        let uid = obj.uid();
         match ev.event_type {
             EventType::Deleted => {
-                if self.by_uid.get(&uid) == Some(&key) {
-                    self.by_uid.remove(&uid);
+                if self.by_uid.get(uid) == Some(&key) {
+                    self.by_uid.remove(uid);
                 }
                 for owner in obj.meta().owner_references.iter().flatten() {
                     if let Some(d) = self.dependents.get_mut(&owner.uid) {
@@ -39,7 +39,7 @@ impl GarbageCollector {
                     }
                 }
                 // Its dependents may now be orphans to collect.
-                if let Some(deps) = self.dependents.get(&uid) {
+                if let Some(deps) = self.dependents.get(uid) {
                     for d in deps.clone() {
                         push(d, 0);
                     }
@@ -47,8 +47,8 @@ impl GarbageCollector {
             }
             _ => {
                 // Most events are updates of objects already in the graph: change nothing then.
-                if self.by_uid.get(&uid) != Some(&key) {
-                    self.by_uid.insert(uid.clone(), key.clone());
+                if self.by_uid.get(uid) != Some(&key) {
+                    self.by_uid.insert(uid.to_string(), key.clone());
                 }
                 for owner in obj.meta().owner_references.iter().flatten() {
                     let known = self

@@ -87,7 +87,7 @@ impl ReplicaSetController {
                 .owner_references
                 .get_or_insert_with(Vec::new)
                 .push(owner_ref(&rs));
-            if ctx.api.update(Object::Pod(p.clone())).is_ok() {
+            if ctx.api.update(Object::from(p.clone())).is_ok() {
                 active.push(p);
             }
         }
@@ -110,7 +110,7 @@ impl ReplicaSetController {
                     spec: template.spec.clone(),
                     status: None,
                 };
-                match ctx.api.create(Object::Pod(pod)) {
+                match ctx.api.create(Object::from(pod)) {
                     Ok(p) => {
                         ctx.api.record_event(
                             &rs_obj,

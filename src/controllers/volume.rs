@@ -157,7 +157,7 @@ impl VolumeController {
             }
             let mut next = pvc.clone();
             if remove_finalizer(&mut next.metadata, PVC_PROTECTION) {
-                let _ = ctx.api.update(Object::PersistentVolumeClaim(next));
+                let _ = ctx.api.update(Object::from(next));
             }
             return None;
         }
@@ -274,7 +274,7 @@ impl VolumeController {
                     "volume.kubernetes.io/storage-provisioner".into(),
                     provisioner.clone(),
                 );
-                let _ = ctx.api.update(Object::PersistentVolumeClaim(annotated));
+                let _ = ctx.api.update(Object::from(annotated));
                 let msg = format!(
                     "External provisioner is provisioning volume for claim \"{}/{}\"",
                     key.namespace, key.name
@@ -352,7 +352,7 @@ impl VolumeController {
                         ..Default::default()
                     }),
                 };
-                match ctx.api.create(Object::PersistentVolume(pv)) {
+                match ctx.api.create(Object::from(pv)) {
                     Ok(created) => {
                         ctx.api.record_event(
                             &obj,
@@ -502,7 +502,7 @@ fn bind(ctx: &mut Ctx, pvc: &PersistentVolumeClaim, pv: &PersistentVolume) {
         .as_ref()
         .map(|s| (s.access_modes.clone(), s.capacity.clone()))
         .unwrap_or_default();
-    let _ = ctx.api.update(Object::PersistentVolume(v));
+    let _ = ctx.api.update(Object::from(v));
     let _ = ctx.api.set_status::<PersistentVolume>(
         &pv_key,
         Some(PersistentVolumeStatus {
@@ -551,7 +551,7 @@ fn sync_volume(key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
         if phase != Some("Bound") {
             let mut next = pv.clone();
             if remove_finalizer(&mut next.metadata, PV_PROTECTION) {
-                let _ = ctx.api.update(Object::PersistentVolume(next));
+                let _ = ctx.api.update(Object::from(next));
             }
         }
         return None;

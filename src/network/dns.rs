@@ -96,14 +96,14 @@ pub fn lookup_a(store: &Store, fqdn: &str) -> Vec<Ipv4Addr> {
 
 fn service(store: &Store, ns: &str, name: &str) -> Option<Service> {
     match store.get(&ObjKey::new(Kind::Service, ns, name))?.as_ref() {
-        Object::Service(s) => Some(s.clone()),
+        Object::Service(s) => Some((**s).clone()),
         _ => None,
     }
 }
 
 fn endpoints(store: &Store, ns: &str, name: &str) -> Option<Endpoints> {
     match store.get(&ObjKey::new(Kind::Endpoints, ns, name))?.as_ref() {
-        Object::Endpoints(e) => Some(e.clone()),
+        Object::Endpoints(e) => Some((**e).clone()),
         _ => None,
     }
 }

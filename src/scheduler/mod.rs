@@ -210,7 +210,7 @@ impl Scheduler {
                         .annotations
                         .get_or_insert_with(Default::default)
                         .insert(SELECTED_NODE.into(), node.clone());
-                    let _ = ctx.api.update(Object::PersistentVolumeClaim(claim));
+                    let _ = ctx.api.update(Object::from(claim));
                 }
                 ctx.note(format!("{} -> {node}: waiting for its volumes to be provisioned there (WaitForFirstConsumer)", key.name));
                 *self.assumed_load.entry(node.clone()).or_default() += 1;

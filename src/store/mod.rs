@@ -4,10 +4,14 @@
 //! The store knows nothing about validation or controllers; the apiserver writes to it and
 //! the informers read its watch log. It is ordered (a BTreeMap), so every list comes out
 //! sorted by namespace and name, as the real apiserver returns lists, and output is
-//! deterministic.
+//! deterministic. Point reads and writes go through a hash index instead: most of the
+//! simulator's store traffic is get-by-key, and B-tree searches over string keys cost a
+//! few dozen string comparisons each.
 
 use crate::api::{Kind, Object};
-use std::collections::BTreeMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::sync::Arc;
 
@@ -89,10 +93,44 @@ pub const MAX_OBJECTS: usize = 250_000;
 /// How many watch events are kept before the oldest are compacted away (etcd compacts too).
 pub const WATCH_LOG_CAPACITY: usize = 200_000;
 
+/// The store's keys in list order (kind, namespace, name). A new key waits unsorted with
+/// the others of its kind until something lists that kind: keeping every key sorted as it
+/// is written cost a B-tree insert (dozens of string comparisons) per object, and the
+/// most numerous kind, Event, is rarely listed at all.
+#[derive(Clone, Debug, Default)]
+struct ListOrder {
+    sorted: BTreeSet<ObjKey>,
+    unsorted: FxHashMap<Kind, FxHashSet<ObjKey>>,
+}
+
+impl ListOrder {
+    fn add(&mut self, key: ObjKey) {
+        self.unsorted.entry(key.kind).or_default().insert(key);
+    }
+
+    fn remove(&mut self, key: &ObjKey) {
+        if !self.sorted.remove(key) {
+            if let Some(keys) = self.unsorted.get_mut(&key.kind) {
+                keys.remove(key);
+            }
+        }
+    }
+
+    /// Sort in the keys of `kind` still waiting.
+    fn sort_kind(&mut self, kind: Kind) {
+        if let Some(keys) = self.unsorted.get_mut(&kind) {
+            self.sorted.extend(keys.drain());
+        }
+    }
+}
+
 /// etcd in miniature.
 #[derive(Clone, Debug, Default)]
 pub struct Store {
-    objects: BTreeMap<ObjKey, Arc<Object>>,
+    /// Every stored object, by key.
+    objects: FxHashMap<ObjKey, Arc<Object>>,
+    /// The same keys in list order, sorted lazily (see `ListOrder`).
+    order: RefCell<ListOrder>,
     resource_version: u64,
     log: Vec<WatchEvent>,
     /// Resource version of the oldest event still in `log` (older ones were compacted).
@@ -131,7 +169,7 @@ impl Store {
                 }),
                 Bound::Excluded(ObjKey {
                     kind,
-                    namespace: format!("{ns}\0"),
+                    namespace: [ns, "\0"].concat(),
                     name: String::new(),
                 }),
             ),
@@ -151,7 +189,14 @@ impl Store {
                 },
             ),
         };
-        self.objects.range((lo, hi)).map(|(_, v)| v)
+        let mut order = self.order.borrow_mut();
+        order.sort_kind(kind);
+        let listed: Vec<&Arc<Object>> = order
+            .sorted
+            .range((lo, hi))
+            .filter_map(|k| self.objects.get(k))
+            .collect();
+        listed.into_iter()
     }
 
     /// Write an object (create or replace), stamping the next resourceVersion.
@@ -160,10 +205,16 @@ impl Store {
         obj.meta_mut().resource_version = Some(self.resource_version.to_string());
         let key = ObjKey::of(&obj);
         let obj = Arc::new(obj);
-        let event_type = if self.objects.insert(key, obj.clone()).is_some() {
-            EventType::Modified
-        } else {
-            EventType::Added
+        let event_type = match self.objects.get_mut(&key) {
+            Some(slot) => {
+                *slot = obj.clone();
+                EventType::Modified
+            }
+            None => {
+                self.order.get_mut().add(key.clone());
+                self.objects.insert(key, obj.clone());
+                EventType::Added
+            }
         };
         self.append(event_type, obj.clone(), at_ms);
         obj
@@ -191,6 +242,7 @@ impl Store {
     /// Remove an object for good; the watch log gets a DELETED event with its last state.
     pub fn remove(&mut self, key: &ObjKey, at_ms: i64) -> Option<Arc<Object>> {
         let old = self.objects.remove(key)?;
+        self.order.get_mut().remove(key);
         self.resource_version += 1;
         let mut last = (*old).clone();
         last.meta_mut().resource_version = Some(self.resource_version.to_string());
@@ -249,11 +301,13 @@ impl Store {
     }
 }
 
+/// The kind that follows `kind` in key order, if any.
 fn next_kind(kind: Kind) -> Option<Kind> {
-    use crate::api::KINDS;
-    let mut all: Vec<Kind> = KINDS.iter().map(|k| k.kind).collect();
-    all.sort();
-    all.into_iter().find(|k| *k > kind)
+    crate::api::KINDS
+        .iter()
+        .map(|k| k.kind)
+        .filter(|k| *k > kind)
+        .min()
 }
 
 #[cfg(test)]
@@ -263,7 +317,7 @@ mod tests {
     use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
     fn pod(ns: &str, name: &str) -> Object {
-        Object::Pod(Pod {
+        Object::from(Pod {
             metadata: ObjectMeta {
                 name: Some(name.into()),
                 namespace: Some(ns.into()),

@@ -9,7 +9,8 @@ use super::{nonnegative, port_num_or_name, IS_NEGATIVE};
 use crate::admission::names::{is_dns1123_label, is_valid_port_name, is_valid_port_num};
 use crate::api::{BadValue, FieldError};
 use k8s_openapi::api::core::v1::{Container, Probe};
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 
 fn dns_label(value: &str, path: &str) -> Vec<FieldError> {
     is_dns1123_label(value)
@@ -64,7 +65,7 @@ pub fn validate_container_common(
             ));
         }
     }
-    let mut mount_paths = HashSet::new();
+    let mut mount_paths = HashSet::default();
     for (i, m) in c.volume_mounts.iter().flatten().enumerate() {
         let mp = index(&child(path, "volumeMounts"), i);
         if m.name.is_empty() {
@@ -103,7 +104,7 @@ pub fn validate_container_common(
 
 fn validate_ports(c: &Container, path: &str) -> Vec<FieldError> {
     let mut errs = Vec::new();
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for (i, p) in c.ports.iter().flatten().enumerate() {
         let pp = index(path, i);
         if let Some(name) = p.name.as_deref().filter(|n| !n.is_empty()) {

@@ -208,7 +208,7 @@ mod tests {
         let mut o = Object::Deployment(serde_json::from_value(json).unwrap());
         default_object(&mut o);
         match o {
-            Object::Deployment(d) => d,
+            Object::Deployment(d) => *d,
             _ => unreachable!(),
         }
     }

@@ -74,19 +74,71 @@ pub fn validate_object_meta(
             super::IS_NEGATIVE,
         ));
     }
-    errs.extend(validate_labels(
-        meta.labels.as_ref(),
-        &child(path, "labels"),
-    ));
-    errs.extend(validate_annotations(
-        meta.annotations.as_ref(),
-        &child(path, "annotations"),
-    ));
-    errs.extend(validate_finalizers(
-        meta.finalizers.as_deref(),
-        &child(path, "finalizers"),
-    ));
+    errs.extend(validate_maps_and_finalizers(meta, None, path));
     errs
+}
+
+/// Labels, annotations and finalizers, in that order. Valid ones (nearly every write)
+/// cost a scan and no allocation; field paths are built only for an object with errors.
+/// On an update, entries the stored object (`old`) already had were validated when it
+/// was written, so only new or changed ones are checked; any failure re-runs the full
+/// checks, so the errors and their order are upstream's.
+fn validate_maps_and_finalizers(
+    meta: &ObjectMeta,
+    old: Option<&ObjectMeta>,
+    path: &str,
+) -> Vec<FieldError> {
+    let old_labels = old.and_then(|o| o.labels.as_ref());
+    let old_annotations = old.and_then(|o| o.annotations.as_ref());
+    let old_finalizers = old
+        .and_then(|o| o.finalizers.as_deref())
+        .unwrap_or_default();
+    let labels_ok = meta.labels.iter().flatten().all(|(k, v)| {
+        old_labels.is_some_and(|o| o.get(k) == Some(v))
+            || (is_qualified_name(k).is_empty() && is_valid_label_value(v).is_empty())
+    });
+    let mut total = 0;
+    let annotations_ok = meta.annotations.iter().flatten().all(|(k, v)| {
+        total += k.len() + v.len();
+        old_annotations.is_some_and(|o| o.contains_key(k))
+            || is_qualified_name(&annotation_key(k)).is_empty()
+    }) && total <= TOTAL_ANNOTATION_SIZE_LIMIT;
+    let finalizers_ok = meta.finalizers.iter().flatten().all(|f| {
+        old_finalizers.contains(f)
+            || (is_qualified_name(f).is_empty()
+                && (f.contains('/') || STANDARD_FINALIZERS.contains(&f.as_str())))
+    }) && !meta.finalizers.as_ref().is_some_and(|list| {
+        list.iter().any(|f| f == "orphan") && list.iter().any(|f| f == "foregroundDeletion")
+    });
+    let mut errs = Vec::new();
+    if !labels_ok {
+        errs.extend(validate_labels(
+            meta.labels.as_ref(),
+            &child(path, "labels"),
+        ));
+    }
+    if !annotations_ok {
+        errs.extend(validate_annotations(
+            meta.annotations.as_ref(),
+            &child(path, "annotations"),
+        ));
+    }
+    if !finalizers_ok {
+        errs.extend(validate_finalizers(
+            meta.finalizers.as_deref(),
+            &child(path, "finalizers"),
+        ));
+    }
+    errs
+}
+
+/// An annotation key as upstream checks it: lower-cased (a copy only when that changes it).
+fn annotation_key(k: &str) -> std::borrow::Cow<'_, str> {
+    if k.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(k.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(k)
+    }
 }
 
 /// `ValidateObjectMetaUpdate`, less what the apiserver fills in itself before validating
@@ -112,15 +164,7 @@ pub fn validate_object_meta_update(
     if new.uid.as_deref().is_some_and(|u| !u.is_empty()) {
         errs.extend(immutable("uid", &new.uid, &old.uid));
     }
-    errs.extend(validate_labels(new.labels.as_ref(), &child(path, "labels")));
-    errs.extend(validate_annotations(
-        new.annotations.as_ref(),
-        &child(path, "annotations"),
-    ));
-    errs.extend(validate_finalizers(
-        new.finalizers.as_deref(),
-        &child(path, "finalizers"),
-    ));
+    errs.extend(validate_maps_and_finalizers(new, Some(old), path));
     errs
 }
 
@@ -146,7 +190,7 @@ pub fn validate_annotations(
     let mut errs = Vec::new();
     let mut total = 0;
     for (k, v) in annotations.into_iter().flatten() {
-        for msg in is_qualified_name(&k.to_lowercase()) {
+        for msg in is_qualified_name(&annotation_key(k)) {
             errs.push(FieldError::invalid(path, BadValue::Str(k.clone()), msg));
         }
         total += k.len() + v.len();
@@ -160,7 +204,6 @@ pub fn validate_annotations(
 fn validate_finalizers(finalizers: Option<&[String]>, path: &str) -> Vec<FieldError> {
     let mut errs = Vec::new();
     for (i, f) in finalizers.into_iter().flatten().enumerate() {
-        let p = format!("{path}[{i}]");
         let msgs = is_qualified_name(f);
         let had = !msgs.is_empty();
         for msg in msgs {
@@ -168,7 +211,7 @@ fn validate_finalizers(finalizers: Option<&[String]>, path: &str) -> Vec<FieldEr
         }
         if !had && !f.contains('/') && !STANDARD_FINALIZERS.contains(&f.as_str()) {
             errs.push(FieldError::invalid(
-                p,
+                format!("{path}[{i}]"),
                 BadValue::Str(f.clone()),
                 "name is neither a standard finalizer name nor is it fully qualified",
             ));

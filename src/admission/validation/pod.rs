@@ -11,7 +11,8 @@ use super::path::{child, index};
 use crate::admission::names::{inclusive_range_error, is_dns1123_label, NameRule};
 use crate::api::{BadValue, FieldError};
 use k8s_openapi::api::core::v1::{Pod, PodSpec, PodTemplateSpec, Volume};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
 
 const TOKEN_SOURCE_FORBIDDEN: &str = "must not be specified when serviceAccountName is not set";
 /// Volume source keys in the order upstream's `validateVolumeSource` checks them.
@@ -59,7 +60,7 @@ fn dns_label(value: &str, path: &str) -> Vec<FieldError> {
 pub fn validate_pod_create(pod: &Pod) -> Vec<FieldError> {
     let mut errs =
         validate_object_meta(&pod.metadata, true, NameRule::Dns1123Subdomain, "metadata");
-    let spec = pod.spec.clone().unwrap_or_default();
+    let spec = or_default(&pod.spec);
     errs.extend(validate_pod_spec(&spec, "spec"));
     errs.extend(pod_only(&spec));
     if spec
@@ -119,13 +120,13 @@ fn pod_only(spec: &PodSpec) -> Vec<FieldError> {
 
 /// `ValidatePodTemplateSpec` as Deployments and ReplicaSets use it.
 pub fn validate_pod_template_spec(t: &PodTemplateSpec, path: &str) -> Vec<FieldError> {
-    let meta = t.metadata.clone().unwrap_or_default();
+    let meta = or_default(&t.metadata);
     let mut errs = validate_labels(meta.labels.as_ref(), &child(path, "labels"));
     errs.extend(validate_annotations(
         meta.annotations.as_ref(),
         &child(path, "annotations"),
     ));
-    let spec = t.spec.clone().unwrap_or_default();
+    let spec = or_default(&t.spec);
     errs.extend(validate_pod_spec(&spec, &child(path, "spec")));
     if spec
         .ephemeral_containers
@@ -158,7 +159,7 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
     if spec.containers.is_empty() {
         errs.push(FieldError::required(&cpath, ""));
     }
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for (i, c) in spec.containers.iter().enumerate() {
         let p = index(&cpath, i);
         errs.extend(validate_container_common(c, &volumes, &p));
@@ -318,7 +319,7 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
 /// `ValidateVolumes`: the names that may be mounted, and the errors.
 fn validate_volumes(volumes: &[Volume], path: &str) -> (HashSet<String>, Vec<FieldError>) {
     let mut errs = Vec::new();
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for (i, v) in volumes.iter().enumerate() {
         let p = index(path, i);
         let mut el = validate_volume_source(v, &p);
@@ -341,11 +342,10 @@ fn validate_volumes(volumes: &[Volume], path: &str) -> (HashSet<String>, Vec<Fie
 }
 
 fn validate_volume_source(v: &Volume, path: &str) -> Vec<FieldError> {
-    let json = serde_json::to_value(v).unwrap_or_default();
     let mut errs = Vec::new();
     let mut count = 0;
-    for src in VOLUME_SOURCES {
-        if json.get(src).is_none() {
+    for (src, present) in VOLUME_SOURCES.into_iter().zip(volume_sources(v)) {
+        if !present {
             continue;
         }
         if count > 0 {
@@ -397,6 +397,50 @@ fn validate_volume_source(v: &Volume, path: &str) -> Vec<FieldError> {
     errs
 }
 
+/// Which of `VOLUME_SOURCES` a volume sets, in that order.
+fn volume_sources(v: &Volume) -> [bool; 30] {
+    [
+        v.empty_dir.is_some(),
+        v.host_path.is_some(),
+        v.git_repo.is_some(),
+        v.gce_persistent_disk.is_some(),
+        v.aws_elastic_block_store.is_some(),
+        v.secret.is_some(),
+        v.nfs.is_some(),
+        v.iscsi.is_some(),
+        v.glusterfs.is_some(),
+        v.flocker.is_some(),
+        v.persistent_volume_claim.is_some(),
+        v.rbd.is_some(),
+        v.cinder.is_some(),
+        v.cephfs.is_some(),
+        v.quobyte.is_some(),
+        v.downward_api.is_some(),
+        v.fc.is_some(),
+        v.flex_volume.is_some(),
+        v.config_map.is_some(),
+        v.azure_file.is_some(),
+        v.vsphere_volume.is_some(),
+        v.photon_persistent_disk.is_some(),
+        v.portworx_volume.is_some(),
+        v.azure_disk.is_some(),
+        v.storageos.is_some(),
+        v.projected.is_some(),
+        v.scale_io.is_some(),
+        v.csi.is_some(),
+        v.ephemeral.is_some(),
+        v.image.is_some(),
+    ]
+}
+
+/// A field as stored, or its empty value when unset (a copy of neither).
+pub fn or_default<T: Clone + Default>(field: &Option<T>) -> Cow<'_, T> {
+    match field {
+        Some(v) => Cow::Borrowed(v),
+        None => Cow::Owned(T::default()),
+    }
+}
+
 /// The fields a pod update may change, as v1.32 lists them.
 pub const POD_UPDATABLE_FIELDS: &str = "`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
 
@@ -410,10 +454,7 @@ pub fn validate_pod_update(new: &Pod, old: &Pod) -> Vec<FieldError> {
         !e.field.starts_with("metadata.name") && !e.field.starts_with("metadata.namespace")
     });
     errs.extend(created);
-    let (ns, os) = (
-        new.spec.clone().unwrap_or_default(),
-        old.spec.clone().unwrap_or_default(),
-    );
+    let (ns, os) = (or_default(&new.spec), or_default(&old.spec));
     errs.extend(validate_pod_spec(&ns, "spec"));
     for (n, o, p) in [
         (&ns.containers, &os.containers, "spec.containers"),
@@ -455,7 +496,11 @@ pub fn validate_pod_update(new: &Pod, old: &Pod) -> Vec<FieldError> {
             "must not update from a positive integer to nil value",
         ));
     }
-    let mut munged = ns.clone();
+    if ns == os {
+        // Nothing changed, so nothing changed that may not.
+        return errs;
+    }
+    let mut munged = ns.as_ref().clone();
     for (m, o) in munged.containers.iter_mut().zip(&os.containers) {
         m.image = o.image.clone();
     }
@@ -481,7 +526,7 @@ pub fn validate_pod_update(new: &Pod, old: &Pod) -> Vec<FieldError> {
     {
         munged.termination_grace_period_seconds = os.termination_grace_period_seconds;
     }
-    if munged != os {
+    if munged != *os {
         errs.push(FieldError::forbidden(
             "spec",
             format!("pod updates may not change fields other than {POD_UPDATABLE_FIELDS}"),
@@ -504,7 +549,7 @@ mod tests {
         .unwrap();
         default_object(&mut o);
         match o {
-            Object::Pod(p) => p,
+            Object::Pod(p) => *p,
             _ => unreachable!(),
         }
     }

@@ -4,11 +4,12 @@
 
 use super::meta::{validate_label_selector, validate_object_meta, validate_object_meta_update};
 use super::path::{child, key};
+use super::pod::or_default;
 use super::quantity::parse_quantity;
 use crate::admission::names::NameRule;
 use crate::api::{BadValue, FieldError};
 use k8s_openapi::api::core::v1::{
-    PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimSpec,
+    PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimSpec, PersistentVolumeSpec,
 };
 use k8s_openapi::api::storage::v1::StorageClass;
 
@@ -46,7 +47,7 @@ fn access_modes(modes: &[String], path: &str, required_detail: &str) -> Vec<Fiel
 
 /// `ValidatePersistentVolumeClaimSpec`.
 pub fn validate_pvc_spec(spec: &PersistentVolumeClaimSpec, path: &str) -> Vec<FieldError> {
-    let modes = spec.access_modes.clone().unwrap_or_default();
+    let modes = spec.access_modes.as_deref().unwrap_or_default();
     let mut errs = Vec::new();
     if modes.is_empty() {
         errs.push(FieldError::required(
@@ -58,7 +59,7 @@ pub fn validate_pvc_spec(spec: &PersistentVolumeClaimSpec, path: &str) -> Vec<Fi
         errs.extend(validate_label_selector(sel, &child(path, "selector")));
     }
     errs.extend(
-        access_modes(&modes, &child(path, "accessModes"), "")
+        access_modes(modes, &child(path, "accessModes"), "")
             .into_iter()
             .filter(|e| !e.body().starts_with("Required")),
     );
@@ -108,10 +109,7 @@ pub fn validate_pvc_spec(spec: &PersistentVolumeClaimSpec, path: &str) -> Vec<Fi
 pub fn validate_pvc(pvc: &PersistentVolumeClaim) -> Vec<FieldError> {
     let mut errs =
         validate_object_meta(&pvc.metadata, true, NameRule::Dns1123Subdomain, "metadata");
-    errs.extend(validate_pvc_spec(
-        &pvc.spec.clone().unwrap_or_default(),
-        "spec",
-    ));
+    errs.extend(validate_pvc_spec(&or_default(&pvc.spec), "spec"));
     errs
 }
 
@@ -123,17 +121,8 @@ pub fn validate_pvc_update(
     old: &PersistentVolumeClaim,
 ) -> Vec<FieldError> {
     let mut errs = validate_object_meta_update(&new.metadata, &old.metadata, "metadata");
-    errs.extend(validate_pvc_spec(
-        &new.spec.clone().unwrap_or_default(),
-        "spec",
-    ));
-    let (mut n, mut o) = (
-        new.spec.clone().unwrap_or_default(),
-        old.spec.clone().unwrap_or_default(),
-    );
-    if o.volume_name.as_deref().unwrap_or("").is_empty() {
-        o.volume_name = n.volume_name.clone();
-    }
+    let (n, o) = (or_default(&new.spec), or_default(&old.spec));
+    errs.extend(validate_pvc_spec(&n, "spec"));
     let bound = new.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Bound");
     let storage = |s: &PersistentVolumeClaimSpec| {
         s.resources
@@ -143,15 +132,7 @@ pub fn validate_pvc_update(
             .cloned()
     };
     let (old_size, new_size) = (storage(&o), storage(&n));
-    if bound {
-        if let (Some(req), Some(size)) = (
-            n.resources.as_mut().and_then(|r| r.requests.as_mut()),
-            old_size.clone(),
-        ) {
-            req.insert("storage".into(), size);
-        }
-    }
-    if n != o {
+    if !only_mutable_fields_changed(&n, &o, bound) {
         errs.push(FieldError::forbidden(
             "spec",
             "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims",
@@ -169,10 +150,58 @@ pub fn validate_pvc_update(
     errs
 }
 
+/// Whether `new` equals `old` once what may change is set aside: a volumeName the old
+/// spec did not have, and for a bound claim the storage request (upstream copies the old
+/// request into the new spec before comparing; this compares without copying either).
+fn only_mutable_fields_changed(
+    new: &PersistentVolumeClaimSpec,
+    old: &PersistentVolumeClaimSpec,
+    bound: bool,
+) -> bool {
+    // Every field named, so a field added to the type cannot be missed here.
+    let PersistentVolumeClaimSpec {
+        access_modes,
+        data_source,
+        data_source_ref,
+        resources,
+        selector,
+        storage_class_name,
+        volume_attributes_class_name,
+        volume_mode,
+        volume_name,
+    } = new;
+    let volume_name_ok =
+        old.volume_name.as_deref().unwrap_or("").is_empty() || *volume_name == old.volume_name;
+    let resources_ok = match (resources, &old.resources) {
+        (Some(n), Some(o)) => {
+            let old_storage = o.requests.as_ref().and_then(|r| r.get("storage"));
+            let requests_ok = match (&n.requests, &o.requests) {
+                // The new request is replaced by the old one before comparing.
+                (Some(nr), Some(or)) if bound && old_storage.is_some() => {
+                    let others = |(k, _): &(&String, _)| *k != "storage";
+                    nr.iter().filter(others).eq(or.iter().filter(others))
+                }
+                (nr, or) => nr == or,
+            };
+            requests_ok && n.limits == o.limits
+        }
+        (n, o) => n == o,
+    };
+    volume_name_ok
+        && resources_ok
+        && *access_modes == old.access_modes
+        && *data_source == old.data_source
+        && *data_source_ref == old.data_source_ref
+        && *selector == old.selector
+        && *storage_class_name == old.storage_class_name
+        && *volume_attributes_class_name == old.volume_attributes_class_name
+        && *volume_mode == old.volume_mode
+}
+
 pub fn validate_pv(pv: &PersistentVolume) -> Vec<FieldError> {
     let mut errs =
         validate_object_meta(&pv.metadata, false, NameRule::Dns1123Subdomain, "metadata");
-    let spec = pv.spec.clone().unwrap_or_default();
+    let spec = or_default(&pv.spec);
     errs.extend(access_modes(
         spec.access_modes.as_deref().unwrap_or(&[]),
         "spec.accessModes",
@@ -207,37 +236,39 @@ pub fn validate_pv(pv: &PersistentVolume) -> Vec<FieldError> {
             &["Delete", "Recycle", "Retain"],
         ));
     }
-    let json = serde_json::to_value(&spec).unwrap_or_default();
-    const SOURCES: [&str; 21] = [
-        "hostPath",
-        "gcePersistentDisk",
-        "awsElasticBlockStore",
-        "glusterfs",
-        "flocker",
-        "nfs",
-        "rbd",
-        "quobyte",
-        "cinder",
-        "cephfs",
-        "fc",
-        "flexVolume",
-        "azureFile",
-        "vsphereVolume",
-        "photonPersistentDisk",
-        "portworxVolume",
-        "azureDisk",
-        "scaleIO",
-        "local",
-        "storageos",
-        "csi",
-    ];
-    if !SOURCES.iter().any(|s| json.get(*s).is_some()) {
+    if !has_volume_source(&spec) {
         errs.push(FieldError::required("spec", "must specify a volume type"));
     }
     if spec.host_path.as_ref().is_some_and(|h| h.path.is_empty()) {
         errs.push(FieldError::required("spec.hostPath.path", ""));
     }
     errs
+}
+
+/// Whether a volume spec names one of the sources the sandbox accepts for a
+/// PersistentVolume (hostPath, gcePersistentDisk, ... csi; iSCSI is not among them).
+fn has_volume_source(spec: &PersistentVolumeSpec) -> bool {
+    spec.host_path.is_some()
+        || spec.gce_persistent_disk.is_some()
+        || spec.aws_elastic_block_store.is_some()
+        || spec.glusterfs.is_some()
+        || spec.flocker.is_some()
+        || spec.nfs.is_some()
+        || spec.rbd.is_some()
+        || spec.quobyte.is_some()
+        || spec.cinder.is_some()
+        || spec.cephfs.is_some()
+        || spec.fc.is_some()
+        || spec.flex_volume.is_some()
+        || spec.azure_file.is_some()
+        || spec.vsphere_volume.is_some()
+        || spec.photon_persistent_disk.is_some()
+        || spec.portworx_volume.is_some()
+        || spec.azure_disk.is_some()
+        || spec.scale_io.is_some()
+        || spec.local.is_some()
+        || spec.storageos.is_some()
+        || spec.csi.is_some()
 }
 
 pub fn validate_storage_class(sc: &StorageClass) -> Vec<FieldError> {

@@ -171,7 +171,7 @@ mod tests {
         let mut o = Object::Service(serde_json::from_value(json).unwrap());
         default_object(&mut o);
         match o {
-            Object::Service(s) => s,
+            Object::Service(s) => *s,
             _ => unreachable!(),
         }
     }

@@ -241,7 +241,7 @@ mod tests {
         let mut o = Object::StatefulSet(serde_json::from_value(json).unwrap());
         default_object(&mut o);
         match o {
-            Object::StatefulSet(s) => s,
+            Object::StatefulSet(s) => *s,
             _ => unreachable!(),
         }
     }

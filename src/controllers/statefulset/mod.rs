@@ -192,7 +192,7 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
             .owner_references
             .get_or_insert_with(Vec::new)
             .push(controller_ref(sts));
-        if let Ok(o) = ctx.api.update(Object::Pod(pod)) {
+        if let Ok(o) = ctx.api.update(Object::from(pod)) {
             if let Some(stored) = StoredPod::new(&o) {
                 let name = stored.pod().metadata.name.as_deref().unwrap_or("");
                 ctx.note(format!("adopted orphan pod {name}"));

@@ -144,7 +144,7 @@ pub(super) fn create_pod_and_claims(
         ctx.note(format!("could not create {pod_name}: {err}"));
         return Err(());
     }
-    match ctx.api.create(Object::Pod(pod)) {
+    match ctx.api.create(Object::from(pod)) {
         Ok(_) => {
             set_event(
                 ctx,
@@ -193,7 +193,7 @@ pub(super) fn create_missing_claims(
                 let Some(claim) = claim_for(sts, index, claim_name.clone()) else {
                     continue;
                 };
-                match ctx.api.create(Object::PersistentVolumeClaim(claim)) {
+                match ctx.api.create(Object::from(claim)) {
                     Ok(_) => set_event(ctx, sts, EventType::Normal, "SuccessfulCreate", format!("create Claim {claim_name} Pod {pod_name} in StatefulSet {set_name} success")),
                     Err(err) => {
                         set_event(ctx, sts, EventType::Warning, "FailedCreate", format!("create Claim {claim_name} for Pod {pod_name} in StatefulSet {set_name} failed error: {}", err.message));

@@ -75,7 +75,7 @@ pub(super) fn ensure_revisions(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Revis
             // Rolling back to an older template: renumber that revision as the newest.
             let mut bumped = existing;
             bumped.revision = max + 1;
-            match ctx.api.update(Object::ControllerRevision(bumped)) {
+            match ctx.api.update(Object::from(bumped)) {
                 Ok(o) => decode(
                     o.as_typed::<ControllerRevision>().ok_or(())?,
                     &spec.template,
@@ -116,7 +116,7 @@ pub(super) fn ensure_revisions(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Revis
                 )),
                 revision: max + 1,
             };
-            match ctx.api.create(Object::ControllerRevision(rev)) {
+            match ctx.api.create(Object::from(rev)) {
                 Ok(o) => decode(
                     o.as_typed::<ControllerRevision>().ok_or(())?,
                     &spec.template,

@@ -59,6 +59,6 @@ pub(super) fn update_status(
     if sts.status.as_ref() != Some(&status) {
         let mut next = sts.clone();
         next.status = Some(status);
-        let _ = ctx.api.update_status(Object::StatefulSet(next));
+        let _ = ctx.api.update_status(Object::from(next));
     }
 }

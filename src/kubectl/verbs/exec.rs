@@ -126,7 +126,7 @@ pub fn find_pod(ctx: &mut VerbCtx, target: &str) -> Result<Pod, i32> {
         }
     };
     if let Object::Pod(p) = obj.as_ref() {
-        return Ok(p.clone());
+        return Ok((**p).clone());
     }
     let selector = match obj.as_ref() {
         Object::StatefulSet(s) => s

@@ -50,7 +50,7 @@ pub fn run(ctx: &mut VerbCtx) -> i32 {
         Ok(p) => p,
         Err(e) => return ctx.fail(&e),
     };
-    if let Err(e) = ctx.session.cluster.api.create(Object::Pod(pod.clone())) {
+    if let Err(e) = ctx.session.cluster.api.create(Object::from(pod.clone())) {
         ctx.sink.err(&errors::render(&e));
         return 1;
     }
