@@ -48,14 +48,24 @@ impl Cluster {
     pub fn break_pod(&mut self, key: &ObjKey, fault: PodFault) -> Result<String, String> {
         self.running_pod(key)?;
         let now = self.api.now;
-        let kubelet = &mut self.controllers.kubelet;
         let probe_kind = match fault {
             PodFault::Readiness => Some(ProbeKind::Readiness),
             PodFault::Liveness => Some(ProbeKind::Liveness),
             _ => None,
         };
         if let Some(kind) = probe_kind {
-            if !kubelet.has_probe(key, kind) {
+            let declared = self
+                .api
+                .try_get(key)
+                .and_then(|o| o.as_typed::<Pod>())
+                .and_then(|p| p.spec.as_ref())
+                .is_some_and(|s| {
+                    s.containers.iter().any(|c| match kind {
+                        ProbeKind::Readiness => c.readiness_probe.is_some(),
+                        _ => c.liveness_probe.is_some(),
+                    })
+                });
+            if !declared {
                 let field = if kind == ProbeKind::Readiness {
                     "readinessProbe"
                 } else {
@@ -68,6 +78,7 @@ impl Cluster {
                 ));
             }
         }
+        let kubelet = &mut self.controllers.kubelet;
         let Some(faults) = kubelet.faults_mut(key) else {
             return Err(format!("pod {} is not running yet", key.name));
         };

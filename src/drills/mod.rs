@@ -29,6 +29,28 @@ const USAGE: &str = "usage: break pod NAME readiness|liveness|crash|crashloop [-
        heal node NAME
 ";
 
+/// Whether a whole command line is a drill (`break pod ...`, `fail node ...`,
+/// `heal ...`): the script runner hands such lines here before the shell sees them, since
+/// `break` is also a shell builtin. Returns its words.
+pub fn claims(line: &str) -> Option<Vec<String>> {
+    let words: Vec<String> = line.split_whitespace().map(String::from).collect();
+    let verb = words.first()?;
+    let object = words.get(1)?;
+    let shell_syntax = line.chars().any(|c| {
+        matches!(
+            c,
+            ';' | '&' | '|' | '<' | '>' | '$' | '`' | '(' | ')' | '"' | '\''
+        )
+    });
+    (COMMANDS.contains(&verb.as_str())
+        && matches!(
+            object.as_str(),
+            "pod" | "pods" | "po" | "node" | "nodes" | "no"
+        )
+        && !shell_syntax)
+        .then_some(words)
+}
+
 /// Run `argv` (`argv[0]` is one of [`COMMANDS`]); prints what happened, returns the status.
 pub fn run(session: &mut Session, argv: &[String], io: &mut dyn Sink) -> i32 {
     let verb = argv.first().map(String::as_str).unwrap_or("");
@@ -130,6 +152,15 @@ mod tests {
         let (code, out) = run_line(&mut s, "fail node nope");
         assert_eq!(code, 1);
         assert_eq!(out.stderr, "fail: nodes \"nope\" not found\n");
+    }
+
+    #[test]
+    fn lines_that_are_drills() {
+        assert!(claims("break pod web-0 readiness").is_some());
+        assert!(claims("  fail node kind-worker ").is_some());
+        assert!(claims("break").is_none());
+        assert!(claims("break 2").is_none());
+        assert!(claims("break pod web-0 crash; echo hi").is_none());
     }
 
     #[test]

@@ -174,13 +174,6 @@ impl Kubelet {
         Some(stop.max(1))
     }
 
-    /// Whether a container of the pod declares a probe of this kind.
-    pub fn has_probe(&self, key: &ObjKey, kind: ProbeKind) -> bool {
-        self.pods
-            .get(key)
-            .is_some_and(|r| r.probes.iter().any(|w| w.kind == kind))
-    }
-
     /// The faults injected into a pod the kubelet runs (None: it runs no such pod).
     pub fn faults_mut(&mut self, key: &ObjKey) -> Option<&mut Faults> {
         self.pods.get_mut(key).map(|r| &mut r.faults)

@@ -96,10 +96,13 @@ const OFFICIAL: &[&str] = &[
     "zookeeper",
 ];
 
+/// (major, lowest minor, highest minor, highest patch).
+type VersionLine = (u32, u32, u32, u32);
+
 /// Published version lines per catalogue image: (major, lowest minor, highest minor,
 /// highest patch of the newest minor of the newest major). Other lines accept any patch
 /// up to 30.
-const VERSIONS: &[(&str, &[(u32, u32, u32, u32)])] = &[
+const VERSIONS: &[(&str, &[VersionLine])] = &[
     ("nginx", &[(1, 9, 27, 4)]),
     ("busybox", &[(1, 21, 37, 0)]),
     ("alpine", &[(3, 1, 21, 3)]),

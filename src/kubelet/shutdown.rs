@@ -96,7 +96,6 @@ impl Kubelet {
         // or one long after the last); otherwise wait: 10s, 20s, 40s ... up to 5m.
         if !run.backoff.in_backoff_since(now, now) {
             run.backoff.next(now);
-            run.restarts += 1;
             run.stage = Stage::BackOff {
                 restart_at: Some(now + RESTART_MS),
                 crash_loop: false,
@@ -105,7 +104,6 @@ impl Kubelet {
             return Some(RESTART_MS);
         }
         let backoff = run.backoff.current;
-        run.restarts += 1;
         run.stage = Stage::BackOff {
             restart_at: Some(now + backoff),
             crash_loop: true,

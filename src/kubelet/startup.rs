@@ -221,6 +221,10 @@ impl Kubelet {
         };
         let source = Source::kubelet(&run.node);
         let first_start = run.started_at.is_none() && run.restarts == 0;
+        // A new container in place of one that exited: the restart count moves now.
+        if run.started_at.is_some() {
+            run.restarts += 1;
+        }
         let node_run = self.nodes.entry(run.node.clone()).or_default();
         for c in &containers {
             let image = &c.image;
