@@ -11,6 +11,7 @@ pub mod apiserver;
 pub mod cluster;
 pub mod codec;
 pub mod controllers;
+pub mod drills;
 pub mod kubectl;
 pub mod kubelet;
 pub mod network;

@@ -15,7 +15,7 @@ use k8s_openapi::api::core::v1::{
 };
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta, OwnerReference};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use std::collections::BTreeMap;
 
@@ -170,6 +170,13 @@ fn node(name: &str, index: usize, control_plane: bool, now: Millis) -> Node {
             ..Default::default()
         }),
     }
+}
+
+/// A fixed uid for the system DaemonSets (not drawn from the seeded ids, so that adding
+/// them moved no other object's uid).
+fn daemonset_uid(name: &str) -> String {
+    let h = crate::cluster::ids::fnv32a(name.as_bytes());
+    format!("{h:08x}-5d1e-4a7b-9c3d-{:012x}", u64::from(h) * 7919)
 }
 
 fn container(name: &str, image: &str) -> Container {
@@ -413,6 +420,15 @@ pub fn bootstrap(cluster: &mut Cluster, config: &ClusterConfig) {
             pod.metadata.name = None;
             pod.metadata.generate_name = Some(format!("{prefix}-"));
             pod.metadata.labels = labels(&[("k8s-app", prefix)]);
+            // Run by a DaemonSet (which the sandbox does not serve, but `drain` knows).
+            pod.metadata.owner_references = Some(vec![OwnerReference {
+                api_version: "apps/v1".into(),
+                kind: "DaemonSet".into(),
+                name: prefix.into(),
+                uid: daemonset_uid(prefix),
+                controller: Some(true),
+                block_owner_deletion: Some(true),
+            }]);
             create(&mut cluster.api, Object::from(pod));
         }
     }

@@ -7,7 +7,9 @@
 //! move the clock.
 
 pub mod bootstrap;
+pub mod failures;
 pub mod ids;
+mod probes;
 pub mod queue;
 
 use crate::api::time::Millis;
@@ -77,7 +79,7 @@ pub struct Cluster {
     dispatched: u64,
     pub trace: Vec<Trace>,
     /// How many reconciles each loop has run (for benchmarks and `why`).
-    pub reconciles: [u64; 8],
+    pub reconciles: [u64; LoopId::ALL.len()],
     /// The oldest resourceVersion an open watch still needs (None: no watch open).
     watch_floor: Option<u64>,
     /// What runs inside the containers: their filesystems, volumes' data, logs.
@@ -94,7 +96,7 @@ impl Cluster {
             controllers: Controllers::default(),
             dispatched: 0,
             trace: Vec::new(),
-            reconciles: [0; 8],
+            reconciles: [0; LoopId::ALL.len()],
             watch_floor: None,
             runtime: crate::runtime::Runtime::default(),
         };
@@ -205,6 +207,10 @@ impl Cluster {
 
     fn reconcile(&mut self, id: LoopId, key: &ObjKey) {
         self.reconciles[id as usize] += 1;
+        if id == LoopId::Kubelet {
+            // The kubelet's probes run against the containers before it syncs the pod.
+            self.run_due_probes(key);
+        }
         let mut ctx = Ctx {
             api: &mut self.api,
             trace: &mut self.trace,

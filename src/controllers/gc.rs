@@ -144,10 +144,14 @@ impl GarbageCollector {
         if refs.is_empty() || obj.is_terminating() {
             return None;
         }
+        // Owners of kinds the sandbox does not serve (the system DaemonSets) are taken
+        // to exist.
         let alive = refs.iter().any(|r| {
-            self.by_uid
-                .get(&r.uid)
-                .is_some_and(|k| ctx.api.try_get(k).is_some_and(|o| o.uid() == r.uid))
+            crate::api::Kind::from_type_meta(&r.api_version, &r.kind).is_none()
+                || self
+                    .by_uid
+                    .get(&r.uid)
+                    .is_some_and(|k| ctx.api.try_get(k).is_some_and(|o| o.uid() == r.uid))
         });
         if !alive {
             let _ = ctx.api.delete(key, &DeleteOptions::default());

@@ -5,6 +5,7 @@
 pub mod deployment;
 pub mod endpoints;
 pub mod gc;
+pub mod nodelifecycle;
 pub mod replicaset;
 pub mod statefulset;
 pub mod volume;
@@ -30,10 +31,11 @@ pub enum LoopId {
     GarbageCollector = 5,
     Scheduler = 6,
     Kubelet = 7,
+    NodeLifecycle = 8,
 }
 
 impl LoopId {
-    pub const ALL: [LoopId; 8] = [
+    pub const ALL: [LoopId; 9] = [
         LoopId::StatefulSet,
         LoopId::ReplicaSet,
         LoopId::Deployment,
@@ -42,6 +44,7 @@ impl LoopId {
         LoopId::GarbageCollector,
         LoopId::Scheduler,
         LoopId::Kubelet,
+        LoopId::NodeLifecycle,
     ];
 
     pub fn from_index(i: usize) -> LoopId {
@@ -59,6 +62,7 @@ impl LoopId {
             LoopId::GarbageCollector => "garbage collector",
             LoopId::Scheduler => "scheduler",
             LoopId::Kubelet => "kubelet",
+            LoopId::NodeLifecycle => "node-lifecycle-controller",
         }
     }
 }
@@ -74,6 +78,7 @@ pub struct Controllers {
     pub gc: gc::GarbageCollector,
     pub scheduler: Scheduler,
     pub kubelet: Kubelet,
+    pub nodelifecycle: nodelifecycle::NodeLifecycleController,
 }
 
 impl Controllers {
@@ -102,6 +107,9 @@ impl Controllers {
         collect(LoopId::GarbageCollector, &mut |p| self.gc.handle(ev, p));
         collect(LoopId::Scheduler, &mut |p| self.scheduler.handle(ev, p));
         collect(LoopId::Kubelet, &mut |p| self.kubelet.handle(ev, p));
+        collect(LoopId::NodeLifecycle, &mut |p| {
+            self.nodelifecycle.handle(ev, p)
+        });
     }
 
     pub fn reconcile(&mut self, id: LoopId, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
@@ -114,6 +122,7 @@ impl Controllers {
             LoopId::GarbageCollector => self.gc.reconcile(key, ctx),
             LoopId::Scheduler => self.scheduler.reconcile(key, ctx),
             LoopId::Kubelet => self.kubelet.reconcile(key, ctx),
+            LoopId::NodeLifecycle => self.nodelifecycle.reconcile(key, ctx, &self.kubelet),
         }
     }
 }

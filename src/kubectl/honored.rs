@@ -246,6 +246,23 @@ const PER_VERB: &[(&str, &[&str])] = &[
         &["namespaced", "output", "no-headers", "cached"],
     ),
     ("version", &["client", "output"]),
+    ("cordon", &["dry-run", "selector"]),
+    ("uncordon", &["dry-run", "selector"]),
+    (
+        "drain",
+        &[
+            "dry-run",
+            "selector",
+            "ignore-daemonsets",
+            "delete-emptydir-data",
+            "force",
+            "grace-period",
+            "timeout",
+            "pod-selector",
+            "disable-eviction",
+            "chunk-size",
+        ],
+    ),
     ("cluster-info", &[]),
 ];
 

@@ -299,6 +299,16 @@ pub fn pull_error(image: &str) -> Option<String> {
     None
 }
 
+/// Whether the kubelet pulls an image under `policy` (`imagePullPolicy`, IfNotPresent when
+/// unset) given whether the node has it.
+pub fn pull_policy_pulls(policy: Option<&str>, present: bool) -> bool {
+    match policy.unwrap_or("IfNotPresent") {
+        "Always" => true,
+        "Never" => false,
+        _ => !present,
+    }
+}
+
 /// The fully qualified reference the runtime reports (`docker.io/library/nginx:1.25`).
 pub fn qualified(image: &str) -> String {
     let (repo, tag) = split_reference(image);

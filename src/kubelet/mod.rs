@@ -3,11 +3,19 @@
 //!
 //! Stages, KWOK-style: accepted (status `ContainerCreating`, images pulled or already
 //! present) -> started (`Running`; Ready at once, or when the readiness probe's initial
-//! delay has passed) -> for pods being deleted, killing (SIGTERM, the image's stop time,
-//! capped by the grace period) -> the pod object is removed. Containers that exit are
-//! restarted with upstream's back-off (10s doubling to 5m) as `CrashLoopBackOff`.
+//! probes pass: [`prober`]) -> for pods being deleted, killing (SIGTERM, the image's stop
+//! time, capped by the grace period) -> the pod object is removed. Containers that exit,
+//! or that fail their liveness probe, are restarted with upstream's back-off ([`backoff`]:
+//! 10s doubling to 5m) as `CrashLoopBackOff`; images that cannot be pulled back off the
+//! same way (`ErrImagePull`, `ImagePullBackOff`). A node whose kubelet is down
+//! (`fail node`) does nothing until it comes back.
 
+pub mod backoff;
 pub mod images;
+pub mod prober;
+pub mod probing;
+mod pulls;
+pub mod registry;
 mod shutdown;
 mod startup;
 pub mod status;
@@ -27,11 +35,9 @@ use std::collections::BTreeSet;
 const ACCEPT_MS: Millis = 100;
 /// Creating and starting a container whose image is present.
 const START_MS: Millis = 700;
-const BACKOFF_START_MS: Millis = 10_000;
 /// From the containers stopping to the pod object's removal (unmounting volumes, the
 /// status manager's final update).
 const CLEANUP_MS: Millis = 400;
-const BACKOFF_MAX_MS: Millis = 300_000;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
@@ -42,8 +48,18 @@ enum Stage {
         ready_at: Option<Millis>,
         exit_at: Option<(Millis, i32)>,
     },
-    /// The main container exited; restart at the given time (None: never, restartPolicy Never).
-    BackOff { restart_at: Option<Millis> },
+    /// The main container exited; restart at the given time (None: never, restartPolicy
+    /// Never). `crash_loop`: waiting out the back-off (`CrashLoopBackOff`), which moves on
+    /// at the restart.
+    BackOff {
+        restart_at: Option<Millis>,
+        crash_loop: bool,
+    },
+    /// An image pull that will fail at `fail_at`.
+    PullFailing { fail_at: Millis },
+    /// A pull failed: `ImagePullBackOff` is reported at `show_at`, the next pull is at
+    /// `retry_at`.
+    PullBackOff { show_at: Millis, retry_at: Millis },
     /// SIGTERM sent; containers gone at `until`.
     Killing { until: Millis },
     /// Containers stopped; volumes unmounted and the pod object removed at `remove_at`.
@@ -59,6 +75,42 @@ struct PodRun {
     started_at: Option<Millis>,
     last_exit: Option<(Millis, Millis, i32)>,
     container_ids: Vec<String>,
+    /// The probe workers (empty for pods without probes).
+    probes: Vec<prober::Worker>,
+    /// The restart back-off of the pod's containers, and the image pull back-off.
+    backoff: backoff::Backoff,
+    pull_backoff: backoff::Backoff,
+    /// What the learner broke on purpose (`break pod ...`).
+    faults: Faults,
+}
+
+impl PodRun {
+    fn new(stage: Stage, node: &str) -> PodRun {
+        PodRun {
+            stage,
+            restarts: 0,
+            ip: None,
+            node: node.to_string(),
+            started_at: None,
+            last_exit: None,
+            container_ids: vec![],
+            probes: vec![],
+            backoff: backoff::Backoff::default(),
+            pull_backoff: backoff::Backoff::default(),
+            faults: Faults::default(),
+        }
+    }
+}
+
+/// Failures a learner injects into a pod (`break pod NAME ...`), until `heal pod NAME`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Faults {
+    /// Its readiness probes fail.
+    pub readiness: bool,
+    /// Its liveness probes fail.
+    pub liveness: bool,
+    /// Its main process crashes soon after every start.
+    pub crash_loop: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -70,6 +122,8 @@ struct NodeRun {
 #[derive(Clone, Debug, Default)]
 pub struct Kubelet {
     pods: FxHashMap<ObjKey, PodRun>,
+    /// Nodes whose kubelet is down (`fail node`), since when.
+    down: FxHashMap<String, Millis>,
     nodes: FxHashMap<String, NodeRun>,
     /// `imageID` of each image seen (a digest, computed once per image).
     image_ids: FxHashMap<String, String>,
@@ -77,6 +131,23 @@ pub struct Kubelet {
 
 /// Go's `time.Duration` String for the millisecond durations we produce (`4.212s`, `812ms`).
 pub fn go_duration(ms: Millis) -> String {
+    if ms >= 60_000 {
+        let (h, rest) = (ms / 3_600_000, ms % 3_600_000);
+        let (m, rest) = (rest / 60_000, rest % 60_000);
+        let secs = go_duration(rest);
+        let secs = if rest == 0 {
+            "0s".to_string()
+        } else if rest < 1000 {
+            format!("0.{:03}s", rest).trim_end_matches('0').to_string()
+        } else {
+            secs
+        };
+        return if h > 0 {
+            format!("{h}h{m}m{secs}")
+        } else {
+            format!("{m}m{secs}")
+        };
+    }
     if ms < 1000 {
         return format!("{ms}ms");
     }
@@ -225,6 +296,10 @@ impl Kubelet {
                 status::condition_true(pod.status.as_ref(), "Ready"),
             )
         };
+        // A kubelet that is down does nothing.
+        if self.down.contains_key(&node_name) {
+            return None;
+        }
         // A pod recreated with the same name is a new pod.
         if let Some(run) = self.pods.get(key) {
             if run.node != node_name {
@@ -252,10 +327,25 @@ impl Kubelet {
                         return self.container_exited(key, &pod, code, ctx);
                     }
                 }
-                let ready_now = ready_at.is_some_and(|t| now >= t);
-                if ready_now && !is_ready {
-                    self.write_running(key, true, ctx);
-                    ctx.note(format!("{} is Ready: its readiness check passed", key.name));
+                if exit_at.is_none() {
+                    let failed = self.pods.get(key).and_then(|run| {
+                        prober::failed_liveness(&run.probes).map(|(c, k)| (c.to_string(), k))
+                    });
+                    if let Some((container, kind)) = failed {
+                        return self.kill_for_probe(key, &container, kind, ctx);
+                    }
+                }
+                let ready_now = self.ready_now(key, ready_at, now);
+                if ready_now != is_ready && exit_at.is_none() {
+                    self.write_running(key, ready_now, ctx);
+                    if ready_now {
+                        ctx.note(format!("{} is Ready: its readiness check passed", key.name));
+                    } else {
+                        ctx.note(format!(
+                            "{} is not Ready: its readiness probe fails",
+                            key.name
+                        ));
+                    }
                 }
                 let mut next: Vec<Millis> = Vec::new();
                 if let Some(t) = ready_at.filter(|t| *t > now) {
@@ -264,15 +354,34 @@ impl Kubelet {
                 if let Some((t, _)) = exit_at.filter(|(t, _)| *t > now) {
                     next.push(t - now);
                 }
+                if let Some(t) = self.next_probe(key) {
+                    next.push((t - now).max(1));
+                }
                 next.into_iter().min()
             }
             Stage::BackOff {
                 restart_at: Some(at),
-            } if now >= at => self.start(key, ctx),
+                crash_loop,
+            } if now >= at => {
+                if crash_loop {
+                    if let Some(run) = self.pods.get_mut(key) {
+                        run.backoff.next(now);
+                    }
+                }
+                self.start(key, ctx)
+            }
             Stage::BackOff {
                 restart_at: Some(at),
+                ..
             } => Some(at - now),
-            Stage::BackOff { restart_at: None } => None,
+            Stage::BackOff {
+                restart_at: None, ..
+            } => None,
+            Stage::PullFailing { fail_at } if now >= fail_at => self.pull_failed(key, ctx),
+            Stage::PullFailing { fail_at } => Some(fail_at - now),
+            Stage::PullBackOff { show_at, retry_at } => {
+                self.pull_backoff_step(key, show_at, retry_at, ctx)
+            }
             Stage::Killing { .. } | Stage::Stopped { .. } => None,
         }
     }
@@ -348,5 +457,8 @@ mod tests {
         assert_eq!(go_duration(4200), "4.2s");
         assert_eq!(go_duration(5000), "5s");
         assert_eq!(go_duration(812), "812ms");
+        assert_eq!(go_duration(80_000), "1m20s");
+        assert_eq!(go_duration(300_000), "5m0s");
+        assert_eq!(go_duration(160_000), "2m40s");
     }
 }

@@ -3,10 +3,10 @@
 //! then the pod object's removal).
 
 use super::images;
-use super::{
-    container_field, go_duration, status, terminated, Kubelet, Stage, BACKOFF_MAX_MS,
-    BACKOFF_START_MS, CLEANUP_MS,
-};
+use super::{container_field, go_duration, status, terminated, Kubelet, Stage, CLEANUP_MS};
+
+/// From a container's exit to its restart when no back-off holds it (the PLEG's relist).
+const RESTART_MS: Millis = 1_000;
 use crate::api::time::Millis;
 use crate::api::{Kind, Object};
 use crate::apiserver::events::{EventType, Source};
@@ -85,27 +85,35 @@ impl Kubelet {
         ));
         run.last_exit = Some((started, now, code));
         if !restart {
-            run.stage = Stage::BackOff { restart_at: None };
+            run.stage = Stage::BackOff {
+                restart_at: None,
+                crash_loop: false,
+            };
             self.pods.insert(key.clone(), run);
             return None;
         }
-        // First restart right away; then 10s, 20s, 40s ... up to 5m.
-        let backoff = if run.restarts == 0 {
-            1_000
-        } else {
-            (BACKOFF_START_MS << (run.restarts - 1).min(5)).min(BACKOFF_MAX_MS)
-        };
-        run.restarts += 1;
+        // Restart at once unless still in back-off since it finished (the first exit,
+        // or one long after the last); otherwise wait: 10s, 20s, 40s ... up to 5m.
+        if !run.backoff.in_backoff_since(now, now) {
+            run.backoff.next(now);
+            run.stage = Stage::BackOff {
+                restart_at: Some(now + RESTART_MS),
+                crash_loop: false,
+            };
+            self.pods.insert(key.clone(), run);
+            return Some(RESTART_MS);
+        }
+        let backoff = run.backoff.current;
         run.stage = Stage::BackOff {
             restart_at: Some(now + backoff),
+            crash_loop: true,
         };
         self.pods.insert(key.clone(), run.clone());
-        if backoff >= BACKOFF_START_MS {
-            let c = &spec.containers[0];
+        if let Some(c) = spec.containers.first() {
             let uid = pod.metadata.uid.clone().unwrap_or_default();
             let msg = format!(
                 "back-off {} restarting failed container={} pod={}_{}({uid})",
-                go_duration(backoff).replace(".000", ""),
+                go_duration(backoff),
                 c.name,
                 key.name,
                 key.namespace

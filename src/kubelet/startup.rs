@@ -94,6 +94,7 @@ impl Kubelet {
         let source = Source::kubelet(node_name);
         let node_run = self.nodes.entry(node_name.to_string()).or_default();
         let mut pull_ms = 0;
+        let mut failing: Option<(String, String)> = None;
         for c in &containers {
             let image = &c.image;
             if let Some(err) = images::pull_error(image) {
@@ -121,17 +122,21 @@ impl Kubelet {
                 ));
                 self.pods.insert(
                     key.clone(),
-                    PodRun {
-                        stage: Stage::BackOff { restart_at: None },
-                        restarts: 0,
-                        ip: None,
-                        node: node_name.to_string(),
-                        started_at: None,
-                        last_exit: None,
-                        container_ids: vec![],
-                    },
+                    PodRun::new(
+                        Stage::BackOff {
+                            restart_at: None,
+                            crash_loop: false,
+                        },
+                        node_name,
+                    ),
                 );
                 return None;
+            }
+            if images::pull_policy_pulls(c.pull_policy.as_deref(), node_run.images.contains(image))
+                && super::registry::pull_failure(image).is_some()
+            {
+                failing = Some((c.name.clone(), image.clone()));
+                break;
             }
             let policy = c.pull_policy.as_deref().unwrap_or("IfNotPresent");
             let present = node_run.images.contains(image);
@@ -152,6 +157,9 @@ impl Kubelet {
                 images::profile(image).pull_ms
             };
         }
+        if let Some((container, image)) = failing {
+            return self.start_failing_pull(key, node_name, &involved, &container, &image, ctx);
+        }
         ctx.note(format!(
             "{}: preparing on {node_name} (pulling images: {})",
             key.name,
@@ -164,15 +172,7 @@ impl Kubelet {
         let until = now + ACCEPT_MS + pull_ms + START_MS;
         self.pods.insert(
             key.clone(),
-            PodRun {
-                stage: Stage::Preparing { until },
-                restarts: 0,
-                ip: None,
-                node: node_name.to_string(),
-                started_at: None,
-                last_exit: None,
-                container_ids: vec![],
-            },
+            PodRun::new(Stage::Preparing { until }, node_name),
         );
         Some(until - now)
     }
@@ -193,17 +193,21 @@ impl Kubelet {
             });
             let main = spec.containers.first()?;
             let profile = images::profile(main.image.as_deref().unwrap_or(""));
-            let exit_at = exits_after(main, &profile).map(|(after, code)| (now + after, code));
-            let ready_at = if exit_at.is_some() {
+            let mut exit_at = exits_after(main, &profile).map(|(after, code)| (now + after, code));
+            if run.faults.crash_loop {
+                // Broken on purpose: the process dies as it starts.
+                exit_at = Some((now + profile.start_ms + 700, 1));
+            }
+            // Probe workers start over with each new container.
+            run.probes = super::prober::workers_for(&spec.containers, now, profile.start_ms);
+            let gated = run
+                .probes
+                .iter()
+                .any(|w| w.kind != super::prober::ProbeKind::Liveness);
+            let ready_at = if exit_at.is_some() || gated {
                 None
             } else {
-                match main.readiness_probe.as_ref() {
-                    None => Some(now),
-                    Some(p) => Some(
-                        now + (p.initial_delay_seconds.unwrap_or(0) as Millis) * 1000
-                            + profile.start_ms,
-                    ),
-                }
+                Some(now)
             };
             let containers: Vec<ContainerImage> =
                 spec.containers.iter().map(ContainerImage::of).collect();
@@ -217,6 +221,10 @@ impl Kubelet {
         };
         let source = Source::kubelet(&run.node);
         let first_start = run.started_at.is_none() && run.restarts == 0;
+        // A new container in place of one that exited: the restart count moves now.
+        if run.started_at.is_some() {
+            run.restarts += 1;
+        }
         let node_run = self.nodes.entry(run.node.clone()).or_default();
         for c in &containers {
             let image = &c.image;
@@ -266,6 +274,12 @@ impl Kubelet {
             .collect();
         run.started_at = Some(now);
         run.stage = Stage::Running { ready_at, exit_at };
+        let run_next_probe = run
+            .probes
+            .iter()
+            .filter(|w| !w.on_hold)
+            .map(|w| w.next_at)
+            .min();
         self.pods.insert(key.clone(), run);
         let ready = ready_at == Some(now);
         self.write_running(key, ready, ctx);
@@ -284,6 +298,9 @@ impl Kubelet {
         }
         if let Some((t, _)) = exit_at {
             next.push(t - now);
+        }
+        if let Some(t) = run_next_probe {
+            next.push((t - now).max(1));
         }
         next.into_iter().min()
     }

@@ -274,23 +274,13 @@ impl Scheduler {
         let mut unbound_immediate = false;
         'nodes: for node in nodes {
             let nname = node.metadata.name.as_deref().unwrap_or_default();
-            let ready = node
-                .status
-                .as_ref()
-                .and_then(|s| s.conditions.as_ref())
-                .is_some_and(|cs| cs.iter().any(|c| c.type_ == "Ready" && c.status == "True"));
             if node.spec.as_ref().and_then(|s| s.unschedulable) == Some(true) {
                 *reasons
                     .entry("node(s) were unschedulable".into())
                     .or_default() += 1;
                 continue;
             }
-            if !ready {
-                *reasons
-                    .entry("node(s) had untolerated taint {node.kubernetes.io/not-ready: }".into())
-                    .or_default() += 1;
-                continue;
-            }
+            // A node that is not ready carries the node controller's taints, checked next.
             for taint in node
                 .spec
                 .as_ref()

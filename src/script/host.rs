@@ -121,6 +121,9 @@ impl Host for SessionHost<'_> {
                 status
             }
             "sleep" => self.sleep(&cmd.argv[1..], io),
+            _ if crate::drills::COMMANDS.contains(&name) => {
+                crate::drills::run(self.session, cmd.argv, io)
+            }
             "cat" => self.cat(cmd, io),
             "clear" => 0,
             _ if text::FILTERS.contains(&name) => {
@@ -226,7 +229,10 @@ impl Host for SessionHost<'_> {
     fn command_path(&mut self, name: &str) -> Option<String> {
         match name {
             "kubectl" | "k" => Some(format!("/usr/local/bin/{name}")),
-            _ if COMMANDS.contains(&name) || text::FILTERS.contains(&name) => {
+            _ if COMMANDS.contains(&name)
+                || text::FILTERS.contains(&name)
+                || crate::drills::COMMANDS.contains(&name) =>
+            {
                 Some(format!("/usr/bin/{name}"))
             }
             _ => None,

@@ -4,11 +4,13 @@ pub mod apply;
 pub mod create_gen;
 pub mod delete;
 pub mod describe;
+pub mod drain;
 pub mod exec;
 pub mod get;
 pub mod info;
 pub mod label;
 pub mod logs;
+pub mod nodes;
 pub mod patch;
 pub mod run;
 pub mod scale;
@@ -114,6 +116,9 @@ pub fn dispatch(ctx: &mut VerbCtx) -> i32 {
         "exec" => exec::exec(ctx),
         "run" => run::run(ctx),
         "logs" => logs::logs(ctx),
+        "cordon" => nodes::cordon(ctx, true),
+        "uncordon" => nodes::cordon(ctx, false),
+        "drain" => drain::drain(ctx),
         "explain" => ctx.not_simulated(
             "kubectl explain (the sandbox has no OpenAPI schema; see the Kubernetes API reference)",
         ),

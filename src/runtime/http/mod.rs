@@ -301,6 +301,46 @@ pub fn exchange(
     Err(NetError::Refused)
 }
 
+/// Whether pod `pod_key` accepts a TCP connection on `port` (what a kubelet's tcpSocket
+/// probe checks): one of its running containers listens there.
+pub fn accepts(cluster: &mut Cluster, pod_key: &ObjKey, port: u16) -> Result<(), NetError> {
+    let Some(pod) = cluster
+        .api
+        .store
+        .get(pod_key)
+        .and_then(|o| o.as_typed::<Pod>().cloned())
+    else {
+        return Err(NetError::Unreachable(UNREACHABLE_MS));
+    };
+    let names: Vec<String> = pod
+        .spec
+        .iter()
+        .flat_map(|s| s.containers.iter().map(|c| c.name.clone()))
+        .collect();
+    for name in names {
+        let declared = listening_ports(&pod, &name);
+        if declared.is_empty() || !container_running(&pod, &name) {
+            continue;
+        }
+        let now = cluster.now();
+        let Some(k) = cluster
+            .runtime
+            .ensure(&cluster.api.store, pod_key, &name, now)
+        else {
+            continue;
+        };
+        let app = cluster
+            .runtime
+            .container(&k)
+            .map(|c| c.info.app)
+            .unwrap_or(crate::kubelet::images::App::Generic);
+        if servers::ports_of(cluster, &k, app, &declared).contains(&port) {
+            return Ok(());
+        }
+    }
+    Err(NetError::Refused)
+}
+
 /// `Mon, 03 Mar 2025 10:00:05 GMT`
 pub fn http_date(ms: Millis) -> String {
     k8s_openapi::jiff::fmt::strtime::format(
