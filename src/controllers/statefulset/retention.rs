@@ -184,12 +184,12 @@ mod tests {
         );
         // whenScaled: Delete: the pod once it is scaled down; the set ref goes.
         assert_eq!(
-            desired_refs(&[set.clone()], &set, &pod, (true, true), true),
+            desired_refs(std::slice::from_ref(&set), &set, &pod, (true, true), true),
             Some(vec![pod.clone()])
         );
         // Up to date: nothing to write.
         assert_eq!(
-            desired_refs(&[pod.clone()], &set, &pod, (true, true), true),
+            desired_refs(std::slice::from_ref(&pod), &set, &pod, (true, true), true),
             None
         );
         // whenScaled: Delete only: nothing while in range.
@@ -215,7 +215,7 @@ mod tests {
             "another controller: our references are scrubbed"
         );
         assert_eq!(
-            desired_refs(&[other.clone()], &set, &pod, (true, false), false),
+            desired_refs(std::slice::from_ref(&other), &set, &pod, (true, false), false),
             None,
             "another controller: no refs added"
         );

@@ -87,7 +87,7 @@ pub fn rolling_update_step(
         if slot.revision != Some(update_revision) && !slot.terminating {
             return UpdateStep::Delete(target);
         }
-        if !(slot.running_and_ready && !slot.terminating) {
+        if !slot.running_and_ready || slot.terminating {
             return UpdateStep::Wait(target);
         }
     }

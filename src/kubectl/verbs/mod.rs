@@ -4,14 +4,17 @@ pub mod apply;
 pub mod create_gen;
 pub mod delete;
 pub mod describe;
+pub mod edit;
 pub mod exec;
 pub mod get;
 pub mod info;
 pub mod label;
 pub mod logs;
 pub mod patch;
+pub mod rollout;
 pub mod run;
 pub mod scale;
+pub mod set_image;
 pub mod wait;
 
 use super::output::Sink;
@@ -114,6 +117,9 @@ pub fn dispatch(ctx: &mut VerbCtx) -> i32 {
         "exec" => exec::exec(ctx),
         "run" => run::run(ctx),
         "logs" => logs::logs(ctx),
+        p if p.starts_with("rollout ") => rollout::rollout(ctx),
+        "set image" => set_image::set_image(ctx),
+        "edit" => edit::edit(ctx),
         "explain" => ctx.not_simulated(
             "kubectl explain (the sandbox has no OpenAPI schema; see the Kubernetes API reference)",
         ),
