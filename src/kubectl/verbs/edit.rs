@@ -93,10 +93,14 @@ pub fn edit(ctx: &mut VerbCtx) -> i32 {
     {
         return ctx.fail("At least one of apiVersion, kind and name was changed");
     }
-    let obj = match crate::codec::strict::decode(value) {
+    let mut obj = match crate::codec::strict::decode(value) {
         Ok(o) => o,
         Err(e) => return ctx.fail(&e.to_string()),
     };
+    // The editor's copy names the object's namespace; a hand-written one may not.
+    if obj.meta().namespace.is_none() {
+        obj.meta_mut().namespace = live.meta().namespace.clone();
+    }
     let before = live.meta().resource_version.clone();
     match ctx.session.cluster.api.update(obj) {
         Ok(o) if o.meta().resource_version == before => {
