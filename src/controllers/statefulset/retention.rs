@@ -215,7 +215,13 @@ mod tests {
             "another controller: our references are scrubbed"
         );
         assert_eq!(
-            desired_refs(std::slice::from_ref(&other), &set, &pod, (true, false), false),
+            desired_refs(
+                std::slice::from_ref(&other),
+                &set,
+                &pod,
+                (true, false),
+                false
+            ),
             None,
             "another controller: no refs added"
         );
