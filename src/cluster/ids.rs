@@ -77,6 +77,16 @@ pub fn fnv32a(bytes: &[u8]) -> u32 {
     h
 }
 
+/// FNV-1, 32 bit (Go's `fnv.New32`): what `history.HashControllerRevision` hashes with.
+pub fn fnv32(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c9dc5;
+    for b in bytes {
+        h = h.wrapping_mul(0x01000193);
+        h ^= *b as u32;
+    }
+    h
+}
+
 /// apimachinery's `rand.SafeEncodeString` over the decimal form of a hash, as
 /// `controller.ComputeHash` returns it (`6bc7f5d4b8`).
 pub fn safe_encode_hash(hash: u32) -> String {

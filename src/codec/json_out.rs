@@ -49,6 +49,42 @@ fn write(v: &Value, level: usize, out: &mut String) {
     }
 }
 
+/// Render `value` as encoding/json's `Marshal` writes it (no spaces, keys sorted, HTML
+/// escaping on): the bytes Go controllers hash, e.g. a ControllerRevision's data.
+pub fn to_compact_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_compact(value, &mut out);
+    out
+}
+
+fn write_compact(v: &Value, out: &mut String) {
+    match v {
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(m) => {
+            out.push('{');
+            for (i, (k, item)) in m.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                quote(k, out);
+                out.push(':');
+                write_compact(item, out);
+            }
+            out.push('}');
+        }
+        scalar => write(scalar, 0, out),
+    }
+}
+
 fn newline(level: usize, out: &mut String) {
     out.push('\n');
     for _ in 0..level {

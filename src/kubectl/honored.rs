@@ -264,6 +264,37 @@ const PER_VERB: &[(&str, &[&str])] = &[
         ],
     ),
     ("cluster-info", &[]),
+    (
+        "rollout status",
+        &["selector", "revision", "timeout", "watch", "filename"],
+    ),
+    (
+        "rollout history",
+        &["selector", "revision", "output", "filename"],
+    ),
+    (
+        "rollout undo",
+        &["selector", "to-revision", "output", "dry-run", "filename"],
+    ),
+    (
+        "rollout restart",
+        &["selector", "output", "dry-run", "filename", "field-manager"],
+    ),
+    ("rollout pause", &["selector", "filename", "field-manager"]),
+    ("rollout resume", &["selector", "filename", "field-manager"]),
+    (
+        "set image",
+        &[
+            "selector",
+            "all",
+            "filename",
+            "local",
+            "dry-run",
+            "output",
+            "field-manager",
+        ],
+    ),
+    ("edit", &["output", "filename", "field-manager"]),
 ];
 
 /// The set flags that `verb` would not honour, if any.

@@ -141,10 +141,10 @@ status:
   availableReplicas: 0
   collisionCount: 0
   currentReplicas: 1
-  currentRevision: web-stateful-set-d4697d9d9
+  currentRevision: web-stateful-set-844fd8f95d
   observedGeneration: 1
   replicas: 1
-  updateRevision: web-stateful-set-d4697d9d9
+  updateRevision: web-stateful-set-844fd8f95d
   updatedReplicas: 1
 $ sleep 30
 $ kubectl get pods -o name
@@ -155,9 +155,9 @@ $ kubectl get pods -o jsonpath='{.items[*].metadata.name}'
 web-stateful-set-0 web-stateful-set-1 web-stateful-set-2
 $ kubectl get pods --show-labels
 NAME                 READY   STATUS    RESTARTS   AGE   LABELS
-web-stateful-set-0   1/1     Running   0          36s   app=nginx,apps.kubernetes.io/pod-index=0,controller-revision-hash=web-stateful-set-d4697d9d9,statefulset.kubernetes.io/pod-name=web-stateful-set-0
-web-stateful-set-1   1/1     Running   0          28s   app=nginx,apps.kubernetes.io/pod-index=1,controller-revision-hash=web-stateful-set-d4697d9d9,statefulset.kubernetes.io/pod-name=web-stateful-set-1
-web-stateful-set-2   1/1     Running   0          21s   app=nginx,apps.kubernetes.io/pod-index=2,controller-revision-hash=web-stateful-set-d4697d9d9,statefulset.kubernetes.io/pod-name=web-stateful-set-2
+web-stateful-set-0   1/1     Running   0          36s   app=nginx,apps.kubernetes.io/pod-index=0,controller-revision-hash=web-stateful-set-844fd8f95d,statefulset.kubernetes.io/pod-name=web-stateful-set-0
+web-stateful-set-1   1/1     Running   0          28s   app=nginx,apps.kubernetes.io/pod-index=1,controller-revision-hash=web-stateful-set-844fd8f95d,statefulset.kubernetes.io/pod-name=web-stateful-set-1
+web-stateful-set-2   1/1     Running   0          21s   app=nginx,apps.kubernetes.io/pod-index=2,controller-revision-hash=web-stateful-set-844fd8f95d,statefulset.kubernetes.io/pod-name=web-stateful-set-2
 $ kubectl get pods -L statefulset.kubernetes.io/pod-name --no-headers
 web-stateful-set-0   1/1   Running   0     37s   web-stateful-set-0
 web-stateful-set-1   1/1   Running   0     29s   web-stateful-set-1
@@ -171,8 +171,8 @@ $ kubectl get endpoints nginx
 NAME    ENDPOINTS                                   AGE
 nginx   10.244.1.4:80,10.244.2.3:80,10.244.2.4:80   39s
 $ kubectl get controllerrevisions
-NAME                         CONTROLLER                          REVISION   AGE
-web-stateful-set-d4697d9d9   statefulset.apps/web-stateful-set   1          40s
+NAME                          CONTROLLER                          REVISION   AGE
+web-stateful-set-844fd8f95d   statefulset.apps/web-stateful-set   1          40s
 $ kubectl describe pod web-stateful-set-0
 Name:             web-stateful-set-0
 Namespace:        default
@@ -182,7 +182,7 @@ Node:             kind-worker2/172.18.0.4
 Start Time:       Mon, 03 Mar 2025 10:00:11 +0000
 Labels:           app=nginx
                   apps.kubernetes.io/pod-index=0
-                  controller-revision-hash=web-stateful-set-d4697d9d9
+                  controller-revision-hash=web-stateful-set-844fd8f95d
                   statefulset.kubernetes.io/pod-name=web-stateful-set-0
 Annotations:      <none>
 Status:           Running

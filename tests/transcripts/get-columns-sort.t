@@ -65,9 +65,9 @@ web-stateful-set-1   nginx:1.25           kind-worker2
 web-stateful-set-2   nginx:1.25           kind-worker
 $ kubectl get pods -o custom-columns=NAME:metadata.name,APP:{.metadata.labels.app},TIER:{metadata.labels.tier},LABELS:.metadata.labels --no-headers
 multi                multi   web      map[app:multi tier:web]
-web-stateful-set-0   nginx   <none>   map[app:nginx apps.kubernetes.io/pod-index:0 controller-revision-hash:web-stateful-set-d4697d9d9 statefulset.kubernetes.io/pod-name:web-stateful-set-0]
-web-stateful-set-1   nginx   <none>   map[app:nginx apps.kubernetes.io/pod-index:1 controller-revision-hash:web-stateful-set-d4697d9d9 statefulset.kubernetes.io/pod-name:web-stateful-set-1]
-web-stateful-set-2   nginx   <none>   map[app:nginx apps.kubernetes.io/pod-index:2 controller-revision-hash:web-stateful-set-d4697d9d9 statefulset.kubernetes.io/pod-name:web-stateful-set-2]
+web-stateful-set-0   nginx   <none>   map[app:nginx apps.kubernetes.io/pod-index:0 controller-revision-hash:web-stateful-set-844fd8f95d statefulset.kubernetes.io/pod-name:web-stateful-set-0]
+web-stateful-set-1   nginx   <none>   map[app:nginx apps.kubernetes.io/pod-index:1 controller-revision-hash:web-stateful-set-844fd8f95d statefulset.kubernetes.io/pod-name:web-stateful-set-1]
+web-stateful-set-2   nginx   <none>   map[app:nginx apps.kubernetes.io/pod-index:2 controller-revision-hash:web-stateful-set-844fd8f95d statefulset.kubernetes.io/pod-name:web-stateful-set-2]
 $ kubectl get pvc -o custom-columns=NAME:.metadata.name,SIZE:.spec.resources.requests.storage,MODES:.spec.accessModes,PHASE:.status.phase
 NAME                     SIZE    MODES             PHASE
 data-big                 2Gi     [ReadWriteOnce]   Pending

@@ -29,9 +29,10 @@ Data stored on this pod: No data posted yet
 $ kubectl delete pod kubia-0
 pod "kubia-0" deleted
 $ kubectl get pods -w
-NAME      READY   STATUS    RESTARTS   AGE
-kubia-0   1/1     Running   0          2s
-kubia-1   1/1     Running   0          55s
+NAME      READY   STATUS              RESTARTS   AGE
+kubia-0   0/1     ContainerCreating   0          1s
+kubia-1   1/1     Running             0          53s
+kubia-0   1/1     Running             0          1s
 $ kubectl exec kubia-0 -- curl -s localhost:8080
 You've hit kubia-0
 Data stored on this pod: Hey there! This greeting was submitted to kubia-0.

@@ -63,13 +63,14 @@ $ kubectl delete pod -l app=nginx
 pod "web-0" deleted
 pod "web-1" deleted
 $ kubectl get pod -w -l app=nginx
+NAME    READY   STATUS              RESTARTS   AGE
+web-0   1/1     Running             0          1s
+web-1   0/1     ContainerCreating   0          0s
+web-1   1/1     Running             0          0s
+$ kubectl get pods
 NAME    READY   STATUS    RESTARTS   AGE
 web-0   1/1     Running   0          2s
 web-1   1/1     Running   0          1s
-$ kubectl get pods
-NAME    READY   STATUS    RESTARTS   AGE
-web-0   1/1     Running   0          3s
-web-1   1/1     Running   0          2s
 $ kubectl exec -it web-0 -- sh
 # cat /usr/share/nginx/html/index.html
 hello web-0

@@ -49,22 +49,22 @@ NAME                 READY   STATUS        RESTARTS   AGE
 web-stateful-set-0   1/1     Running       0          27s
 web-stateful-set-1   1/1     Running       0          4s
 web-stateful-set-2   0/1     Terminating   0          13s
-web-stateful-set-2   0/1     Terminating   0          14s
-web-stateful-set-1   1/1     Terminating   0          5s
+web-stateful-set-2   0/1     Terminating   0          13s
+web-stateful-set-1   1/1     Terminating   0          4s
 web-stateful-set-1   0/1     Terminating   0          5s
-web-stateful-set-1   0/1     Terminating   0          6s
+web-stateful-set-1   0/1     Terminating   0          5s
 $ kubectl get pvc
 NAME                     STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
-www-web-stateful-set-0   Bound    pvc-d8592694-3afa-416d-bf92-f975a7aed585   1Gi        RWO            standard       <unset>                 30s
-www-web-stateful-set-1   Bound    pvc-af93855e-2feb-4ef9-86c0-ff93567dd814   1Gi        RWO            standard       <unset>                 23s
-www-web-stateful-set-2   Bound    pvc-1870eb51-0dfd-4284-9b80-ce9b63193ce5   1Gi        RWO            standard       <unset>                 16s
+www-web-stateful-set-0   Bound    pvc-d8592694-3afa-416d-bf92-f975a7aed585   1Gi        RWO            standard       <unset>                 29s
+www-web-stateful-set-1   Bound    pvc-af93855e-2feb-4ef9-86c0-ff93567dd814   1Gi        RWO            standard       <unset>                 22s
+www-web-stateful-set-2   Bound    pvc-1870eb51-0dfd-4284-9b80-ce9b63193ce5   1Gi        RWO            standard       <unset>                 15s
 $ kubectl get pods,svc,sts
 NAME                     READY   STATUS    RESTARTS   AGE
-pod/web-stateful-set-0   1/1     Running   0          31s
+pod/web-stateful-set-0   1/1     Running   0          30s
 
 NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
 service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   10m
-service/nginx        ClusterIP   None         <none>        80/TCP    32s
+service/nginx        ClusterIP   None         <none>        80/TCP    31s
 
 NAME                                READY   AGE
-statefulset.apps/web-stateful-set   1/1     31s
+statefulset.apps/web-stateful-set   1/1     30s

@@ -10,8 +10,10 @@
 //! replicas, copying every pod on every sync would dominate the controller's cost.
 
 mod pods;
-mod revisions;
+mod retention;
+pub mod revisions;
 mod status;
+pub mod update;
 
 pub use pods::new_pod;
 
@@ -24,7 +26,7 @@ use crate::store::{ObjKey, WatchEvent};
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
-use pods::{create_missing_claims, create_pod_and_claims, delete_pod};
+use pods::{claim_names, create_missing_claims, create_pod_and_claims, delete_pod, set_event};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -77,6 +79,11 @@ fn is_finished(pod: &Pod) -> bool {
         pod.status.as_ref().and_then(|s| s.phase.as_deref()),
         Some("Succeeded" | "Failed")
     )
+}
+
+/// `isHealthy`: Running and Ready, and not terminating.
+fn is_healthy(pod: &Pod) -> bool {
+    is_running_and_ready(pod) && !is_terminating(pod)
 }
 
 fn revision_of(pod: &Pod) -> Option<&str> {
@@ -204,21 +211,20 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
     }
 
     let revs = revisions::ensure_revisions(sts, ctx)?;
+    // The revisions pods run as this sync found them (`truncateHistory` keeps these).
+    let pod_revisions: Vec<String> = owned
+        .iter()
+        .filter_map(|(_, p)| revision_of(p.pod()).map(str::to_string))
+        .collect();
 
     let replicas = spec.replicas.unwrap_or(1).max(0);
     let start = spec.ordinals.as_ref().and_then(|o| o.start).unwrap_or(0);
     let monotonic = spec.pod_management_policy.as_deref() != Some("Parallel");
-    let rolling = spec
-        .update_strategy
+    let strategy = update::Strategy::of(spec);
+    let current_replicas = sts
+        .status
         .as_ref()
-        .and_then(|s| s.type_.as_deref())
-        .unwrap_or("RollingUpdate")
-        == "RollingUpdate";
-    let partition = spec
-        .update_strategy
-        .as_ref()
-        .and_then(|s| s.rolling_update.as_ref())
-        .and_then(|r| r.partition)
+        .and_then(|s| s.current_replicas)
         .unwrap_or(0);
 
     let mut slots: Vec<Option<StoredPod>> = vec![None; replicas as usize];
@@ -237,7 +243,8 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
     if !blocked {
         for i in 0..replicas as usize {
             let ordinal = start + i as i32;
-            match slots[i].as_ref().map(StoredPod::pod) {
+            // processReplica: true when a monotonic sync must stop here.
+            let stop = match slots[i].as_ref().map(StoredPod::pod) {
                 Some(pod) if is_finished(pod) => {
                     if !is_terminating(pod) {
                         delete_pod(
@@ -247,26 +254,28 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
                             "it failed; it will be recreated with the same name",
                         );
                     }
-                    if monotonic {
-                        blocked = true;
-                        break;
-                    }
+                    true
                 }
                 None => {
-                    let rev = if rolling && ordinal < start + partition {
-                        &revs.current
+                    let name = format!("{set_name}-{ordinal}");
+                    if let Some(claim) = retention::claim_is_stale(sts, ordinal, ctx) {
+                        ctx.note(format!(
+                            "not creating {name}: claim {claim} still belongs to its previous pod"
+                        ));
+                        true
                     } else {
-                        &revs.update
-                    };
-                    let pod = new_pod(sts, &rev.name, &rev.template, ordinal);
-                    if create_pod_and_claims(sts, pod, ordinal, ctx).is_err() {
-                        result = Err(());
-                        blocked = true;
-                        break;
-                    }
-                    if monotonic {
-                        blocked = true;
-                        break;
+                        let rev = if strategy.creates_at_current(i as i32, current_replicas) {
+                            &revs.current
+                        } else {
+                            &revs.update
+                        };
+                        let pod = new_pod(sts, &rev.name, &rev.template, ordinal);
+                        if create_pod_and_claims(sts, pod, ordinal, ctx).is_err() {
+                            result = Err(());
+                            blocked = true;
+                            break;
+                        }
+                        true
                     }
                 }
                 Some(pod) => {
@@ -281,10 +290,8 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
                     }
                     if is_terminating(pod) && monotonic {
                         ctx.note(format!("waiting: {name} is terminating (OrderedReady)"));
-                        blocked = true;
-                        break;
-                    }
-                    if !is_running_and_ready(pod) && monotonic {
+                        true
+                    } else if !is_running_and_ready(pod) && monotonic {
                         if let Some(next) = (i + 1 < replicas as usize)
                             .then(|| format!("{set_name}-{}", ordinal + 1))
                         {
@@ -294,17 +301,33 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
                                 "waiting for {name} to be Running and Ready (OrderedReady)"
                             ));
                         }
-                        blocked = true;
-                        break;
+                        true
+                    } else {
+                        retention::fix_claims(sts, pod, false, ctx);
+                        false
                     }
                 }
+            };
+            if stop && monotonic {
+                blocked = true;
+                break;
             }
         }
     }
 
     if !blocked {
-        // Scale down, highest ordinal first.
+        // Claims of condemned pods follow the retention policy before the pods go.
         for (_, stored) in &condemned {
+            retention::fix_claims(sts, stored.pod(), true, ctx);
+        }
+        // The lowest-ordinal unhealthy condemned pod may go even though it is unhealthy.
+        let first_unhealthy = condemned
+            .iter()
+            .rev()
+            .find(|(_, p)| !is_healthy(p.pod()))
+            .map(|(ord, _)| *ord);
+        // Scale down, highest ordinal first.
+        for (ord, stored) in &condemned {
             let pod = stored.pod();
             let name = pod.metadata.name.as_deref().unwrap_or_default();
             if is_terminating(pod) {
@@ -316,6 +339,13 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
                     break;
                 }
                 continue;
+            }
+            if monotonic && !is_running_and_ready(pod) && first_unhealthy != Some(*ord) {
+                ctx.note(format!(
+                    "scale down waits: {name} is not Running and Ready (OrderedReady)"
+                ));
+                blocked = true;
+                break;
             }
             delete_pod(
                 sts,
@@ -330,35 +360,44 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
         }
     }
 
-    if !blocked && rolling {
-        // Rolling update: from the highest ordinal down to the partition, one pod at a time.
+    if !blocked {
+        let views: Vec<Option<update::SlotView>> = slots
+            .iter()
+            .map(|s| {
+                s.as_ref().map(|s| {
+                    let pod = s.pod();
+                    update::SlotView {
+                        revision: revision_of(pod),
+                        terminating: is_terminating(pod),
+                        running_and_ready: is_running_and_ready(pod),
+                    }
+                })
+            })
+            .collect();
         let update_name = revs.update.name.as_str();
-        for i in (0..replicas as usize).rev() {
-            let ordinal = start + i as i32;
-            if ordinal < start + partition {
-                break;
+        match update::rolling_update_step(&views, strategy, update_name) {
+            update::UpdateStep::Delete(i) => {
+                if let Some(pod) = slots[i].as_ref().map(StoredPod::pod) {
+                    delete_pod(
+                        sts,
+                        pod,
+                        ctx,
+                        &format!("rolling update to revision {update_name}"),
+                    );
+                }
             }
-            let Some(pod) = slots[i].as_ref().map(StoredPod::pod) else {
-                break;
-            };
-            if revision_of(pod) != Some(update_name) && !is_terminating(pod) {
-                delete_pod(
-                    sts,
-                    pod,
-                    ctx,
-                    &format!("rolling update to revision {update_name}"),
-                );
-                break;
-            }
-            if !is_running_and_ready(pod) {
-                break;
-            }
+            update::UpdateStep::Wait(i) => ctx.note(format!(
+                "rolling update waits for {set_name}-{} to be Running and Ready",
+                start + i as i32
+            )),
+            update::UpdateStep::Done => {}
         }
     }
 
     drop(slots);
     drop(condemned);
-    status::update_status(sts, &revs.current.name, &revs.update.name, replicas, ctx);
+    status::update_status(sts, &revs, strategy.rolling, ctx);
+    revisions::truncate_history(sts, &revs, &pod_revisions, ctx);
     result
 }
 

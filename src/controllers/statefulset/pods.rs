@@ -67,7 +67,10 @@ pub fn new_pod(sts: &StatefulSet, rev_name: &str, template: &PodTemplateSpec, or
 }
 
 /// The names of the claims a pod of this set uses, one per `volumeClaimTemplates` entry.
-fn claim_names<'a>(sts: &'a StatefulSet, ordinal: i32) -> impl Iterator<Item = String> + 'a {
+pub(super) fn claim_names<'a>(
+    sts: &'a StatefulSet,
+    ordinal: i32,
+) -> impl Iterator<Item = String> + 'a {
     let set_name = sts.metadata.name.as_deref().unwrap_or_default();
     sts.spec
         .as_ref()

@@ -1,7 +1,9 @@
 //! The StatefulSet status the controller writes after each sync: pod counts by readiness
-//! and revision, and the current/update revisions (current catches up with update once
-//! every replica runs the update revision and is Ready).
+//! and revision, the current/update revisions and the collision count. Under
+//! `RollingUpdate` the current revision catches up with the update revision once every
+//! replica runs it and is Ready (`completeRollingUpdate`); under `OnDelete` it never does.
 
+use super::revisions::Revisions;
 use super::{controller_of, is_terminating, revision_of};
 use crate::api::{Kind, Object};
 use crate::cluster::Ctx;
@@ -9,13 +11,8 @@ use crate::kubelet::status::is_running_and_ready;
 use k8s_openapi::api::apps::v1::{StatefulSet, StatefulSetStatus};
 use k8s_openapi::api::core::v1::Pod;
 
-pub(super) fn update_status(
-    sts: &StatefulSet,
-    current: &str,
-    update: &str,
-    replicas: i32,
-    ctx: &mut Ctx,
-) {
+pub(super) fn update_status(sts: &StatefulSet, revs: &Revisions, rolling: bool, ctx: &mut Ctx) {
+    let (current, update) = (revs.current.name.as_str(), revs.update.name.as_str());
     // Re-read pods: this sync may have changed them.
     let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
     let uid = sts.metadata.uid.as_deref().unwrap_or_default();
@@ -43,7 +40,7 @@ pub(super) fn update_status(
     let mut status = StatefulSetStatus {
         observed_generation: sts.metadata.generation,
         replicas: total,
-        collision_count: Some(0),
+        collision_count: Some(revs.collision_count),
         ..Default::default()
     };
     status.ready_replicas = Some(ready).filter(|n| *n > 0);
@@ -52,7 +49,7 @@ pub(super) fn update_status(
     status.updated_replicas = Some(upd).filter(|n| *n > 0);
     status.current_revision = Some(current.to_string());
     status.update_revision = Some(update.to_string());
-    if upd == replicas && ready == replicas && total == replicas {
+    if rolling && upd == total && ready == total {
         status.current_revision = Some(update.to_string());
         status.current_replicas = Some(upd).filter(|n| *n > 0);
     }

@@ -104,7 +104,9 @@ pub fn delete(ctx: &mut VerbCtx) -> i32 {
         propagation,
     };
     let dry = ctx.args.str("dry-run").filter(|d| d != "none");
-    let mut waiting: Vec<ObjKey> = Vec::new();
+    // What `--wait` waits for: each object by key and UID (a new object with the same
+    // name, such as a StatefulSet's replacement pod, is not the one deleted).
+    let mut waiting: Vec<(ObjKey, Option<String>)> = Vec::new();
     for (key, source) in targets {
         let info = key.kind.info();
         let shown = if ctx.args.str("output").as_deref() == Some("name") {
@@ -140,7 +142,13 @@ pub fn delete(ctx: &mut VerbCtx) -> i32 {
                         .out(&format!("{}/{}\n", info.kind_group(), key.name)),
                 }
                 if dry.is_none() {
-                    waiting.push(key);
+                    let uid = ctx
+                        .session
+                        .cluster
+                        .api
+                        .try_get(&key)
+                        .and_then(|o| o.meta().uid.clone());
+                    waiting.push((key, uid));
                 }
             }
             Err(e)
@@ -156,10 +164,13 @@ pub fn delete(ctx: &mut VerbCtx) -> i32 {
     let no_wait = ctx.args.is_set("wait") && !ctx.args.bool("wait");
     if !no_wait {
         let limit = ctx.session.cluster.now() + ctx.session.limits.delete_wait_ms;
-        while waiting
-            .iter()
-            .any(|k| ctx.session.cluster.api.try_get(k).is_some())
-        {
+        while waiting.iter().any(|(k, uid)| {
+            ctx.session
+                .cluster
+                .api
+                .try_get(k)
+                .is_some_and(|o| o.meta().uid == *uid)
+        }) {
             if !ctx.session.cluster.step_until(limit) {
                 break;
             }

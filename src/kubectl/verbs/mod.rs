@@ -5,6 +5,7 @@ pub mod create_gen;
 pub mod delete;
 pub mod describe;
 pub mod drain;
+pub mod edit;
 pub mod exec;
 pub mod get;
 pub mod info;
@@ -12,8 +13,10 @@ pub mod label;
 pub mod logs;
 pub mod nodes;
 pub mod patch;
+pub mod rollout;
 pub mod run;
 pub mod scale;
+pub mod set_image;
 pub mod wait;
 
 use super::output::Sink;
@@ -119,6 +122,9 @@ pub fn dispatch(ctx: &mut VerbCtx) -> i32 {
         "cordon" => nodes::cordon(ctx, true),
         "uncordon" => nodes::cordon(ctx, false),
         "drain" => drain::drain(ctx),
+        p if p.starts_with("rollout ") => rollout::rollout(ctx),
+        "set image" => set_image::set_image(ctx),
+        "edit" => edit::edit(ctx),
         "explain" => ctx.not_simulated(
             "kubectl explain (the sandbox has no OpenAPI schema; see the Kubernetes API reference)",
         ),

@@ -23,6 +23,16 @@ use crate::api::time::Millis;
 use crate::api::Object;
 use crate::store::Store;
 
+/// `printTemplate` of `rollout history --revision`: `DescribePodTemplate` written straight
+/// into a buffer (a prefix writer without a tab writer, so tabs stay tabs).
+pub fn pod_template_untabbed(
+    template: Option<&k8s_openapi::api::core::v1::PodTemplateSpec>,
+) -> String {
+    let mut w = writer::DescribeWriter::new();
+    template::describe_pod_template(&mut w, template);
+    w.untabbed()
+}
+
 /// What `kubectl describe` prints for `obj` at virtual time `now`.
 pub fn describe(obj: &Object, store: &Store, now: Millis) -> String {
     match obj {

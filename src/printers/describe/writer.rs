@@ -42,6 +42,11 @@ impl DescribeWriter {
             .push_str(&GoTabWriter::for_describe().format(&text));
     }
 
+    /// Everything written, with no alignment at all (a prefix writer over a plain buffer).
+    pub fn untabbed(self) -> String {
+        self.out + &self.pending
+    }
+
     /// Flush and return the whole output.
     pub fn finish(mut self) -> String {
         self.flush();
