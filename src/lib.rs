@@ -23,3 +23,4 @@ pub mod script;
 pub mod shell;
 pub mod store;
 pub mod templates;
+pub mod tutor;
