@@ -150,7 +150,7 @@ impl Host for SessionHost<'_> {
             }
             _ => {
                 io.err(&format!(
-                    "kubetutor: {name}: command not found (the sandbox runs kubectl, k, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export)\n"
+                    "kubetutor: {name}: command not found (the sandbox runs kubectl, k, why, lint, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export)\n"
                 ));
                 127
             }

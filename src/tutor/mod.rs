@@ -35,7 +35,7 @@ pub struct Tutor {
     pub lang: Lang,
     /// Colour the `tutor:` prefix (a terminal without `NO_COLOR`).
     pub color: bool,
-    /// The last command that was not a tutor command (`why`, `lint`).
+    /// The last command that was not a tutor command (`why`, `lint`) or `sleep`.
     pub last_command: String,
     /// Where the cluster's notes stood when that command started.
     pub mark: TraceMark,
@@ -57,7 +57,8 @@ impl Tutor {
     /// A command is about to run: unless it is one of the tutor's own, remember it and
     /// where the notes stand, so `why` can tell what followed it.
     pub fn before(&mut self, command: &str, trace: &[Trace], now: Millis) {
-        if is_tutor_command(command) {
+        // `sleep` only lets time pass: what happens meanwhile follows the command before.
+        if is_tutor_command(command) || command.split_whitespace().next() == Some("sleep") {
             return;
         }
         self.last_command = command.trim().to_string();
@@ -194,6 +195,36 @@ mod tests {
         // The oldest notes dropped: the mark still finds its place.
         trace.remove(0);
         assert_eq!(mark.since(&trace).len(), 2);
+    }
+
+    fn run(tutor: bool, lang: Lang, script: &str) -> String {
+        let mut r = crate::script::runner::Runner::new(crate::script::runner::RunOptions {
+            tutor,
+            lang,
+            ..Default::default()
+        });
+        r.run_text(script).text
+    }
+
+    #[test]
+    fn the_runner_explains_failures_unless_told_not_to() {
+        let script = "kubectl get pods\nkubectl get podz\n";
+        let on = run(true, Lang::En, script);
+        assert!(on.ends_with("error: the server doesn't have a resource type \"podz\"\ntutor: `podz` is not a resource type. Did you mean `pods`? `kubectl api-resources` lists them all.\n"), "{on}");
+        assert_eq!(on.matches("tutor:").count(), 1, "{on}");
+        let off = run(false, Lang::En, script);
+        assert!(!off.contains("tutor:"), "{off}");
+        let es = run(true, Lang::Es, script);
+        assert!(
+            es.contains("tutor: `podz` no es un tipo de recurso."),
+            "{es}"
+        );
+    }
+
+    #[test]
+    fn why_frames_in_the_language_and_survives_no_tutor() {
+        let out = run(false, Lang::Vi, "kubectl create namespace demo\nwhy\n");
+        assert!(out.contains("sau `kubectl create namespace demo`"), "{out}");
     }
 
     #[test]

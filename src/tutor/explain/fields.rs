@@ -107,7 +107,7 @@ pub fn home_of(field: &str) -> Option<&'static str> {
     Some(match field {
         "volumeMounts" | "image" | "ports" | "env" | "command" | "args" | "readinessProbe"
         | "livenessProbe" | "imagePullPolicy" | "containerPort" | "mountPath" => {
-            "a container (an item of `spec.template.spec.containers`)"
+            "a container, an item of `spec.template.spec.containers`"
         }
         "volumeClaimTemplates"
         | "serviceName"
@@ -116,9 +116,11 @@ pub fn home_of(field: &str) -> Option<&'static str> {
         | "template"
         | "updateStrategy" => "the StatefulSet's `spec`",
         "containers" | "volumes" | "initContainers" | "nodeSelector" | "restartPolicy" => {
-            "the pod template's `spec` (`spec.template.spec`)"
+            "the pod template's spec, `spec.template.spec`"
         }
-        "accessModes" | "storageClassName" => "a claim's `spec` (`volumeClaimTemplates[].spec`)",
+        "accessModes" | "storageClassName" => {
+            "a claim template's spec, `spec.volumeClaimTemplates[].spec`"
+        }
         "labels" | "annotations" => "`metadata`",
         "matchLabels" => "`spec.selector`",
         _ => return None,

@@ -278,6 +278,28 @@ fn statefulset(
             ));
         }
         let image = str_at(c, "/image");
+        let env_names: Vec<&str> = array_at(c, "/env")
+            .iter()
+            .map(|e| str_at(e, "/name"))
+            .collect();
+        let image_name = image
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .split([':', '@'])
+            .next()
+            .unwrap_or("");
+        if image_name == "postgres"
+            && !env_names.contains(&"POSTGRES_PASSWORD")
+            && !env_names.contains(&"POSTGRES_HOST_AUTH_METHOD")
+            && c.get("envFrom").is_none()
+        {
+            out.push(doc.finding(
+                &format!("{here}.image"),
+                Severity::Warning,
+                "postgres refuses to start without POSTGRES_PASSWORD: set it from a Secret (valueFrom.secretKeyRef)".to_string(),
+            ));
+        }
         if claims.is_empty() && is_stateful_image(image) {
             out.push(doc.finding(
                 &format!("{here}.image"),
