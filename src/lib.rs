@@ -24,3 +24,4 @@ pub mod script;
 pub mod shell;
 pub mod store;
 pub mod templates;
+pub mod tutor;

@@ -25,6 +25,12 @@ struct Cli {
     /// Seed for names, UIDs and IPs.
     #[arg(long, default_value_t = 1, global = true)]
     seed: u64,
+    /// Do not add the tutor's explanations after failed commands.
+    #[arg(long, global = true)]
+    no_tutor: bool,
+    /// The tutor's language: en, vi or es (default: from the locale, else English).
+    #[arg(long, global = true)]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -46,6 +52,12 @@ enum Command {
         #[arg(long)]
         bless: bool,
     },
+    /// Review manifests for StatefulSet pitfalls before applying them (exit 1 on findings).
+    Lint {
+        /// The manifests to review together.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
 }
 
 fn read_input(file: &str) -> Result<(String, PathBuf)> {
@@ -62,7 +74,18 @@ fn read_input(file: &str) -> Result<(String, PathBuf)> {
 
 fn main() -> Result<ExitCode> {
     let cli = Cli::parse();
+    let lang = match &cli.lang {
+        Some(code) => kubetutor::sandbox::lang::Lang::parse(code)
+            .with_context(|| format!("invalid --lang {code} (en, vi or es)"))?,
+        None => kubetutor::sandbox::lang::Lang::from_env(),
+    };
     match cli.command {
+        Some(Command::Lint { files }) => {
+            let mut sink = kubetutor::kubectl::output::Terminal;
+            let read = |f: &str| std::fs::read_to_string(f).map_err(|e| e.to_string());
+            let code = kubetutor::tutor::lint::run(&files, read, None, &mut sink);
+            Ok(ExitCode::from(code.clamp(0, 255) as u8))
+        }
         Some(Command::Run {
             file,
             quiet,
@@ -78,6 +101,8 @@ fn main() -> Result<ExitCode> {
                 tick_ms,
                 quiet,
                 base_dir,
+                tutor: !cli.no_tutor,
+                lang,
             };
             if bless {
                 let blessed = transcript::replay(&text, options);
@@ -97,7 +122,13 @@ fn main() -> Result<ExitCode> {
         }
         None => {
             if std::io::stdin().is_terminal() {
-                kubetutor::repl::run(cli.seed)?;
+                kubetutor::repl::run_with(RunOptions {
+                    seed: cli.seed,
+                    base_dir: std::env::current_dir().unwrap_or_default(),
+                    tutor: !cli.no_tutor,
+                    lang,
+                    ..Default::default()
+                })?;
                 Ok(ExitCode::SUCCESS)
             } else {
                 let (text, base_dir) = read_input("-")?;
@@ -106,6 +137,8 @@ fn main() -> Result<ExitCode> {
                     RunOptions {
                         seed: cli.seed,
                         base_dir,
+                        tutor: !cli.no_tutor,
+                        lang,
                         ..Default::default()
                     },
                 ))

@@ -9,11 +9,17 @@ use rustyline::error::ReadlineError;
 use std::time::Instant;
 
 pub fn run(seed: u64) -> Result<()> {
-    let mut runner = Runner::new(RunOptions {
+    run_with(RunOptions {
         seed,
         base_dir: std::env::current_dir().unwrap_or_default(),
         ..Default::default()
-    });
+    })
+}
+
+/// The sandbox with the given options (tutor on or off, its language).
+pub fn run_with(options: RunOptions) -> Result<()> {
+    let mut runner = Runner::new(options);
+    runner.tutor.color = crate::tutor::color_on_terminal();
     let mut editor = rustyline::DefaultEditor::new()?;
     println!("kubetutor: a simulated Kubernetes v1.32 cluster (kind: 1 control plane, 2 workers). Nothing here touches a real cluster.");
     println!("Type kubectl commands (or `k`), e.g. `kubectl get nodes`. `exit` or Ctrl-D leaves.");
@@ -34,9 +40,7 @@ pub fn run(seed: u64) -> Result<()> {
                 }
                 let _ = editor.add_history_entry(trimmed);
                 if runner.session.attached.is_some() {
-                    runner
-                        .session
-                        .attached_line(&format!("{line}\n"), &mut Terminal);
+                    runner.attached_line(&format!("{line}\n"), &mut Terminal);
                     last = Instant::now();
                     continue;
                 }

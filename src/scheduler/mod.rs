@@ -191,7 +191,7 @@ impl Scheduler {
         match placement {
             Placement::Unschedulable(msg) => self.fail(key, ctx, &msg),
             Placement::WaitForVolumes => None,
-            Placement::Bind(node) => self.bind(key, &node, ctx),
+            Placement::Bind(node, reason) => self.bind(key, &node, &reason, ctx),
             Placement::ProvisionOn { node, claims } => {
                 // Unbound WaitForFirstConsumer claims: select the node, wait for provisioning.
                 self.unschedulable.remove(key);
@@ -258,7 +258,7 @@ impl Scheduler {
         // A pod that already picked a node waits for its claims to bind there.
         if let Some(node) = self.assumed.get(key) {
             if claims.iter().all(|c| volume_of(c).is_some()) {
-                return Placement::Bind(node.clone());
+                return Placement::Bind(node.clone(), "its volumes were provisioned there".into());
             }
             return Placement::WaitForVolumes;
         }
@@ -376,7 +376,19 @@ impl Scheduler {
             .map(|c| (*c).clone())
             .collect();
         if unbound.is_empty() {
-            Placement::Bind(best.to_string())
+            let pinned = claims.iter().find_map(|c| {
+                let pv_name = volume_of(c)?;
+                let pv = store
+                    .get(&ObjKey::new(Kind::PersistentVolume, "", &pv_name))
+                    .and_then(|o| o.as_typed::<PersistentVolume>())?;
+                (pv_node(pv)? == best).then_some(pv_name)
+            });
+            let reason = match pinned {
+                Some(pv) => format!("its volume {pv} is pinned there (node affinity)"),
+                None if feasible.len() == 1 => "the only node that fits".to_string(),
+                None => format!("the least busy of the {} nodes that fit", feasible.len()),
+            };
+            Placement::Bind(best.to_string(), reason)
         } else {
             Placement::ProvisionOn {
                 node: best.to_string(),
@@ -385,7 +397,7 @@ impl Scheduler {
         }
     }
 
-    fn bind(&mut self, key: &ObjKey, node: &str, ctx: &mut Ctx) -> Option<Millis> {
+    fn bind(&mut self, key: &ObjKey, node: &str, reason: &str, ctx: &mut Ctx) -> Option<Millis> {
         self.forget(key);
         let involved = ctx
             .api
@@ -406,7 +418,7 @@ impl Scheduler {
                     &Source::component(COMPONENT),
                 );
             }
-            ctx.note(format!("{} -> {node}", key.name));
+            ctx.note(format!("{} -> {node}: {reason}", key.name));
         }
         None
     }
@@ -457,7 +469,8 @@ enum Placement {
     Unschedulable(String),
     /// The pod's node is chosen; its volumes are still being provisioned.
     WaitForVolumes,
-    Bind(String),
+    /// Bind to the node; the second field says why this node (for `why`).
+    Bind(String, String),
     /// Provision these (WaitForFirstConsumer) claims on the node, then bind.
     ProvisionOn {
         node: String,

@@ -19,12 +19,14 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// Commands the sandbox's terminal has, besides the shell's builtins.
-const COMMANDS: &[&str] = &["kubectl", "k", "sleep", "cat", "clear"];
+const COMMANDS: &[&str] = &["kubectl", "k", "sleep", "cat", "clear", "why", "lint"];
 
 pub struct SessionHost<'a> {
     pub session: &'a mut Session,
     /// The directory the sandbox started in, absolute.
     pub home: &'a str,
+    /// The tutor (for `why`).
+    pub tutor: &'a crate::tutor::Tutor,
 }
 
 impl SessionHost<'_> {
@@ -126,6 +128,21 @@ impl Host for SessionHost<'_> {
             }
             "cat" => self.cat(cmd, io),
             "clear" => 0,
+            "why" => crate::tutor::why::run(&cmd.argv[1..], self.tutor, self.session, io),
+            "lint" => {
+                let cwd = cmd.cwd.to_string();
+                let files = cmd.argv[1..].to_vec();
+                let mut texts = Vec::new();
+                for f in &files {
+                    texts.push(
+                        self.read_file(&cwd, f)
+                            .map_err(|e| e.strerror().to_string()),
+                    );
+                }
+                let mut it = texts.into_iter();
+                let read = |_: &str| it.next().unwrap_or_else(|| Err(String::new()));
+                crate::tutor::lint::run(&files, read, Some(&self.session.cluster), io)
+            }
             _ if text::FILTERS.contains(&name) => {
                 let cwd = cmd.cwd.to_string();
                 let mut read = |p: &str| self.read_file(&cwd, p);
@@ -136,7 +153,7 @@ impl Host for SessionHost<'_> {
             }
             _ => {
                 io.err(&format!(
-                    "kubetutor: {name}: command not found (the sandbox runs kubectl, k, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export)\n"
+                    "kubetutor: {name}: command not found (the sandbox runs kubectl, k, why, lint, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export)\n"
                 ));
                 127
             }

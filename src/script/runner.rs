@@ -24,6 +24,10 @@ pub struct RunOptions {
     pub quiet: bool,
     /// Where relative `-f` paths are read from.
     pub base_dir: PathBuf,
+    /// The tutor explains failures after kubectl's output (`--no-tutor`: off).
+    pub tutor: bool,
+    /// The language of the tutor's explanations.
+    pub lang: crate::sandbox::lang::Lang,
 }
 
 impl Default for RunOptions {
@@ -33,6 +37,8 @@ impl Default for RunOptions {
             tick_ms: 1000,
             quiet: false,
             base_dir: PathBuf::from("."),
+            tutor: true,
+            lang: crate::sandbox::lang::Lang::En,
         }
     }
 }
@@ -49,6 +55,8 @@ pub struct Runner {
     pub failed: bool,
     /// `exit` ran: the script stops.
     pub exited: bool,
+    /// The tutor's settings and memory (explanations, `why`).
+    pub tutor: crate::tutor::Tutor,
 }
 
 impl Runner {
@@ -75,6 +83,11 @@ impl Runner {
             max_output_bytes: 16 * 1024 * 1024,
             ..Limits::default()
         };
+        let tutor = crate::tutor::Tutor {
+            enabled: options.tutor,
+            lang: options.lang,
+            ..Default::default()
+        };
         Runner {
             session,
             options,
@@ -82,6 +95,7 @@ impl Runner {
             home,
             failed: false,
             exited: false,
+            tutor,
         }
     }
 
@@ -127,7 +141,7 @@ impl Runner {
             out.out(&cmd.echo_after(&self.prompt()));
         }
         let code = if self.session.attached.is_some() {
-            self.session.attached_line(&cmd.text, out)
+            self.attached_line(&cmd.text, out)
         } else {
             self.execute(&cmd.text, None, out)
         };
@@ -149,24 +163,43 @@ impl Runner {
         }
     }
 
+    /// A line typed into the attached pod shell, followed by the tutor's explanation.
+    pub fn attached_line(&mut self, line: &str, sink: &mut dyn Sink) -> i32 {
+        let mut rec = crate::tutor::Recorder::new(sink);
+        let code = self.session.attached_line(line, &mut rec);
+        let output = std::mem::take(&mut rec.text);
+        self.tutor
+            .after(line, &output, code, &self.session, rec.inner);
+        code
+    }
+
     /// Runs a text of one or more lines in the shell (`stdin`: what its commands read;
-    /// None for a terminal). Returns the status of its last command.
+    /// None for a terminal), then lets the tutor explain a failure. Returns the status of
+    /// its last command.
     pub fn execute(&mut self, text: &str, stdin: Option<&str>, sink: &mut dyn Sink) -> i32 {
         // The sandbox's failure drills (`break pod web-0 readiness`): before the shell,
         // whose `break` builtin would take the line.
         if let Some(argv) = crate::drills::claims(text) {
             return crate::drills::run(&mut self.session, &argv, sink);
         }
+        let (trace, now) = (&self.session.cluster.trace, self.session.cluster.now());
+        self.tutor.before(text, trace, now);
+        let mut rec = crate::tutor::Recorder::new(sink);
         let mut host = SessionHost {
             session: &mut self.session,
             home: &self.home,
+            tutor: &self.tutor,
         };
-        match self.shell.run_input(text, stdin, &mut host, sink) {
+        let code = match self.shell.run_input(text, stdin, &mut host, &mut rec) {
             Status::Done(code) => code,
             Status::Exit(code) => {
                 self.exited = true;
                 code
             }
-        }
+        };
+        let output = std::mem::take(&mut rec.text);
+        self.tutor
+            .after(text, &output, code, &self.session, rec.inner);
+        code
     }
 }

@@ -302,6 +302,7 @@ $ kubectl create namespace staging --dry-run=server
 namespace/staging created (server dry run)
 $ kubectl get namespace staging
 Error from server (NotFound): namespaces "staging" not found
+tutor: there is no namespace `staging`. `kubectl get namespaces` lists the names.
 $ kubectl create configmap probe --from-literal=a=b --dry-run=server -o yaml
 apiVersion: v1
 data:

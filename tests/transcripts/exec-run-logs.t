@@ -4,11 +4,13 @@ $ kubectl create -f fixtures/seed-003/statefulset_withpvc.yaml
 statefulset.apps/web created
 $ kubectl exec web-0 -- ls
 Error from server (BadRequest): pod web-0 does not have a host assigned
+tutor: pod `web-0` is not on a node yet (Pending), so there is no container to enter. Wait for Running (`kubectl get pod web-0 -w`); `why pod/web-0` says what it waits for.
 $ kubectl logs web-0
 Error from server (BadRequest): container "nginx" in pod "web-0" is waiting to start: ContainerCreating
 $ sleep 30
 $ kubectl exec web-9 -- ls
 Error from server (NotFound): pods "web-9" not found
+tutor: StatefulSet `web` has 2 replicas, so its pods are numbered 0 to 1: there is no `web-9`. Scale up to get it (`kubectl scale sts web --replicas=N`).
 $ kubectl exec web-0 ls /
 error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead
 See 'kubectl exec -h' for help and examples

@@ -31,6 +31,7 @@ spec:
 EOF
 $ kubectl apply -f web.yaml
 statefulset.apps/web created
+tutor: StatefulSet `web` names serviceName `nginx`, but no Service `nginx` exists: the pods run, yet names like `web-0.nginx` will not resolve. Create a headless Service (clusterIP: None) named `nginx`, or fix serviceName.
 $ sleep 20
 $ kubectl get pods -o wide
 NAME    READY   STATUS    RESTARTS   AGE   IP           NODE           NOMINATED NODE   READINESS GATES
@@ -49,6 +50,7 @@ $ kubectl uncordon kind-worker
 node/kind-worker uncordoned
 $ kubectl cordon nope
 Error from server (NotFound): nodes "nope" not found
+tutor: there is no node `nope`. `kubectl get nodes` lists the names.
 $ kubectl drain kind-worker
 node/kind-worker cordoned
 error: unable to drain node "kind-worker" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kindnet-8z57f, kube-system/kube-proxy-nfjlk, continuing command...

@@ -33,6 +33,7 @@ spec:
 EOF
 $ kubectl apply -f probed.yaml
 statefulset.apps/web created
+tutor: StatefulSet `web` names serviceName `nginx`, but no Service `nginx` exists: the pods run, yet names like `web-0.nginx` will not resolve. Create a headless Service (clusterIP: None) named `nginx`, or fix serviceName.
 $ break pod web-0 readiness
 pod/web-0 broken: its readiness probe now fails
 $ kubectl get pods -w --request-timeout=30s
@@ -84,6 +85,7 @@ web-0   0/1     Completed          3 (26s ago)   2m3s
 web-0   0/1     CrashLoopBackOff   3 (0s ago)    2m3s
 web-0   0/1     Running            4 (40s ago)   2m43s
 web-0   1/1     Running            4 (40s ago)   2m44s
+tutor: the container of `web-0` keeps exiting and the kubelet waits longer before each restart; `kubectl logs web-0 --previous` shows why it stopped.
 $ kubectl describe pod web-0 | grep BackOff
   Warning  BackOff    41s (x3 over 83s)      kubelet            Back-off restarting failed container nginx in pod web-0_default(947c74d7-a1f7-41ee-ba7b-7b9a6d402b22)
 $ heal pod web-0
@@ -116,6 +118,7 @@ spec:
 EOF
 $ kubectl apply -f parallel.yaml
 statefulset.apps/par created
+tutor: StatefulSet `par` names serviceName `nginx`, but no Service `nginx` exists: the pods run, yet names like `par-0.nginx` will not resolve. Create a headless Service (clusterIP: None) named `nginx`, or fix serviceName.
 $ break pod par-0 readiness
 pod/par-0 broken: its readiness probe now fails
 $ sleep 40
@@ -139,6 +142,7 @@ $ sleep 40
 $ kubectl get pod pg
 NAME   READY   STATUS             RESTARTS      AGE
 pg     0/1     CrashLoopBackOff   2 (17s ago)   42s
+tutor: the container of `pg` keeps exiting and the kubelet waits longer before each restart; `kubectl logs pg --previous` shows why it stopped.
 $ kubectl logs pg | tail -3
 
        See PostgreSQL documentation about "trust":
@@ -152,6 +156,7 @@ $ kubectl get pods bad nope
 NAME   READY   STATUS             RESTARTS   AGE
 bad    0/1     ImagePullBackOff   0          18s
 nope   0/1     ImagePullBackOff   0          17s
+tutor: the kubelet cannot pull image `nginx:1.999` for `bad`: check its name and tag. After fixing the template, the pod is replaced with the new image.
 $ kubectl describe pod bad | tail -6
   Normal   Scheduled  19s               default-scheduler  Successfully assigned default/bad to kind-worker
   Normal   Pulling    7s (x2 over 19s)  kubelet            Pulling image "nginx:1.999"

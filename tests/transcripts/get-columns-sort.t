@@ -4,6 +4,7 @@ $ kubectl apply -f fixtures/seed-004/fixed/web-stateful-set.yaml
 statefulset.apps/web-stateful-set created
 $ kubectl wait --for=condition=Ready pod/web-stateful-set-2 --timeout=120s
 Error from server (NotFound): pods "web-stateful-set-2" not found
+tutor: `web-stateful-set-2` does not exist yet: StatefulSet `web-stateful-set` creates its pods one at a time, each after the one before is Running and Ready (OrderedReady). `why sts/web-stateful-set` shows what it waits for.
 $ kubectl apply -f - <<EOF
 apiVersion: v1
 kind: PersistentVolumeClaim
@@ -134,6 +135,7 @@ $ kubectl get pods nope web-stateful-set-0 -o custom-columns=NAME:.metadata.name
 NAME
 web-stateful-set-0
 Error from server (NotFound): pods "nope" not found
+tutor: there is no pod `nope` in this namespace. `kubectl get pods` lists the names.
 $ kubectl get pvc --sort-by=.spec.resources.requests.storage
 NAME                     STATUS    VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
 data-small               Pending                                                                        standard       <unset>                 32s
@@ -142,6 +144,7 @@ www-web-stateful-set-1   Bound     pvc-397a4c6c-62e8-4d02-8551-8f7d3b5e82b2   1G
 www-web-stateful-set-2   Bound     pvc-2ed7d57b-e39b-426a-afef-67b8cd8de83f   1Gi        RWO            standard       <unset>                 24s
 data-mid                 Pending                                                                        standard       <unset>                 32s
 data-big                 Pending                                                                        standard       <unset>                 32s
+tutor: claim `data-small` is Pending on purpose: its class binds volumes only when a pod that uses it is scheduled (WaitForFirstConsumer). Start a pod that mounts it.
 $ kubectl get pvc --sort-by={.spec.resources.requests.storage} -o name
 persistentvolumeclaim/data-small
 persistentvolumeclaim/www-web-stateful-set-0

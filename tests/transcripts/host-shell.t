@@ -85,7 +85,7 @@ $ greet learner
 hello, learner
 $ sleep 5
 $ helm install web
-kubetutor: helm: command not found (the sandbox runs kubectl, k, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export)
+kubetutor: helm: command not found (the sandbox runs kubectl, k, why, lint, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export)
 $ done
 bash: syntax error near unexpected token `done'
 $ echo 'unfinished

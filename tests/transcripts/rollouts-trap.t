@@ -14,6 +14,7 @@ NAME    READY   STATUS             RESTARTS   AGE   CONTROLLER-REVISION-HASH
 web-0   1/1     Running            0          73s   web-59b8f57
 web-1   1/1     Running            0          68s   web-59b8f57
 web-2   0/1     InvalidImageName   0          60s   web-6cf7b55446
+tutor: the kubelet cannot pull image `NGINX:broken` for `web-2`: check its name and tag. After fixing the template, the pod is replaced with the new image.
 $ kubectl rollout status sts/web --timeout=20s
 Waiting for 1 pods to be ready...
 error: timed out waiting for the condition
@@ -25,6 +26,7 @@ NAME    READY   STATUS             RESTARTS   AGE    CONTROLLER-REVISION-HASH
 web-0   1/1     Running            0          2m7s   web-59b8f57
 web-1   1/1     Running            0          2m2s   web-59b8f57
 web-2   0/1     InvalidImageName   0          114s   web-6cf7b55446
+tutor: the kubelet cannot pull image `NGINX:broken` for `web-2`: check its name and tag. After fixing the template, the pod is replaced with the new image.
 $ kubectl delete pod web-2
 pod "web-2" deleted
 $ kubectl rollout status sts/web --timeout=2m

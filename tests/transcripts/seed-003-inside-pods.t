@@ -20,6 +20,7 @@ Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local
 
 nslookup: can't resolve 'web-o.nginx'
 
+tutor: `web-o.nginx` does not resolve: no ready pod has that name under this Service. Did you mean `web-0.nginx`?
 / # nslookup web-0.nginx
 Server:    10.96.0.10
 Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local

@@ -2,6 +2,7 @@ $ kubectl apply -f fixtures/seed-004/as-written/headless-service.yaml
 service/nginx created
 $ kubectl apply -f fixtures/seed-004/as-written/web-stateful-set.yaml
 statefulset.apps/web-stateful-set created
+tutor: StatefulSet `web-stateful-set` names serviceName `nginx-headerless-service`, but no Service `nginx-headerless-service` exists: the pods run, yet names like `web-stateful-set-0.nginx-headerless-service` will not resolve. Create a headless Service (clusterIP: None) named `nginx-headerless-service`, or fix serviceName.
 $ kubectl get pods -w
 NAME                 READY   STATUS    RESTARTS   AGE
 web-stateful-set-0   0/1     Pending   0          1s

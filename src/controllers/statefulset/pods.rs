@@ -136,6 +136,14 @@ pub(super) fn create_pod_and_claims(
     let set_name = sts.metadata.name.as_deref().unwrap_or_default();
     let pod_name = pod.metadata.name.clone().unwrap_or_default();
     let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
+    // Claims kept from an earlier pod of this ordinal (for `why`).
+    let kept: Vec<String> = claim_names(sts, ordinal)
+        .filter(|c| {
+            ctx.api
+                .try_get(&ObjKey::new(Kind::PersistentVolumeClaim, ns, c))
+                .is_some()
+        })
+        .collect();
     if let Err(err) = create_missing_claims(sts, ordinal, &pod_name, ctx) {
         set_event(
             ctx,
@@ -156,7 +164,14 @@ pub(super) fn create_pod_and_claims(
                 "SuccessfulCreate",
                 format!("create Pod {pod_name} in StatefulSet {set_name} successful"),
             );
-            ctx.note(format!("created pod {ns}/{pod_name} (ordinal {ordinal})"));
+            if kept.is_empty() {
+                ctx.note(format!("created pod {ns}/{pod_name} (ordinal {ordinal})"));
+            } else {
+                ctx.note(format!(
+                    "created pod {ns}/{pod_name} (ordinal {ordinal}) with its existing claim {} (same ordinal, same claim)",
+                    kept.join(", ")
+                ));
+            }
             Ok(())
         }
         Err(err) => {
@@ -197,10 +212,16 @@ pub(super) fn create_missing_claims(
                     continue;
                 };
                 match ctx.api.create(Object::from(claim)) {
-                    Ok(_) => set_event(ctx, sts, EventType::Normal, "SuccessfulCreate", format!("create Claim {claim_name} Pod {pod_name} in StatefulSet {set_name} success")),
+                    Ok(_) => {
+                        set_event(ctx, sts, EventType::Normal, "SuccessfulCreate", format!("create Claim {claim_name} Pod {pod_name} in StatefulSet {set_name} success"));
+                        ctx.note(format!("created claim {claim_name} for {pod_name} (volumeClaimTemplates: claims before the pod)"));
+                    }
                     Err(err) => {
                         set_event(ctx, sts, EventType::Warning, "FailedCreate", format!("create Claim {claim_name} for Pod {pod_name} in StatefulSet {set_name} failed error: {}", err.message));
-                        return Err(format!("failed to create PVC {claim_name}: {}", err.message));
+                        return Err(format!(
+                            "failed to create PVC {claim_name}: {}",
+                            err.message
+                        ));
                     }
                 }
             }
