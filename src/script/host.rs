@@ -1,4 +1,4 @@
-//! The host side of the sandbox's shell: what `kubectl`, `k`, `sleep`, `cat`, `clear` and
+//! The host side of the sandbox's shell: what `kubectl`, `k`, `map`, `sleep`, `cat`, `clear` and
 //! the text filters (`grep`, `head`, `tail`, `wc`, `sort`, `uniq`) do in a scripted file
 //! or the learner's terminal, and where redirections write. No host process is started:
 //! `kubectl` is the simulated one, `sleep` moves the virtual clock, and files are the
@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// Commands the sandbox's terminal has, besides the shell's builtins.
-const COMMANDS: &[&str] = &["kubectl", "k", "sleep", "cat", "clear"];
+const COMMANDS: &[&str] = &["kubectl", "k", "sleep", "cat", "clear", "map"];
 
 pub struct SessionHost<'a> {
     pub session: &'a mut Session,
@@ -120,6 +120,7 @@ impl Host for SessionHost<'_> {
                 self.session.workspace.base_dir = saved;
                 status
             }
+            "map" => crate::map::command(self.session, &cmd.argv[1..], io),
             "sleep" => self.sleep(&cmd.argv[1..], io),
             "cat" => self.cat(cmd, io),
             "clear" => 0,
