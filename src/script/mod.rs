@@ -1,5 +1,6 @@
-//! Scripted command files: lexing them shell-style, replaying them against a session, and
-//! transcript files that carry the expected output under each command.
+//! Scripted command files: lexing them shell-style, replaying them against a session,
+//! transcript files that carry the expected output under each command, presenting them
+//! as a demo, and recording a live session as a transcript.
 
 pub mod demo;
 pub mod host;
