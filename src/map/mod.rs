@@ -8,6 +8,7 @@
 pub mod collapse;
 pub mod graph;
 pub mod model;
+mod nodes;
 pub mod text;
 
 use crate::api::Kind;
