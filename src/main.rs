@@ -1,7 +1,10 @@
-//! The `kubetutor` binary: the sandbox REPL by default, `run FILE` to replay a command file.
+//! The `kubetutor` binary: the sandbox REPL by default, `run FILE` to replay a command file
+//! (or check, bless or present it as a demo), `map` to export the cluster map.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use kubetutor::script::demo::{self, DemoOptions, Presenter};
+use kubetutor::script::record::Recorder;
 use kubetutor::script::runner::{RunOptions, Runner};
 use kubetutor::script::transcript;
 use std::io::{IsTerminal, Read};
@@ -31,6 +34,11 @@ struct Cli {
     /// The tutor's language: en, vi or es (default: from the locale, else English).
     #[arg(long, global = true)]
     lang: Option<String>,
+    /// Write a transcript of the session to FILE (`$ cmd` lines and their output), which
+    /// `kubetutor run --check FILE` replays. While recording, the cluster clock moves one
+    /// tick per command, as in a scripted file, so the replay matches.
+    #[arg(long, value_name = "FILE")]
+    record: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -51,6 +59,27 @@ enum Command {
         /// Treat FILE as a transcript and rewrite its expected output.
         #[arg(long)]
         bless: bool,
+        /// Present FILE: type each command out, wait for Enter (or --pause), and run a
+        /// line the presenter types at a pause before going on.
+        #[arg(long, conflicts_with_all = ["check", "bless", "quiet"])]
+        demo: bool,
+        /// In --demo, wait this many seconds instead of for Enter.
+        #[arg(long, value_name = "SECONDS", requires = "demo")]
+        pause: Option<f64>,
+        /// In --demo, characters typed per second.
+        #[arg(long, value_name = "CPS", default_value_t = 25.0, requires = "demo")]
+        typing_speed: f64,
+        /// In --demo, type at once (tests).
+        #[arg(long, hide = true, requires = "demo")]
+        no_typing_delay: bool,
+    },
+    /// Draw the cluster map (Services over pods over claims over volumes) for slides.
+    Map {
+        #[command(flatten)]
+        args: kubetutor::map::MapArgs,
+        /// A command file (or transcript) replayed first to build the cluster; without
+        /// it, the sandbox's cluster.
+        file: Option<String>,
     },
     /// Review manifests for StatefulSet pitfalls before applying them (exit 1 on findings).
     Lint {
@@ -92,6 +121,10 @@ fn main() -> Result<ExitCode> {
             tick,
             check,
             bless,
+            demo,
+            pause,
+            typing_speed,
+            no_typing_delay,
         }) => {
             let tick_ms = kubetutor::kubectl::verbs::get::parse_duration_ms(&tick)
                 .with_context(|| format!("invalid --tick {tick}"))?;
@@ -110,7 +143,7 @@ fn main() -> Result<ExitCode> {
                 return Ok(ExitCode::SUCCESS);
             }
             if check {
-                return Ok(match transcript::check(&text, options) {
+                return Ok(match transcript::check_named(&file, &text, options) {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(diff) => {
                         eprint!("{diff}");
@@ -118,32 +151,142 @@ fn main() -> Result<ExitCode> {
                     }
                 });
             }
+            if demo {
+                return run_demo(&file, &text, options, pause, typing_speed, no_typing_delay);
+            }
             Ok(run_script(&text, options))
         }
+        Some(Command::Map { args, file }) => {
+            let runner = sandbox_for_map(file.as_deref(), cli.seed)?;
+            let color = args.format == kubetutor::map::Format::Text
+                && kubetutor::kubectl::output::stdout_takes_color();
+            match kubetutor::map::render_args(&runner.session, &args, color) {
+                Ok(text) => {
+                    print!("{text}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprint!("{e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
         None => {
+            let recorder = match &cli.record {
+                Some(path) => Some(
+                    Recorder::new(path).with_context(|| format!("creating {}", path.display()))?,
+                ),
+                None => None,
+            };
             if std::io::stdin().is_terminal() {
-                kubetutor::repl::run_with(RunOptions {
-                    seed: cli.seed,
-                    base_dir: std::env::current_dir().unwrap_or_default(),
-                    tutor: !cli.no_tutor,
-                    lang,
-                    ..Default::default()
-                })?;
-                Ok(ExitCode::SUCCESS)
-            } else {
-                let (text, base_dir) = read_input("-")?;
-                Ok(run_script(
-                    &text,
+                kubetutor::repl::run_with(
                     RunOptions {
                         seed: cli.seed,
-                        base_dir,
+                        base_dir: std::env::current_dir().unwrap_or_default(),
                         tutor: !cli.no_tutor,
                         lang,
                         ..Default::default()
                     },
-                ))
+                    recorder,
+                )?;
+                Ok(ExitCode::SUCCESS)
+            } else {
+                let (text, base_dir) = read_input("-")?;
+                let options = RunOptions {
+                    seed: cli.seed,
+                    base_dir,
+                    tutor: !cli.no_tutor,
+                    lang,
+                    ..Default::default()
+                };
+                match cli.record {
+                    // Piped input echoes each command: what it prints is the transcript.
+                    Some(path) => {
+                        let mut runner = Runner::new(options);
+                        let out = runner.run_text(&text);
+                        print!("{}", out.text);
+                        std::fs::write(&path, &out.text)
+                            .with_context(|| format!("writing {}", path.display()))?;
+                        Ok(exit_code(runner.failed))
+                    }
+                    None => Ok(run_script(&text, options)),
+                }
             }
         }
+    }
+}
+
+/// The cluster `kubetutor map` draws: FILE replayed (its `$ ` commands if it is a
+/// transcript) from a fresh cluster, or without FILE the sandbox's own cluster: a fresh
+/// one for now; this is where the saved sandbox is to be loaded once it is kept.
+fn sandbox_for_map(file: Option<&str>, seed: u64) -> Result<Runner> {
+    let Some(file) = file else {
+        return Ok(Runner::new(RunOptions {
+            seed,
+            quiet: true,
+            base_dir: std::env::current_dir().unwrap_or_default(),
+            ..Default::default()
+        }));
+    };
+    let (text, base_dir) = read_input(file)?;
+    let script = if text.lines().any(|l| l.starts_with("$ ")) {
+        transcript::commands_of(&text)
+    } else {
+        text
+    };
+    let mut runner = Runner::new(RunOptions {
+        seed,
+        quiet: true,
+        base_dir,
+        ..Default::default()
+    });
+    runner.run_text(&script);
+    Ok(runner)
+}
+
+fn run_demo(
+    file: &str,
+    text: &str,
+    options: RunOptions,
+    pause: Option<f64>,
+    typing_speed: f64,
+    no_typing_delay: bool,
+) -> Result<ExitCode> {
+    let pause = match pause {
+        Some(p) if !(0.0..=3600.0).contains(&p) => {
+            anyhow::bail!("invalid --pause {p}: between 0 and 3600 seconds")
+        }
+        Some(p) => Some(std::time::Duration::from_secs_f64(p)),
+        None => None,
+    };
+    if !(0.0..=10_000.0).contains(&typing_speed) {
+        anyhow::bail!("invalid --typing-speed {typing_speed}: between 0 and 10000");
+    }
+    if file == "-" && pause.is_none() {
+        anyhow::bail!("--demo reads the presenter's Enter from stdin: give the demo as a file");
+    }
+    let terminal = std::io::stdout().is_terminal();
+    let demo = DemoOptions {
+        chars_per_second: if no_typing_delay { 0.0 } else { typing_speed },
+        pause,
+        terminal,
+        style: kubetutor::kubectl::output::stdout_takes_color(),
+    };
+    let presenter = if pause.is_some_and(|p| p.is_zero()) {
+        Presenter::from_lines(Vec::new())
+    } else {
+        Presenter::stdin()
+    };
+    let failed = demo::play(text, options, &demo, &presenter, &mut std::io::stdout())
+        .context("writing the demo")?;
+    Ok(exit_code(failed))
+}
+
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -152,9 +295,5 @@ fn run_script(text: &str, options: RunOptions) -> ExitCode {
     let out = runner.run_text(text);
     // The transcript interleaves both streams; print it on stdout in order.
     print!("{}", out.text);
-    if runner.failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    exit_code(runner.failed)
 }

@@ -5,6 +5,18 @@
 pub trait Sink {
     fn out(&mut self, text: &str);
     fn err(&mut self, text: &str);
+    /// Whether stdout is a colour terminal (a terminal, and `NO_COLOR` unset): only then
+    /// may a command colour its output. Buffers, pipes and transcripts never are.
+    fn color(&self) -> bool {
+        false
+    }
+}
+
+/// Whether the process's stdout is a terminal that takes colour: `NO_COLOR` (set and not
+/// empty, <https://no-color.org>) turns colour off.
+pub fn stdout_takes_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Collects output in order, and each stream apart.
@@ -45,5 +57,8 @@ impl Sink for Terminal {
         let mut e = std::io::stderr().lock();
         let _ = e.write_all(text.as_bytes());
         let _ = e.flush();
+    }
+    fn color(&self) -> bool {
+        stdout_takes_color()
     }
 }

@@ -1,4 +1,4 @@
-//! The host side of the sandbox's shell: what `kubectl`, `k`, `sleep`, `cat`, `clear` and
+//! The host side of the sandbox's shell: what `kubectl`, `k`, `map`, `sleep`, `cat`, `clear` and
 //! the text filters (`grep`, `head`, `tail`, `wc`, `sort`, `uniq`) do in a scripted file
 //! or the learner's terminal, and where redirections write. No host process is started:
 //! `kubectl` is the simulated one, `sleep` moves the virtual clock, and files are the
@@ -19,7 +19,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// Commands the sandbox's terminal has, besides the shell's builtins.
-const COMMANDS: &[&str] = &["kubectl", "k", "sleep", "cat", "clear", "why", "lint"];
+const COMMANDS: &[&str] = &[
+    "kubectl", "k", "sleep", "cat", "clear", "why", "lint", "map",
+];
 
 pub struct SessionHost<'a> {
     pub session: &'a mut Session,
@@ -122,6 +124,7 @@ impl Host for SessionHost<'_> {
                 self.session.workspace.base_dir = saved;
                 status
             }
+            "map" => crate::map::command(self.session, &cmd.argv[1..], io),
             "sleep" => self.sleep(&cmd.argv[1..], io),
             _ if crate::drills::COMMANDS.contains(&name) => {
                 crate::drills::run(self.session, cmd.argv, io)

@@ -140,6 +140,14 @@ impl Runner {
             }
             out.out(&cmd.echo_after(&self.prompt()));
         }
+        self.step(cmd, out)
+    }
+
+    /// Run one command without echoing it (to the attached pod shell if there is one),
+    /// then let a tick of virtual time pass: what [`Runner::run_command`] does after the
+    /// echo, for front ends that show the command themselves (demo mode, a recorded
+    /// REPL session). Returns true when the input should stop (`exit`).
+    pub fn step(&mut self, cmd: &lexer::ScriptLine, out: &mut dyn Sink) -> bool {
         let code = if self.session.attached.is_some() {
             self.attached_line(&cmd.text, out)
         } else {
@@ -157,7 +165,7 @@ impl Runner {
     }
 
     /// The input ended: a pod shell still attached sees end of file and exits.
-    pub fn end(&mut self, out: &mut Capture) {
+    pub fn end(&mut self, out: &mut dyn Sink) {
         if self.session.attached.is_some() && self.session.detach(out) != 0 {
             self.failed = true;
         }

@@ -151,6 +151,11 @@ impl<'a> Output<'a> {
         ));
     }
 
+    /// Whether the caller's sink is a colour terminal ([`Sink::color`]).
+    pub fn sink_color(&self) -> bool {
+        self.sink.color()
+    }
+
     /// Writes straight to the sink's stderr, outside the budget (the sandbox's own
     /// messages).
     pub fn notice(&mut self, text: &str) {
@@ -182,6 +187,10 @@ impl Sink for Route<'_, '_> {
     }
     fn err(&mut self, text: &str) {
         self.output.write(self.stderr, text);
+    }
+    /// Colour only when stdout is the caller's own terminal (not a pipe or a file).
+    fn color(&self) -> bool {
+        self.stdout == Target::Stdout && self.output.sink_color()
     }
 }
 

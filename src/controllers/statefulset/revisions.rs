@@ -182,10 +182,7 @@ pub(super) fn ensure_revisions(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Revis
             // Rolling back to an older template: renumber that revision as the newest.
             let mut bumped = (*eq).clone();
             bumped.revision = next;
-            let stored = ctx
-                .api
-                .update(Object::from(bumped))
-                .map_err(|_| ())?;
+            let stored = ctx.api.update(Object::from(bumped)).map_err(|_| ())?;
             ctx.note(format!(
                 "revision {} is the update revision again (renumbered {next})",
                 stored.name()
@@ -217,10 +214,7 @@ pub(super) fn ensure_revisions(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Revis
                 }
                 continue;
             }
-            let stored = ctx
-                .api
-                .create(Object::from(rev))
-                .map_err(|_| ())?;
+            let stored = ctx.api.create(Object::from(rev)).map_err(|_| ())?;
             ctx.note(format!("created revision {} ({next})", stored.name()));
             break decode(
                 stored.as_typed::<ControllerRevision>().ok_or(())?,
