@@ -25,6 +25,12 @@ struct Cli {
     /// Seed for names, UIDs and IPs.
     #[arg(long, default_value_t = 1, global = true)]
     seed: u64,
+    /// In the sandbox: cluster seconds per wall-clock second (the `speed` command changes it).
+    #[arg(long, default_value = "1", value_parser = kubetutor::repl::clock::parse_speed)]
+    speed: f64,
+    /// In the sandbox: vi key bindings instead of emacs ones (`set -o vi` switches too).
+    #[arg(long)]
+    vi: bool,
 }
 
 #[derive(Subcommand)]
@@ -97,7 +103,12 @@ fn main() -> Result<ExitCode> {
         }
         None => {
             if std::io::stdin().is_terminal() {
-                kubetutor::repl::run(cli.seed)?;
+                kubetutor::repl::run(kubetutor::repl::ReplOptions {
+                    seed: cli.seed,
+                    speed: cli.speed,
+                    vi: cli.vi,
+                    ..Default::default()
+                })?;
                 Ok(ExitCode::SUCCESS)
             } else {
                 let (text, base_dir) = read_input("-")?;

@@ -1,61 +1,250 @@
-//! The interactive sandbox: a shell-like prompt over one session whose cluster clock
-//! follows wall time between commands.
+//! The interactive sandbox: a shell-like prompt over one session, with a line editor that
+//! knows kubectl. The parts: [`home`] (where the learner's files live), [`clock`] (cluster
+//! time follows wall time, scaled; Ctrl-C handling), [`complete`] (Tab completion as a
+//! pure function), [`helper`] (rustyline's completion, hints and multi-line validation),
+//! [`commands`] (the prompt's own commands), [`help`] (the welcome and `help`).
+//!
+//! A line goes: the attached pod shell if one is open, else a REPL command
+//! ([`commands::COMMANDS`]) if it names one, else the sandbox's shell (kubectl and the
+//! rest, as in scripts). Before each command the cluster catches up with the wall clock.
+
+pub mod clock;
+pub mod commands;
+pub mod complete;
+pub mod help;
+pub mod helper;
+pub mod home;
 
 use crate::kubectl::output::Terminal;
 use crate::script::lexer;
 use crate::script::runner::{RunOptions, Runner};
 use anyhow::Result;
+use clock::{Interrupt, WallClock};
+use commands::{Ctx, Flow};
+use helper::ReplHelper;
+use rustyline::config::Configurer;
 use rustyline::error::ReadlineError;
-use std::time::Instant;
+use rustyline::history::FileHistory;
+use rustyline::{CompletionType, Config, EditMode, Editor};
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
 
-pub fn run(seed: u64) -> Result<()> {
-    let mut runner = Runner::new(RunOptions {
-        seed,
-        base_dir: std::env::current_dir().unwrap_or_default(),
-        ..Default::default()
-    });
-    let mut editor = rustyline::DefaultEditor::new()?;
-    println!("kubetutor: a simulated Kubernetes v1.32 cluster (kind: 1 control plane, 2 workers). Nothing here touches a real cluster.");
-    println!("Type kubectl commands (or `k`), e.g. `kubectl get nodes`. `exit` or Ctrl-D leaves.");
-    let mut last = Instant::now();
-    loop {
-        // Inside a pod's shell (`kubectl exec -it POD -- sh`) the prompt is that shell's.
-        let prompt = runner
-            .session
-            .attached_prompt()
-            .unwrap_or_else(|| format!("kubetutor ({}) $ ", runner.session.namespace));
-        match editor.readline(&prompt) {
-            Ok(line) => {
-                let elapsed = last.elapsed().as_millis() as i64;
-                runner.session.cluster.advance(elapsed);
-                let trimmed = line.trim();
-                if trimmed.is_empty() {
-                    continue;
-                }
-                let _ = editor.add_history_entry(trimmed);
-                if runner.session.attached.is_some() {
-                    runner
-                        .session
-                        .attached_line(&format!("{line}\n"), &mut Terminal);
-                    last = Instant::now();
-                    continue;
-                }
-                if trimmed == "exit" || trimmed == "quit" {
-                    break;
-                }
-                for cmd in lexer::split_commands(trimmed) {
-                    runner.execute(&cmd.text, None, &mut Terminal);
-                }
-                last = Instant::now();
-            }
-            Err(ReadlineError::Interrupted) => continue,
-            Err(ReadlineError::Eof) if runner.session.attached.is_some() => {
-                // Ctrl-D inside a pod's shell ends that shell, not the sandbox.
-                runner.session.detach(&mut Terminal);
-            }
-            Err(ReadlineError::Eof) => break,
-            Err(e) => return Err(e.into()),
+/// How the REPL starts.
+#[derive(Clone, Debug)]
+pub struct ReplOptions {
+    pub seed: u64,
+    /// Cluster seconds per wall-clock second.
+    pub speed: f64,
+    /// vi key bindings instead of emacs ones.
+    pub vi: bool,
+    /// Where history is kept; None: no history file.
+    pub history: Option<PathBuf>,
+}
+
+impl Default for ReplOptions {
+    fn default() -> Self {
+        ReplOptions {
+            seed: 1,
+            speed: 1.0,
+            vi: false,
+            history: Some(home::data_dir().join("history")),
         }
     }
-    Ok(())
+}
+
+/// History entries kept in the file.
+const HISTORY_SIZE: usize = 5000;
+
+/// One interactive session: the runner (shared with the editor's completion), the wall
+/// clock and the editor.
+pub struct Repl {
+    pub runner: Rc<RefCell<Runner>>,
+    pub clock: WallClock,
+    pub interrupt: Interrupt,
+    editor: Editor<ReplHelper, FileHistory>,
+    history: Option<PathBuf>,
+}
+
+impl Repl {
+    /// Build the session and the editor, and load history. Installs the SIGINT handler.
+    pub fn new(options: ReplOptions) -> Result<Repl> {
+        let runner = Runner::new(RunOptions {
+            seed: options.seed,
+            base_dir: std::env::current_dir().unwrap_or_default(),
+            ..Default::default()
+        });
+        let runner = Rc::new(RefCell::new(runner));
+        let config = Config::builder()
+            .max_history_size(HISTORY_SIZE)?
+            .history_ignore_dups(true)?
+            .history_ignore_space(true)
+            .auto_add_history(false)
+            .completion_type(CompletionType::List)
+            .edit_mode(if options.vi {
+                EditMode::Vi
+            } else {
+                EditMode::Emacs
+            })
+            .build();
+        let mut editor: Editor<ReplHelper, FileHistory> = Editor::with_config(config)?;
+        editor.set_helper(Some(ReplHelper::new(runner.clone(), first_words())));
+        let history = options.history.filter(|path| {
+            let dir_ok = path
+                .parent()
+                .is_none_or(|d| d.as_os_str().is_empty() || std::fs::create_dir_all(d).is_ok());
+            if !dir_ok {
+                eprintln!(
+                    "kubetutor: cannot create {}; history will not be kept",
+                    path.display()
+                );
+            }
+            dir_ok
+        });
+        if let Some(path) = &history {
+            // A missing file is a first start; anything else is reported, not fatal.
+            if path.exists() {
+                if let Err(e) = editor.load_history(path) {
+                    eprintln!("kubetutor: cannot read history {}: {e}", path.display());
+                }
+            }
+        }
+        Ok(Repl {
+            runner,
+            clock: WallClock::new(options.speed),
+            interrupt: Interrupt::install(),
+            editor,
+            history,
+        })
+    }
+
+    /// The prompt: `kubetutor (NAMESPACE) $ `, or an attached pod shell's own.
+    pub fn prompt(&self) -> String {
+        let r = self.runner.borrow();
+        r.session
+            .attached_prompt()
+            .unwrap_or_else(|| format!("kubetutor ({}) $ ", r.session.namespace))
+    }
+
+    /// Read and run lines until `exit` or Ctrl-D.
+    pub fn run(&mut self) -> Result<()> {
+        print!("{}", help::welcome());
+        loop {
+            let prompt = self.prompt();
+            match self.editor.readline(&prompt) {
+                Ok(input) => {
+                    if !input.trim().is_empty() {
+                        self.remember(&input);
+                    }
+                    if self.dispatch(&input) == Flow::Exit {
+                        break;
+                    }
+                }
+                // Ctrl-C at the prompt clears the line.
+                Err(ReadlineError::Interrupted) => continue,
+                Err(ReadlineError::Eof) => {
+                    let attached = self.runner.borrow().session.attached.is_some();
+                    if !attached {
+                        println!("exit");
+                        break;
+                    }
+                    // Ctrl-D inside a pod's shell ends that shell, not the sandbox.
+                    self.catch_up();
+                    self.runner.borrow_mut().session.detach(&mut Terminal);
+                    self.clock.restart();
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+
+    fn remember(&mut self, input: &str) {
+        let _ = self.editor.add_history_entry(input);
+        if let Some(path) = &self.history {
+            if let Err(e) = self.editor.append_history(path) {
+                eprintln!("kubetutor: cannot write history {}: {e}", path.display());
+                self.history = None;
+            }
+        }
+    }
+
+    /// Let the cluster catch up with the wall clock.
+    fn catch_up(&mut self) {
+        let ms = self.clock.take();
+        self.runner.borrow_mut().session.cluster.advance(ms);
+    }
+
+    /// Run what was typed (one or more commands; a paste may hold several). Each command
+    /// goes to the attached pod shell, a REPL command, or the sandbox's shell.
+    pub fn dispatch(&mut self, input: &str) -> Flow {
+        let mut flow = Flow::Continue(0);
+        for cmd in lexer::split_commands(input) {
+            self.catch_up();
+            self.interrupt.clear();
+            flow = self.run_one(&cmd.text);
+            if self.interrupt.is_set() {
+                // The terminal echoed ^C; the shell's prompt starts on a line of its own.
+                println!();
+                self.interrupt.clear();
+            }
+            self.clock.restart();
+            if flow == Flow::Exit {
+                break;
+            }
+        }
+        flow
+    }
+
+    fn run_one(&mut self, text: &str) -> Flow {
+        let mut runner = self.runner.borrow_mut();
+        if runner.session.attached.is_some() {
+            return Flow::Continue(runner.session.attached_line(text, &mut Terminal));
+        }
+        if let Some((cmd, args)) = commands::lookup(text) {
+            let mut ctx = Ctx {
+                runner: &mut runner,
+                clock: &mut self.clock,
+                sink: &mut Terminal,
+                edit_mode: None,
+                clear_screen: false,
+            };
+            if let Some(flow) = (cmd.run)(&mut ctx, &args) {
+                let (mode, clear) = (ctx.edit_mode, ctx.clear_screen);
+                drop(runner);
+                if let Some(mode) = mode {
+                    self.editor.set_edit_mode(mode);
+                }
+                if clear {
+                    let _ = self.editor.clear_screen();
+                }
+                return flow;
+            }
+        }
+        // Watches follow the wall clock until Ctrl-C.
+        runner.session.live = Some(Box::new(self.clock.pacer(self.interrupt.clone())));
+        let code = runner.execute(text, None, &mut Terminal);
+        runner.session.live = None;
+        if runner.exited {
+            return Flow::Exit;
+        }
+        Flow::Continue(code)
+    }
+}
+
+/// The first words completion offers besides `kubectl`/`k`.
+fn first_words() -> Vec<String> {
+    commands::COMMANDS
+        .iter()
+        .map(|c| c.name)
+        .chain(crate::script::host::COMMANDS.iter().copied())
+        .chain(crate::shell::text::FILTERS.iter().copied())
+        .filter(|w| *w != "kubectl" && *w != "k")
+        .map(String::from)
+        .collect()
+}
+
+/// Start the REPL (the binary's default on a terminal).
+pub fn run(options: ReplOptions) -> Result<()> {
+    Repl::new(options)?.run()
 }
