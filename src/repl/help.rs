@@ -8,9 +8,9 @@ use crate::kubectl::honored;
 
 /// The first thing the REPL prints.
 pub fn welcome() -> String {
-    "kubetutor: a simulated Kubernetes v1.32 cluster (kind: 1 control plane, 2 workers) to learn StatefulSets on; nothing here touches a real cluster.\n\
-     Type `lessons` to start a lesson, `help` for what works here, or a first command: kubectl get nodes\n\
-     Tab completes, Ctrl-R searches history, Ctrl-C stops a watch, Ctrl-D or `exit` leaves.\n"
+    "kubetutor: learn StatefulSets on a simulated Kubernetes v1.32 cluster.\n\
+     Type `lessons` to start a lesson, `help` for what works, or: kubectl get nodes\n\
+     Tab completes, Ctrl-R searches history, Ctrl-C stops a watch, Ctrl-D leaves.\n"
         .to_string()
 }
 
