@@ -14,8 +14,10 @@ pub mod complete;
 pub mod help;
 pub mod helper;
 pub mod home;
+#[cfg(test)]
+mod tests;
 
-use crate::kubectl::output::Terminal;
+use crate::kubectl::output::{Sink, Terminal};
 use crate::script::lexer;
 use crate::script::runner::{RunOptions, Runner};
 use anyhow::Result;
@@ -62,6 +64,8 @@ pub struct Repl {
     pub runner: Rc<RefCell<Runner>>,
     pub clock: WallClock,
     pub interrupt: Interrupt,
+    /// Where commands write: the terminal (a recorder can wrap it to tee a transcript).
+    pub out: Box<dyn Sink>,
     editor: Editor<ReplHelper, FileHistory>,
     history: Option<PathBuf>,
 }
@@ -113,6 +117,7 @@ impl Repl {
             runner,
             clock: WallClock::new(options.speed),
             interrupt: Interrupt::install(),
+            out: Box::new(Terminal),
             editor,
             history,
         })
@@ -150,13 +155,20 @@ impl Repl {
                     }
                     // Ctrl-D inside a pod's shell ends that shell, not the sandbox.
                     self.catch_up();
-                    self.runner.borrow_mut().session.detach(&mut Terminal);
+                    self.runner.borrow_mut().session.detach(&mut *self.out);
                     self.clock.restart();
                 }
                 Err(e) => return Err(e.into()),
             }
         }
         Ok(())
+    }
+
+    /// The lesson names `lessons <Tab>` completes.
+    pub fn set_lessons(&mut self, names: Vec<String>) {
+        if let Some(h) = self.editor.helper_mut() {
+            h.lessons = names;
+        }
     }
 
     fn remember(&mut self, input: &str) {
@@ -182,10 +194,12 @@ impl Repl {
         for cmd in lexer::split_commands(input) {
             self.catch_up();
             self.interrupt.clear();
+            // Hook: a journal for `undo` records the state here, before the command.
             flow = self.run_one(&cmd.text);
+            // Hook: the sandbox is saved here, after every command.
             if self.interrupt.is_set() {
                 // The terminal echoed ^C; the shell's prompt starts on a line of its own.
-                println!();
+                self.out.out("\n");
                 self.interrupt.clear();
             }
             self.clock.restart();
@@ -199,13 +213,13 @@ impl Repl {
     fn run_one(&mut self, text: &str) -> Flow {
         let mut runner = self.runner.borrow_mut();
         if runner.session.attached.is_some() {
-            return Flow::Continue(runner.session.attached_line(text, &mut Terminal));
+            return Flow::Continue(runner.session.attached_line(text, &mut *self.out));
         }
         if let Some((cmd, args)) = commands::lookup(text) {
             let mut ctx = Ctx {
                 runner: &mut runner,
                 clock: &mut self.clock,
-                sink: &mut Terminal,
+                sink: &mut *self.out,
                 edit_mode: None,
                 clear_screen: false,
             };
@@ -223,7 +237,7 @@ impl Repl {
         }
         // Watches follow the wall clock until Ctrl-C.
         runner.session.live = Some(Box::new(self.clock.pacer(self.interrupt.clone())));
-        let code = runner.execute(text, None, &mut Terminal);
+        let code = runner.execute(text, None, &mut *self.out);
         runner.session.live = None;
         if runner.exited {
             return Flow::Exit;
