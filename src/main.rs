@@ -39,6 +39,12 @@ struct Cli {
     /// tick per command, as in a scripted file, so the replay matches.
     #[arg(long, value_name = "FILE")]
     record: Option<PathBuf>,
+    /// In the sandbox: cluster seconds per wall-clock second (the `speed` command changes it).
+    #[arg(long, default_value = "1", value_parser = kubetutor::repl::clock::parse_speed)]
+    speed: f64,
+    /// In the sandbox: vi key bindings instead of emacs ones (`set -o vi` switches too).
+    #[arg(long)]
+    vi: bool,
 }
 
 #[derive(Subcommand)]
@@ -179,10 +185,11 @@ fn main() -> Result<ExitCode> {
                 None => None,
             };
             if std::io::stdin().is_terminal() {
-                kubetutor::repl::run_with(
-                    RunOptions {
+                kubetutor::repl::run(
+                    kubetutor::repl::ReplOptions {
                         seed: cli.seed,
-                        base_dir: std::env::current_dir().unwrap_or_default(),
+                        speed: cli.speed,
+                        vi: cli.vi,
                         tutor: !cli.no_tutor,
                         lang,
                         ..Default::default()

@@ -27,7 +27,9 @@ mod values;
 #[cfg(test)]
 mod tests;
 
-pub use defs::{global_flags, FlagDef, GroupDef, ValueKind, VerbDef, GROUPS, KUBECTL_COMMANDS};
+pub use defs::{
+    global_flags, FlagDef, GroupDef, ValueKind, VerbDef, GROUPS, KUBECTL_COMMANDS, SUB_ALIASES,
+};
 pub use error::{CliError, CliWarning, KlogStamp};
 pub use help::{flags_of, top_level_words, usage, verbs};
 pub use parse::{parse, takes_value, Invocation};

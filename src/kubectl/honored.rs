@@ -298,6 +298,20 @@ const PER_VERB: &[(&str, &[&str])] = &[
 ];
 
 /// The set flags that `verb` would not honour, if any.
+/// The flags of `verb` the sandbox simulates (global ones aside), or None for a verb it
+/// does not simulate at all.
+pub fn honored_flags(verb: &str) -> Option<&'static [&'static str]> {
+    PER_VERB
+        .iter()
+        .find(|(v, _)| *v == verb)
+        .map(|(_, flags)| *flags)
+}
+
+/// Whether a global flag means something in the sandbox (or is harmless to accept).
+pub fn global_honored(flag: &str) -> bool {
+    GLOBAL.contains(&flag)
+}
+
 pub fn unhonored(verb: &str, set: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
     let Some((_, flags)) = PER_VERB.iter().find(|(v, _)| *v == verb) else {
         return Vec::new();

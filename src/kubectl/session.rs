@@ -60,6 +60,14 @@ impl Default for Limits {
     }
 }
 
+/// A live terminal's clock, for commands that stream until the user stops them (`kubectl
+/// get -w` in the REPL). Scripts have none: their watches run on virtual time until quiet.
+pub trait LiveClock {
+    /// Wait one short step of wall time. Returns the cluster time that passed meanwhile
+    /// (wall time scaled by the sandbox's speed), or None once the user pressed Ctrl-C.
+    fn wait_step(&mut self) -> Option<Millis>;
+}
+
 pub struct Session {
     pub cluster: Cluster,
     pub namespace: String,
@@ -67,6 +75,8 @@ pub struct Session {
     pub limits: Limits,
     /// A pod's shell the learner is typing into (`kubectl exec -it POD -- sh`).
     pub attached: Option<super::attach::Attached>,
+    /// Set by the REPL: watches follow this clock until interrupted.
+    pub live: Option<Box<dyn LiveClock>>,
 }
 
 impl Session {
@@ -77,6 +87,7 @@ impl Session {
             workspace,
             limits: Limits::default(),
             attached: None,
+            live: None,
         }
     }
 

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// Commands the sandbox's terminal has, besides the shell's builtins.
-const COMMANDS: &[&str] = &[
+pub const COMMANDS: &[&str] = &[
     "kubectl", "k", "sleep", "cat", "clear", "why", "lint", "map",
 ];
 

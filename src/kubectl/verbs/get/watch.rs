@@ -1,8 +1,9 @@
 //! `kubectl get -w` / `--watch-only`: print what there is (tables sorted by `--sort-by`
 //! despite kubectl's warning, other printers one object at a time), then a row per change
-//! to the watched objects as the cluster runs, until they settle. Events are filtered as
-//! the apiserver's watch cache filters them: an object that stops matching the label or
-//! field selector arrives once more as DELETED, with its last matching content.
+//! to the watched objects as the cluster runs, until they settle (in the REPL: live, on
+//! its wall clock, until Ctrl-C). Events are filtered as the apiserver's watch cache
+//! filters them: an object that stops matching the label or field selector arrives once
+//! more as DELETED, with its last matching content.
 
 use super::super::VerbCtx;
 use super::format::{custom_columns, Format};
@@ -179,62 +180,50 @@ fn event_value(output_events: bool, event: &str, obj: &Object) -> serde_json::Va
     }
 }
 
-/// Stream rows for changes to the watched objects as the cluster runs, until they settle.
-fn watch_loop(
-    ctx: &mut VerbCtx,
-    sel: &Selection,
-    selectors: &Selectors,
-    w: &mut Watcher,
-    mut matching: BTreeMap<(String, String), Arc<Object>>,
-) -> i32 {
-    let scope = ctx.scope(sel.kind);
-    let limits = ctx.session.limits.clone();
-    let max = match ctx
-        .args
-        .str("request-timeout")
-        .and_then(|t| parse_duration_ms(&t))
-    {
-        Some(ms) if ms > 0 => ms,
-        _ => limits.watch_max_ms,
-    };
-    let start = ctx.session.cluster.now();
-    let deadline = start + max;
-    let mut last_change = start;
-    let mut seen = ctx.session.cluster.api.store.resource_version();
-    ctx.session.cluster.open_watch(seen);
-    'watch: loop {
-        let quiet_until = last_change + limits.watch_quiet_ms;
-        let limit = deadline.min(quiet_until);
-        if !ctx.session.cluster.step_until(limit) {
-            break;
-        }
-        let now = ctx.session.cluster.now();
+/// What a watch filters events by, and the objects it currently sees as matching.
+struct Watched<'s> {
+    sel: &'s Selection,
+    selectors: &'s Selectors,
+    scope: Option<String>,
+    matching: BTreeMap<(String, String), Arc<Object>>,
+    /// The resourceVersion read up to.
+    seen: u64,
+}
+
+impl Watched<'_> {
+    /// Print a row for each new event that concerns the watched objects. Returns whether
+    /// any did, or Err when printing failed (kubectl drops the error: the watch just ends).
+    fn deliver(&mut self, ctx: &mut VerbCtx, w: &mut Watcher) -> Result<bool, ()> {
         let events: Vec<_> = ctx
             .session
             .cluster
             .api
             .store
-            .events_since(seen)
+            .events_since(self.seen)
             .map(|e| e.to_vec())
             .unwrap_or_default();
-        seen = ctx.session.cluster.api.store.resource_version();
-        ctx.session.cluster.advance_watch(seen);
+        self.seen = ctx.session.cluster.api.store.resource_version();
+        ctx.session.cluster.advance_watch(self.seen);
+        let mut changed = false;
         for ev in events {
             let o = &ev.object;
-            if o.kind() != sel.kind || scope.as_deref().is_some_and(|ns| ns != o.namespace()) {
+            if o.kind() != self.sel.kind
+                || self.scope.as_deref().is_some_and(|ns| ns != o.namespace())
+            {
                 continue;
             }
-            if !sel.names.is_empty() && !sel.names.iter().any(|n| n == o.name()) {
+            if !self.sel.names.is_empty() && !self.sel.names.iter().any(|n| n == o.name()) {
                 continue;
             }
             let key = (o.namespace().to_string(), o.name().to_string());
             let passes = ev.event_type != EventType::Deleted
-                && selectors
+                && self
+                    .selectors
                     .label
                     .as_ref()
                     .is_none_or(|s| s.matches(o.meta().labels.as_ref()))
-                && selectors.field.as_ref().is_none_or(|f| f.matches(o));
-            let (event, shown) = match (passes, matching.remove(&key)) {
+                && self.selectors.field.as_ref().is_none_or(|f| f.matches(o));
+            let (event, shown) = match (passes, self.matching.remove(&key)) {
                 (true, Some(_)) => (ev.event_type, o.clone()),
                 (true, None) => (EventType::Added, o.clone()),
                 (false, Some(_)) if ev.event_type == EventType::Deleted => {
@@ -244,17 +233,99 @@ fn watch_loop(
                 (false, None) => continue,
             };
             if passes {
-                matching.insert(key, o.clone());
+                self.matching.insert(key, o.clone());
             }
-            last_change = now;
-            // kubectl drops an error from printing a watch event: the watch just ends.
+            changed = true;
             if w.print(ctx, &shown, event.as_str(), ev.at_ms).is_err() {
-                break 'watch;
+                return Err(());
             }
         }
+        Ok(changed)
     }
+}
+
+/// Stream rows for changes to the watched objects as the cluster runs: on virtual time
+/// until they settle (scripts), or on the REPL's live clock until Ctrl-C.
+fn watch_loop(
+    ctx: &mut VerbCtx,
+    sel: &Selection,
+    selectors: &Selectors,
+    w: &mut Watcher,
+    matching: BTreeMap<(String, String), Arc<Object>>,
+) -> i32 {
+    let limits = ctx.session.limits.clone();
+    let timeout = ctx
+        .args
+        .str("request-timeout")
+        .and_then(|t| parse_duration_ms(&t))
+        .filter(|ms| *ms > 0);
+    let start = ctx.session.cluster.now();
+    let seen = ctx.session.cluster.api.store.resource_version();
+    let mut watched = Watched {
+        sel,
+        selectors,
+        scope: ctx.scope(sel.kind),
+        matching,
+        seen,
+    };
+    ctx.session.cluster.open_watch(seen);
+    let code = match ctx.session.live.take() {
+        Some(mut live) => {
+            let code = live_loop(
+                ctx,
+                w,
+                &mut watched,
+                live.as_mut(),
+                timeout.map(|t| start + t),
+            );
+            ctx.session.live = Some(live);
+            code
+        }
+        None => {
+            let deadline = start + timeout.unwrap_or(limits.watch_max_ms);
+            let mut last_change = start;
+            loop {
+                let quiet_until = last_change + limits.watch_quiet_ms;
+                if !ctx.session.cluster.step_until(deadline.min(quiet_until)) {
+                    break;
+                }
+                let now = ctx.session.cluster.now();
+                match watched.deliver(ctx, w) {
+                    Ok(true) => last_change = now,
+                    Ok(false) => {}
+                    Err(()) => break,
+                }
+            }
+            0
+        }
+    };
     ctx.session.cluster.close_watch();
-    0
+    code
+}
+
+/// The REPL's watch: the cluster runs in small steps of wall time, rows appear as they
+/// happen, and Ctrl-C ends it (exit status 130, as a shell reports a SIGINT).
+fn live_loop(
+    ctx: &mut VerbCtx,
+    w: &mut Watcher,
+    watched: &mut Watched,
+    live: &mut dyn crate::kubectl::session::LiveClock,
+    deadline: Option<i64>,
+) -> i32 {
+    loop {
+        let Some(step) = live.wait_step() else {
+            return 130;
+        };
+        let mut target = ctx.session.cluster.now() + step.max(0);
+        if let Some(d) = deadline {
+            target = target.min(d);
+        }
+        // Each event carries the time it happened, so a step's rows print as of then.
+        ctx.session.cluster.run_until(target);
+        if watched.deliver(ctx, w).is_err() || deadline.is_some_and(|d| target >= d) {
+            return 0;
+        }
+    }
 }
 
 /// `--output-watch-events`: a first column naming the watch event.
