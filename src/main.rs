@@ -1,4 +1,5 @@
-//! The `kubetutor` binary: the sandbox REPL by default, `run FILE` to replay a command file.
+//! The `kubetutor` binary: the sandbox REPL by default (its state saved between runs),
+//! `run FILE` to replay a command file, `repl` for the saved sandbox from piped stdin.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -25,10 +26,18 @@ struct Cli {
     /// Seed for names, UIDs and IPs.
     #[arg(long, default_value_t = 1, global = true)]
     seed: u64,
+    /// Start the sandbox clean instead of restoring the saved one (which is kept as the
+    /// snapshot `previous`).
+    #[arg(long, global = true)]
+    fresh: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// The sandbox with its saved state (the default on a terminal). With stdin that is
+    /// not a terminal, reads commands from it, echoed as in `run`, and still restores and
+    /// saves the sandbox.
+    Repl,
     /// Replay a command file (`-` for stdin) against a fresh simulated cluster.
     Run {
         /// The file to replay.
@@ -95,9 +104,27 @@ fn main() -> Result<ExitCode> {
             }
             Ok(run_script(&text, options))
         }
+        Some(Command::Repl) if !std::io::stdin().is_terminal() => {
+            let (text, base_dir) = read_input("-")?;
+            let options = RunOptions {
+                seed: cli.seed,
+                base_dir,
+                ..Default::default()
+            };
+            Ok(
+                match kubetutor::sandbox::piped::run(&text, options, cli.fresh) {
+                    true => ExitCode::SUCCESS,
+                    false => ExitCode::FAILURE,
+                },
+            )
+        }
+        Some(Command::Repl) => {
+            kubetutor::repl::run(cli.seed, cli.fresh)?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             if std::io::stdin().is_terminal() {
-                kubetutor::repl::run(cli.seed)?;
+                kubetutor::repl::run(cli.seed, cli.fresh)?;
                 Ok(ExitCode::SUCCESS)
             } else {
                 let (text, base_dir) = read_input("-")?;

@@ -2,18 +2,22 @@
 //! follows wall time between commands.
 
 use crate::kubectl::output::Terminal;
+use crate::sandbox::journal::EntryKind;
+use crate::sandbox::saved::SavedSandbox;
 use crate::script::lexer;
-use crate::script::runner::{RunOptions, Runner};
+use crate::script::runner::RunOptions;
 use anyhow::Result;
 use rustyline::error::ReadlineError;
 use std::time::Instant;
 
-pub fn run(seed: u64) -> Result<()> {
-    let mut runner = Runner::new(RunOptions {
+pub fn run(seed: u64, fresh: bool) -> Result<()> {
+    // The saved sandbox (restored, or fresh), saved again after every command.
+    let options = RunOptions {
         seed,
         base_dir: std::env::current_dir().unwrap_or_default(),
         ..Default::default()
-    });
+    };
+    let (mut runner, mut saved) = SavedSandbox::open(options, fresh, &mut Terminal);
     let mut editor = rustyline::DefaultEditor::new()?;
     println!("kubetutor: a simulated Kubernetes v1.32 cluster (kind: 1 control plane, 2 workers). Nothing here touches a real cluster.");
     println!("Type kubectl commands (or `k`), e.g. `kubectl get nodes`. `exit` or Ctrl-D leaves.");
@@ -34,9 +38,8 @@ pub fn run(seed: u64) -> Result<()> {
                 }
                 let _ = editor.add_history_entry(trimmed);
                 if runner.session.attached.is_some() {
-                    runner
-                        .session
-                        .attached_line(&format!("{line}\n"), &mut Terminal);
+                    runner.run_entry(EntryKind::AttachedLine, &format!("{line}\n"), &mut Terminal);
+                    saved.save(&runner, &mut Terminal);
                     last = Instant::now();
                     continue;
                 }
@@ -44,14 +47,17 @@ pub fn run(seed: u64) -> Result<()> {
                     break;
                 }
                 for cmd in lexer::split_commands(trimmed) {
-                    runner.execute(&cmd.text, None, &mut Terminal);
+                    // Sandbox commands (`undo`, `save NAME` ...) or the learner's shell.
+                    runner.run_line(&cmd.text, &mut Terminal);
                 }
+                saved.save(&runner, &mut Terminal);
                 last = Instant::now();
             }
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) if runner.session.attached.is_some() => {
                 // Ctrl-D inside a pod's shell ends that shell, not the sandbox.
-                runner.session.detach(&mut Terminal);
+                runner.run_entry(EntryKind::Detach, "", &mut Terminal);
+                saved.save(&runner, &mut Terminal);
             }
             Err(ReadlineError::Eof) => break,
             Err(e) => return Err(e.into()),

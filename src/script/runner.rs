@@ -49,6 +49,10 @@ pub struct Runner {
     pub failed: bool,
     /// `exit` ran: the script stops.
     pub exited: bool,
+    /// Every input so far, to replay (`undo`, `save`, the REPL's saved sandbox).
+    pub journal: crate::sandbox::journal::Journal,
+    /// The journal filled up and the learner was told.
+    pub journal_full_reported: bool,
 }
 
 impl Runner {
@@ -76,12 +80,14 @@ impl Runner {
             ..Limits::default()
         };
         Runner {
+            journal: crate::sandbox::journal::Journal::new(options.seed),
             session,
             options,
             shell,
             home,
             failed: false,
             exited: false,
+            journal_full_reported: false,
         }
     }
 
@@ -126,11 +132,8 @@ impl Runner {
             }
             out.out(&cmd.echo_after(&self.prompt()));
         }
-        let code = if self.session.attached.is_some() {
-            self.session.attached_line(&cmd.text, out)
-        } else {
-            self.execute(&cmd.text, None, out)
-        };
+        // Sandbox commands (`undo`, `time` ...) first; every input is journaled.
+        let code = self.run_line(&cmd.text, out);
         if code != 0 {
             self.failed = true;
         }
@@ -144,7 +147,9 @@ impl Runner {
 
     /// The input ended: a pod shell still attached sees end of file and exits.
     pub fn end(&mut self, out: &mut Capture) {
-        if self.session.attached.is_some() && self.session.detach(out) != 0 {
+        if self.session.attached.is_some()
+            && self.run_entry(crate::sandbox::journal::EntryKind::Detach, "", out) != 0
+        {
             self.failed = true;
         }
     }
