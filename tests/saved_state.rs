@@ -284,3 +284,22 @@ fn a_journal_that_no_longer_replays_keeps_what_replayed() {
     );
     assert!(run.stdout.ends_with(NOT_FOUND_B), "{}", run.stdout);
 }
+
+#[test]
+fn lines_typed_into_a_pod_shell_are_restored_too() {
+    let home = tempfile::tempdir().unwrap();
+    let first = repl(
+        home.path(),
+        "kubectl run web --image=nginx\nsleep 10\nkubectl exec -it web -- sh\necho kept > /tmp/note\nexit\nkubectl get pod web -o name\n",
+    );
+    assert!(first.ok, "{}{}", first.stdout, first.stderr);
+    let again = repl(home.path(), "kubectl exec web -- cat /tmp/note\n");
+    assert!(
+        again
+            .stderr
+            .starts_with("kubetutor: restored your sandbox (6 commands"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(again.stdout, "$ kubectl exec web -- cat /tmp/note\nkept\n");
+}

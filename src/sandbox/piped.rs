@@ -20,6 +20,12 @@ pub fn run(text: &str, options: RunOptions, fresh: bool) -> bool {
         printed = out.text.len();
     };
     for cmd in lexer::split_commands(text) {
+        // As in the REPL, `exit` leaves (and is not journaled); in a pod's shell it goes
+        // to that shell.
+        let word = cmd.text.trim();
+        if runner.session.attached.is_none() && (word == "exit" || word == "quit") {
+            break;
+        }
         let stop = runner.run_command(&cmd, &mut out);
         flush(&out);
         saved.save(&runner, &mut Terminal);

@@ -131,6 +131,12 @@ impl Host for SessionHost<'_> {
                 io.err(&r.err);
                 r.status
             }
+            _ if name != "time" && crate::sandbox::commands::NAMES.contains(&name) => {
+                io.err(&format!(
+                    "kubetutor: {name}: a sandbox command; type it on a line of its own\n"
+                ));
+                127
+            }
             _ => {
                 io.err(&format!(
                     "kubetutor: {name}: command not found (the sandbox runs kubectl, k, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export)\n"

@@ -59,3 +59,6 @@ $ kubectl get ns team-a
 Error from server (NotFound): namespaces "team-a" not found
 $ undo
 Undid `kubectl get ns team-a`; the cluster is back at Mon, 03 Mar 2025 10:00:02 UTC.
+$ kubectl get ns default -o name; undo
+namespace/default
+kubetutor: undo: a sandbox command; type it on a line of its own
