@@ -1,5 +1,6 @@
-//! The `kubetutor` binary: the sandbox REPL by default, `run FILE` to replay a command file
-//! (or check, bless or present it as a demo), `map` to export the cluster map.
+//! The `kubetutor` binary: the sandbox REPL by default (its state saved between runs),
+//! `run FILE` to replay a command file (or check, bless or present it as a demo), `repl`
+//! for the saved sandbox from piped stdin, `map` to export the cluster map, `lint`.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -45,10 +46,18 @@ struct Cli {
     /// In the sandbox: vi key bindings instead of emacs ones (`set -o vi` switches too).
     #[arg(long)]
     vi: bool,
+    /// Start the sandbox clean instead of restoring the saved one (which is kept as the
+    /// snapshot `previous`).
+    #[arg(long, global = true)]
+    fresh: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// The sandbox with its saved state (the default on a terminal). With stdin that is
+    /// not a terminal, reads commands from it, echoed as in `run`, and still restores and
+    /// saves the sandbox.
+    Repl,
     /// Replay a command file (`-` for stdin) against a fresh simulated cluster.
     Run {
         /// The file to replay.
@@ -177,6 +186,34 @@ fn main() -> Result<ExitCode> {
                 }
             }
         }
+        Some(Command::Repl) if !std::io::stdin().is_terminal() => {
+            let (text, base_dir) = read_input("-")?;
+            let options = RunOptions {
+                seed: cli.seed,
+                base_dir,
+                tutor: !cli.no_tutor,
+                lang,
+                ..Default::default()
+            };
+            Ok(exit_code(!kubetutor::sandbox::piped::run(
+                &text, options, cli.fresh,
+            )))
+        }
+        Some(Command::Repl) => {
+            kubetutor::repl::run(
+                kubetutor::repl::ReplOptions {
+                    seed: cli.seed,
+                    speed: cli.speed,
+                    vi: cli.vi,
+                    tutor: !cli.no_tutor,
+                    lang,
+                    fresh: cli.fresh,
+                    ..Default::default()
+                },
+                None,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let recorder = match &cli.record {
                 Some(path) => Some(
@@ -192,6 +229,7 @@ fn main() -> Result<ExitCode> {
                         vi: cli.vi,
                         tutor: !cli.no_tutor,
                         lang,
+                        fresh: cli.fresh,
                         ..Default::default()
                     },
                     recorder,

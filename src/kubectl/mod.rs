@@ -5,6 +5,7 @@ pub mod attach;
 pub mod cli;
 pub mod errors;
 pub mod honored;
+pub mod host_files;
 pub mod output;
 pub mod resources;
 pub mod session;

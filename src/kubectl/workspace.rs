@@ -1,6 +1,9 @@
 //! Files a command can read: files created inside the sandbox (heredocs, lessons) first,
-//! then the host directory the script or REPL started in, read-only. Nothing here writes
+//! then the host directory the script or REPL started in, read-only, through
+//! [`HostFiles`] (which records what was read for the saved sandbox). Nothing here writes
 //! to the host.
+
+use super::host_files::{EntryKind, HostFiles, HostNode};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +18,8 @@ pub struct Workspace {
     pub base_dir: PathBuf,
     /// Files that exist only in the sandbox.
     pub files: BTreeMap<String, String>,
+    /// The host's files, live or replayed from a journal.
+    pub host: HostFiles,
 }
 
 /// Why a path could not be read, in kubectl's words.
@@ -30,10 +35,11 @@ impl Workspace {
         Workspace {
             base_dir,
             files: BTreeMap::new(),
+            host: HostFiles::default(),
         }
     }
 
-    fn host_path(&self, path: &str) -> PathBuf {
+    pub fn host_path(&self, path: &str) -> PathBuf {
         let p = Path::new(path);
         if p.is_absolute() {
             p.to_path_buf()
@@ -59,16 +65,17 @@ impl Workspace {
             return Ok(virtual_dir);
         }
         let host = self.host_path(path);
-        if host.is_dir() {
-            let mut out = Vec::new();
-            collect_dir(&host, path, recursive, &mut out).map_err(ReadError::Other)?;
-            out.sort();
-            return Ok(out);
+        match self.host.stat(&host) {
+            HostNode::Dir => {
+                let mut out = Vec::new();
+                collect_dir(&self.host, &host, path, recursive, &mut out)
+                    .map_err(ReadError::Other)?;
+                out.sort();
+                Ok(out)
+            }
+            HostNode::File { .. } => Ok(vec![path.to_string()]),
+            _ => Err(ReadError::NotFound),
         }
-        if host.is_file() {
-            return Ok(vec![path.to_string()]);
-        }
-        Err(ReadError::NotFound)
     }
 
     pub fn read(&self, path: &str) -> Result<String, ReadError> {
@@ -76,11 +83,18 @@ impl Workspace {
             return Ok(text.clone());
         }
         let host = self.host_path(path);
-        let meta = std::fs::metadata(&host).map_err(|_| ReadError::NotFound)?;
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(ReadError::TooLarge(meta.len()));
+        let len = match self.host.stat(&host) {
+            HostNode::File { len } => len,
+            HostNode::Dir => return Err(ReadError::Other("Is a directory (os error 21)".into())),
+            HostNode::Other => 0,
+            HostNode::Missing | HostNode::Error(_) => return Err(ReadError::NotFound),
+        };
+        if len > MAX_FILE_BYTES {
+            return Err(ReadError::TooLarge(len));
         }
-        std::fs::read_to_string(&host).map_err(|e| ReadError::Other(e.to_string()))
+        let bytes = self.host.read(&host).map_err(ReadError::Other)?;
+        String::from_utf8(bytes)
+            .map_err(|_| ReadError::Other("stream did not contain valid UTF-8".into()))
     }
 
     pub fn write(&mut self, path: &str, text: &str) {
@@ -89,19 +103,24 @@ impl Workspace {
 }
 
 fn collect_dir(
+    host: &HostFiles,
     dir: &Path,
     shown: &str,
     recursive: bool,
     out: &mut Vec<String>,
 ) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| e.to_string())?;
-    for e in entries.flatten() {
-        let p = e.path();
-        let name = e.file_name().to_string_lossy().to_string();
+    let entries = host.list(dir)?;
+    for (name, kind) in entries {
+        let p = dir.join(&name);
         let shown_path = format!("{}/{}", shown.trim_end_matches('/'), name);
-        if p.is_dir() {
+        let is_dir = match kind {
+            EntryKind::Dir => true,
+            EntryKind::Symlink => host.is_dir(&p),
+            _ => false,
+        };
+        if is_dir {
             if recursive {
-                collect_dir(&p, &shown_path, recursive, out)?;
+                collect_dir(host, &p, &shown_path, recursive, out)?;
             }
         } else if name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".json") {
             out.push(shown_path);

@@ -18,7 +18,9 @@ mod tests;
 
 use crate::kubectl::output::{Sink, Terminal};
 use crate::sandbox::home;
+use crate::sandbox::journal::EntryKind;
 use crate::sandbox::lang::Lang;
+use crate::sandbox::saved::SavedSandbox;
 use crate::script::lexer;
 use crate::script::record::Recorder;
 use crate::script::runner::{RunOptions, Runner};
@@ -47,6 +49,10 @@ pub struct ReplOptions {
     /// The tutor's explanations after failures, and their language.
     pub tutor: bool,
     pub lang: Lang,
+    /// Start clean instead of restoring the saved sandbox (kept as the snapshot `previous`).
+    pub fresh: bool,
+    /// Restore and save the sandbox in the data folder (tests of the editor turn it off).
+    pub persist: bool,
 }
 
 impl Default for ReplOptions {
@@ -58,6 +64,8 @@ impl Default for ReplOptions {
             history: Some(home::data_dir().join("history")),
             tutor: true,
             lang: Lang::default(),
+            fresh: false,
+            persist: true,
         }
     }
 }
@@ -76,6 +84,8 @@ pub struct Repl {
     /// `--record FILE`: commands and their output also go to a transcript, and the clock
     /// moves one tick per command instead of with wall time, so `run --check` replays it.
     pub recorder: Option<Recorder>,
+    /// The saved sandbox, written after every command (None: not persisted).
+    pub saved: Option<SavedSandbox>,
     editor: Editor<ReplHelper, FileHistory>,
     history: Option<PathBuf>,
 }
@@ -83,13 +93,20 @@ pub struct Repl {
 impl Repl {
     /// Build the session and the editor, and load history. Installs the SIGINT handler.
     pub fn new(options: ReplOptions) -> Result<Repl> {
-        let mut runner = Runner::new(RunOptions {
+        let run_options = RunOptions {
             seed: options.seed,
             base_dir: std::env::current_dir().unwrap_or_default(),
             tutor: options.tutor,
             lang: options.lang,
             ..Default::default()
-        });
+        };
+        // The saved sandbox (restored, or fresh), saved again after every command.
+        let (mut runner, saved) = if options.persist {
+            let (runner, saved) = SavedSandbox::open(run_options, options.fresh, &mut Terminal);
+            (runner, Some(saved))
+        } else {
+            (Runner::new(run_options), None)
+        };
         runner.tutor.color = crate::tutor::color_on_terminal();
         let runner = Rc::new(RefCell::new(runner));
         let config = Config::builder()
@@ -132,6 +149,7 @@ impl Repl {
             interrupt: Interrupt::install(),
             out: Box::new(Terminal),
             recorder: None,
+            saved,
             editor,
             history,
         })
@@ -174,7 +192,10 @@ impl Repl {
                         continue;
                     }
                     self.catch_up();
-                    self.runner.borrow_mut().session.detach(&mut *self.out);
+                    self.runner
+                        .borrow_mut()
+                        .run_entry(EntryKind::Detach, "", &mut *self.out);
+                    self.save();
                     self.clock.restart();
                 }
                 Err(e) => return Err(e.into()),
@@ -200,6 +221,13 @@ impl Repl {
                 eprintln!("kubetutor: cannot write history {}: {e}", path.display());
                 self.history = None;
             }
+        }
+    }
+
+    /// Write the sandbox to the data folder (when it is persisted).
+    fn save(&mut self) {
+        if let Some(saved) = self.saved.as_mut() {
+            saved.save(&self.runner.borrow(), &mut *self.out);
         }
     }
 
@@ -233,9 +261,10 @@ impl Repl {
             }
             self.catch_up();
             self.interrupt.clear();
-            // Hook: a journal for `undo` records the state here, before the command.
+            // The runner journals the command (for `undo` and the saved sandbox) ...
             flow = self.run_one(&cmd.text);
-            // Hook: the sandbox is saved here, after every command.
+            // ... and the sandbox is saved after every command.
+            self.save();
             if self.interrupt.is_set() {
                 // The terminal echoed ^C; the shell's prompt starts on a line of its own.
                 self.out.out("\n");
@@ -252,7 +281,7 @@ impl Repl {
     fn run_one(&mut self, text: &str) -> Flow {
         let mut runner = self.runner.borrow_mut();
         if runner.session.attached.is_some() {
-            return Flow::Continue(runner.attached_line(text, &mut *self.out));
+            return Flow::Continue(runner.run_line(text, &mut *self.out));
         }
         if let Some((cmd, args)) = commands::lookup(text) {
             let mut ctx = Ctx {
@@ -276,7 +305,8 @@ impl Repl {
         }
         // Watches follow the wall clock until Ctrl-C.
         runner.session.live = Some(Box::new(self.clock.pacer(self.interrupt.clone())));
-        let code = runner.execute(text, None, &mut *self.out);
+        // Sandbox commands (`undo`, `save NAME` ...) or the learner's shell, journaled.
+        let code = runner.run_line(text, &mut *self.out);
         runner.session.live = None;
         if runner.exited {
             return Flow::Exit;
@@ -291,6 +321,7 @@ fn first_words() -> Vec<String> {
         .iter()
         .map(|c| c.name)
         .chain(crate::script::host::COMMANDS.iter().copied())
+        .chain(crate::sandbox::commands::NAMES.iter().copied())
         .chain(crate::shell::text::FILTERS.iter().copied())
         .filter(|w| *w != "kubectl" && *w != "k")
         .map(String::from)

@@ -19,6 +19,7 @@ impl Sink for Shared {
 fn repl() -> (Repl, Shared) {
     let mut r = Repl::new(ReplOptions {
         history: None,
+        persist: false,
         ..Default::default()
     })
     .expect("editor without a terminal");

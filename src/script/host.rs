@@ -154,6 +154,12 @@ impl Host for SessionHost<'_> {
                 io.err(&r.err);
                 r.status
             }
+            _ if name != "time" && crate::sandbox::commands::NAMES.contains(&name) => {
+                io.err(&format!(
+                    "kubetutor: {name}: a sandbox command; type it on a line of its own\n"
+                ));
+                127
+            }
             _ => {
                 io.err(&format!(
                     "kubetutor: {name}: command not found (the sandbox runs kubectl, k, why, lint, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export)\n"
@@ -208,14 +214,14 @@ impl Host for SessionHost<'_> {
 
     fn is_dir(&mut self, cwd: &str, path: &str) -> bool {
         let key = self.key(cwd, path);
-        self.virtual_dir(&key) || self.host_path(&key).is_dir()
+        self.virtual_dir(&key) || self.session.workspace.host.is_dir(&self.host_path(&key))
     }
 
     fn exists(&mut self, cwd: &str, path: &str) -> bool {
         let key = self.key(cwd, path);
         self.session.workspace.files.contains_key(&key)
             || self.virtual_dir(&key)
-            || self.host_path(&key).exists()
+            || self.session.workspace.host.exists(&self.host_path(&key))
     }
 
     fn list_dir(&mut self, cwd: &str, path: &str) -> Result<Vec<String>, FsError> {
@@ -235,10 +241,8 @@ impl Host for SessionHost<'_> {
                 }
             }
         }
-        if let Ok(entries) = std::fs::read_dir(self.host_path(&key)) {
-            for e in entries.flatten() {
-                names.insert(e.file_name().to_string_lossy().to_string());
-            }
+        if let Ok(entries) = self.session.workspace.host.list(&self.host_path(&key)) {
+            names.extend(entries.into_iter().map(|(name, _)| name));
         }
         if names.is_empty() && !self.is_dir(cwd, path) {
             return Err(FsError::NotFound);

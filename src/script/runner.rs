@@ -57,6 +57,10 @@ pub struct Runner {
     pub exited: bool,
     /// The tutor's settings and memory (explanations, `why`).
     pub tutor: crate::tutor::Tutor,
+    /// Every input so far, to replay (`undo`, `save`, the REPL's saved sandbox).
+    pub journal: crate::sandbox::journal::Journal,
+    /// The journal filled up and the learner was told.
+    pub journal_full_reported: bool,
 }
 
 impl Runner {
@@ -89,6 +93,7 @@ impl Runner {
             ..Default::default()
         };
         Runner {
+            journal: crate::sandbox::journal::Journal::new(options.seed),
             session,
             options,
             shell,
@@ -96,6 +101,7 @@ impl Runner {
             failed: false,
             exited: false,
             tutor,
+            journal_full_reported: false,
         }
     }
 
@@ -148,11 +154,8 @@ impl Runner {
     /// echo, for front ends that show the command themselves (demo mode, a recorded
     /// REPL session). Returns true when the input should stop (`exit`).
     pub fn step(&mut self, cmd: &lexer::ScriptLine, out: &mut dyn Sink) -> bool {
-        let code = if self.session.attached.is_some() {
-            self.attached_line(&cmd.text, out)
-        } else {
-            self.execute(&cmd.text, None, out)
-        };
+        // Sandbox commands (`undo`, `time` ...) first; every input is journaled.
+        let code = self.run_line(&cmd.text, out);
         if code != 0 {
             self.failed = true;
         }
@@ -166,7 +169,9 @@ impl Runner {
 
     /// The input ended: a pod shell still attached sees end of file and exits.
     pub fn end(&mut self, out: &mut dyn Sink) {
-        if self.session.attached.is_some() && self.session.detach(out) != 0 {
+        if self.session.attached.is_some()
+            && self.run_entry(crate::sandbox::journal::EntryKind::Detach, "", out) != 0
+        {
             self.failed = true;
         }
     }

@@ -5,8 +5,8 @@
 //! [`MAX_DIR_ENTRIES`] directory entries.
 
 use super::data::{Entry, SourceFiles};
+use crate::kubectl::host_files::{EntryKind, HostNode};
 use crate::kubectl::workspace::{Workspace, MAX_FILE_BYTES};
-use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 /// The most bytes one `kubectl create configmap|secret` reads from files.
@@ -64,25 +64,6 @@ impl<'a> WorkspaceFiles<'a> {
     }
 }
 
-/// How Go words an `os` error (`no such file or directory`).
-fn errno_text(e: &std::io::Error) -> String {
-    match e.kind() {
-        ErrorKind::NotFound => "no such file or directory".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::NotADirectory => "not a directory".into(),
-        ErrorKind::IsADirectory => "is a directory".into(),
-        _ => {
-            let s = e.to_string();
-            let s = s.split(" (os error").next().unwrap_or(&s);
-            let mut c = s.chars();
-            match c.next() {
-                Some(first) => first.to_lowercase().chain(c).collect(),
-                None => String::new(),
-            }
-        }
-    }
-}
-
 impl SourceFiles for WorkspaceFiles<'_> {
     fn stat(&self, path: &str) -> Result<Entry, String> {
         if self.workspace.files.contains_key(path) {
@@ -92,16 +73,17 @@ impl SourceFiles for WorkspaceFiles<'_> {
             return Ok(Entry::Dir(names));
         }
         let host = self.host_path(path);
-        let meta = std::fs::metadata(&host).map_err(|e| errno_text(&e))?;
-        if !meta.is_dir() {
-            return Ok(Entry::File);
+        match self.workspace.host.stat(&host) {
+            HostNode::Dir => {}
+            HostNode::Missing => return Err("no such file or directory".into()),
+            HostNode::Error(e) => return Err(e),
+            HostNode::File { .. } | HostNode::Other => return Ok(Entry::File),
         }
         let mut names = Vec::new();
-        let entries = std::fs::read_dir(&host).map_err(|e| errno_text(&e))?;
-        for entry in entries.take(MAX_DIR_ENTRIES).flatten() {
+        let entries = self.workspace.host.list(&host)?;
+        for (name, kind) in entries.into_iter().take(MAX_DIR_ENTRIES) {
             // `os.ReadDir` types entries without following symlinks; only regular files count.
-            let regular = entry.file_type().is_ok_and(|t| t.is_file());
-            if let (true, Ok(name)) = (regular, entry.file_name().into_string()) {
+            if kind == EntryKind::File {
                 names.push(name);
             }
         }
@@ -115,18 +97,20 @@ impl SourceFiles for WorkspaceFiles<'_> {
             return Ok(text.as_bytes().to_vec());
         }
         let host = self.host_path(path);
-        let meta = std::fs::metadata(&host).map_err(|e| errno_text(&e))?;
-        if meta.is_dir() {
-            return Err("is a directory".into());
-        }
-        if meta.len() > MAX_FILE_BYTES {
+        let len = match self.workspace.host.stat(&host) {
+            HostNode::Dir => return Err("is a directory".into()),
+            HostNode::Missing => return Err("no such file or directory".into()),
+            HostNode::Error(e) => return Err(e),
+            HostNode::File { len } => len,
+            HostNode::Other => 0,
+        };
+        if len > MAX_FILE_BYTES {
             return Err(format!(
-                "the sandbox reads files up to {MAX_FILE_BYTES} bytes; this one has {}",
-                meta.len()
+                "the sandbox reads files up to {MAX_FILE_BYTES} bytes; this one has {len}"
             ));
         }
-        self.charge(meta.len())?;
-        std::fs::read(&host).map_err(|e| errno_text(&e))
+        self.charge(len)?;
+        self.workspace.host.read(&host)
     }
 }
 

@@ -1,0 +1,221 @@
+//! The journal: the sandbox as the inputs that made it. The simulator is deterministic
+//! given its seed and the sequence of inputs, so the saved sandbox is not a dump of every
+//! controller's private state but the list of what the learner typed, each with the
+//! virtual time it ran at and the host files it read. Restoring is replaying
+//! ([`super::replay`]); `undo` is replaying all but the last entry; a snapshot is a copy.
+//!
+//! The file is JSON with a `format_version`. A file with a newer version (written by a
+//! newer kubetutor) or one that does not decode is refused with [`DecodeError`], never
+//! half-read.
+
+use crate::api::time::Millis;
+use crate::kubectl::host_files::Recording;
+use serde::{Deserialize, Serialize};
+
+/// The journal format this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The largest journal file read (a guard against a file that is not ours).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// The most entries a journal holds: a longer file is refused when read, and a full
+/// journal records no more commands (the sandbox says so once; `reset` starts a new one).
+pub const MAX_ENTRIES: usize = 100_000;
+
+/// The sandbox as the inputs that made it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Journal {
+    pub format_version: u32,
+    /// The cluster's seed (UIDs, IPs, generated names).
+    pub seed: u64,
+    /// The virtual clock when the journal was written (time passes after the last entry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub now_ms: Option<Millis>,
+    pub entries: Vec<Entry>,
+}
+
+/// What kind of input an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryKind {
+    /// A line for the learner's shell (`kubectl ...`, `sleep 5`, `X=1`).
+    Command,
+    /// A line typed into an attached pod shell (`kubectl exec -it POD -- sh`).
+    AttachedLine,
+    /// End of input (Ctrl-D) in an attached pod shell.
+    Detach,
+    /// `advance DURATION`: the clock moved.
+    Advance,
+}
+
+/// One input, as it ran.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The virtual clock when it started.
+    pub at_ms: Millis,
+    /// The virtual clock when it ended (a watch or a wait runs the clock).
+    pub end_ms: Millis,
+    pub kind: EntryKind,
+    pub text: String,
+    /// Its exit status.
+    #[serde(default)]
+    pub status: i32,
+    /// The host files it looked at, and what it saw.
+    #[serde(default, skip_serializing_if = "Recording::is_empty")]
+    pub files: Recording,
+}
+
+/// Why a journal file was refused.
+#[derive(Debug, PartialEq)]
+pub enum DecodeError {
+    /// Not a journal (bad JSON, missing fields, too large): the reason.
+    Corrupt(String),
+    /// Written by a newer kubetutor in this format version.
+    Newer(u32),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Corrupt(why) => write!(f, "it is not a kubetutor journal ({why})"),
+            DecodeError::Newer(v) => write!(
+                f,
+                "it was written by a newer kubetutor (format {v}; this one reads up to {FORMAT_VERSION})"
+            ),
+        }
+    }
+}
+
+impl Journal {
+    pub fn new(seed: u64) -> Self {
+        Journal {
+            format_version: FORMAT_VERSION,
+            seed,
+            now_ms: None,
+            entries: Vec::new(),
+        }
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.entries.len() >= MAX_ENTRIES
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        // Serializing plain data into memory cannot fail.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Read a journal file's bytes: the version is checked before anything else, so a
+    /// newer format is reported as newer even if its entries would not decode.
+    pub fn decode(bytes: &[u8]) -> Result<Journal, DecodeError> {
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(DecodeError::Corrupt(format!(
+                "{} bytes, more than the {MAX_FILE_BYTES} read",
+                bytes.len()
+            )));
+        }
+        #[derive(Deserialize)]
+        struct Version {
+            format_version: u32,
+        }
+        let version: Version =
+            serde_json::from_slice(bytes).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+        if version.format_version > FORMAT_VERSION {
+            return Err(DecodeError::Newer(version.format_version));
+        }
+        let journal: Journal =
+            serde_json::from_slice(bytes).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+        if journal.entries.len() > MAX_ENTRIES {
+            return Err(DecodeError::Corrupt(format!(
+                "{} entries, more than the {MAX_ENTRIES} kept",
+                journal.entries.len()
+            )));
+        }
+        Ok(journal)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kubectl::host_files::{Content, Observed};
+
+    fn sample() -> Journal {
+        let mut files = Recording::new();
+        files.insert(
+            "/home/me/web.yaml".into(),
+            Observed {
+                content: Some(Content::Text("kind: Pod\n".into())),
+                ..Default::default()
+            },
+        );
+        Journal {
+            now_ms: Some(5_000),
+            entries: vec![
+                Entry {
+                    at_ms: 1_000,
+                    end_ms: 1_000,
+                    kind: EntryKind::Command,
+                    text: "kubectl apply -f web.yaml".into(),
+                    status: 0,
+                    files,
+                },
+                Entry {
+                    at_ms: 2_000,
+                    end_ms: 32_000,
+                    kind: EntryKind::Advance,
+                    text: "30s".into(),
+                    status: 0,
+                    files: Recording::new(),
+                },
+            ],
+            ..Journal::new(7)
+        }
+    }
+
+    #[test]
+    fn encodes_and_decodes_the_same_journal() {
+        let j = sample();
+        let bytes = j.encode();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.starts_with(r#"{"format_version":1,"seed":7,"now_ms":5000,"entries":[{"at_ms":1000,"end_ms":1000,"kind":"command","text":"kubectl apply -f web.yaml","status":0,"files":{"/home/me/web.yaml":{"content":{"text":"kind: Pod\n"}}}}"#), "{text}");
+        assert!(text.contains(r#""kind":"advance","text":"30s","status":0}"#));
+        assert_eq!(Journal::decode(&bytes).unwrap(), j);
+    }
+
+    #[test]
+    fn a_newer_format_is_refused_as_newer_even_if_the_rest_is_unknown() {
+        let bytes = br#"{"format_version": 2, "seed": 1, "entries": "something new"}"#;
+        assert_eq!(Journal::decode(bytes), Err(DecodeError::Newer(2)));
+        assert_eq!(
+            DecodeError::Newer(2).to_string(),
+            "it was written by a newer kubetutor (format 2; this one reads up to 1)"
+        );
+    }
+
+    #[test]
+    fn garbage_and_missing_fields_are_corrupt() {
+        for bad in [
+            &b"not json"[..],
+            b"",
+            b"{}",
+            br#"{"format_version": 1}"#,
+            br#"{"format_version": 1, "seed": 1, "entries": [{"at_ms": 1}]}"#,
+            br#"{"format_version": -1, "seed": 1, "entries": []}"#,
+        ] {
+            assert!(
+                matches!(Journal::decode(bad), Err(DecodeError::Corrupt(_))),
+                "{:?}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+    }
+
+    #[test]
+    fn an_older_journal_without_optional_fields_decodes() {
+        let bytes = br#"{"format_version":1,"seed":3,"entries":[{"at_ms":1,"end_ms":2,"kind":"command","text":"k get pods"}]}"#;
+        let j = Journal::decode(bytes).unwrap();
+        assert_eq!(j.seed, 3);
+        assert_eq!(j.now_ms, None);
+        assert_eq!(j.entries[0].status, 0);
+        assert!(j.entries[0].files.is_empty());
+    }
+}
