@@ -13,6 +13,7 @@ pub mod codec;
 pub mod controllers;
 pub mod kubectl;
 pub mod kubelet;
+pub mod lessons;
 pub mod network;
 pub mod printers;
 pub mod repl;

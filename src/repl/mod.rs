@@ -9,14 +9,28 @@ use rustyline::error::ReadlineError;
 use std::time::Instant;
 
 pub fn run(seed: u64) -> Result<()> {
+    run_with(seed, None)
+}
+
+/// The REPL, first typing `startup` (e.g. `lesson 004 --lang vi`) when given.
+pub fn run_with(seed: u64, startup: Option<&str>) -> Result<()> {
     let mut runner = Runner::new(RunOptions {
         seed,
         base_dir: std::env::current_dir().unwrap_or_default(),
         ..Default::default()
     });
+    // Lessons played at the prompt keep their progress in the data folder.
+    runner.lessons = crate::lessons::host::LessonHost::new(
+        seed,
+        crate::sandbox::lang::Lang::from_env(),
+        Some(crate::lessons::progress::progress_path()),
+    );
     let mut editor = rustyline::DefaultEditor::new()?;
     println!("kubetutor: a simulated Kubernetes v1.32 cluster (kind: 1 control plane, 2 workers). Nothing here touches a real cluster.");
     println!("Type kubectl commands (or `k`), e.g. `kubectl get nodes`. `exit` or Ctrl-D leaves.");
+    if let Some(line) = startup {
+        runner.typed(line, &mut Terminal);
+    }
     let mut last = Instant::now();
     loop {
         // Inside a pod's shell (`kubectl exec -it POD -- sh`) the prompt is that shell's.
@@ -34,9 +48,7 @@ pub fn run(seed: u64) -> Result<()> {
                 }
                 let _ = editor.add_history_entry(trimmed);
                 if runner.session.attached.is_some() {
-                    runner
-                        .session
-                        .attached_line(&format!("{line}\n"), &mut Terminal);
+                    runner.typed(&format!("{line}\n"), &mut Terminal);
                     last = Instant::now();
                     continue;
                 }
@@ -44,7 +56,7 @@ pub fn run(seed: u64) -> Result<()> {
                     break;
                 }
                 for cmd in lexer::split_commands(trimmed) {
-                    runner.execute(&cmd.text, None, &mut Terminal);
+                    runner.typed(&cmd.text, &mut Terminal);
                 }
                 last = Instant::now();
             }

@@ -49,6 +49,11 @@ pub struct Runner {
     pub failed: bool,
     /// `exit` ran: the script stops.
     pub exited: bool,
+    /// The exit status of the last command run.
+    pub last_status: i32,
+    /// Lesson commands and the lesson being played (progress is not kept in scripts;
+    /// the REPL sets a place for it).
+    pub lessons: crate::lessons::host::LessonHost,
 }
 
 impl Runner {
@@ -77,11 +82,17 @@ impl Runner {
         };
         Runner {
             session,
-            options,
+            options: options.clone(),
             shell,
             home,
             failed: false,
             exited: false,
+            last_status: 0,
+            lessons: crate::lessons::host::LessonHost::new(
+                options.seed,
+                crate::sandbox::lang::Lang::from_env(),
+                None,
+            ),
         }
     }
 
@@ -126,11 +137,8 @@ impl Runner {
             }
             out.out(&cmd.echo_after(&self.prompt()));
         }
-        let code = if self.session.attached.is_some() {
-            self.session.attached_line(&cmd.text, out)
-        } else {
-            self.execute(&cmd.text, None, out)
-        };
+        let code = self.typed(&cmd.text, out);
+        self.last_status = code;
         if code != 0 {
             self.failed = true;
         }
@@ -140,6 +148,36 @@ impl Runner {
         let tick = self.options.tick_ms;
         self.session.cluster.advance(tick);
         false
+    }
+
+    /// One command the learner typed (a script's or the REPL's): a lesson command
+    /// (`lesson`, `hint`, ...) is answered by the lesson host; anything else runs in the
+    /// attached pod shell or the learner's shell, and then the lesson being played checks
+    /// its step's goal and may print the next step.
+    pub fn typed(&mut self, text: &str, sink: &mut dyn Sink) -> i32 {
+        if self.session.attached.is_none() {
+            if let Some(reply) = self.lessons.command(text, &mut self.session) {
+                sink.out(&reply);
+                return 0;
+            }
+        }
+        let mut tee = crate::lessons::host::Tee {
+            inner: sink,
+            copy: String::new(),
+        };
+        let code = if self.session.attached.is_some() {
+            self.session.attached_line(text, &mut tee)
+        } else {
+            self.execute(text, None, &mut tee)
+        };
+        let output = std::mem::take(&mut tee.copy);
+        // Tutor hook: a failed command (code != 0) gets its explanation here, in
+        // `self.lessons.language()` (the lesson's language while one is played), e.g.
+        // `tutor::explain(text, &output, &self.session, self.lessons.language())`.
+        if let Some(next) = self.lessons.after_command(&output, code, &self.session) {
+            tee.inner.out(&next);
+        }
+        code
     }
 
     /// The input ended: a pod shell still attached sees end of file and exits.
