@@ -14,6 +14,7 @@ pub mod controllers;
 pub mod drills;
 pub mod kubectl;
 pub mod kubelet;
+pub mod lessons;
 pub mod map;
 pub mod network;
 pub mod printers;

@@ -102,6 +102,32 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// List the lessons, with your progress.
+    Lessons,
+    /// Play a lesson (`lesson ID`, `lesson --path DIR`), or check a lesson folder
+    /// (`lesson check DIR`).
+    #[command(args_conflicts_with_subcommands = true)]
+    Lesson {
+        #[command(subcommand)]
+        action: Option<LessonAction>,
+        /// The lesson's id (or a unique prefix of it, e.g. 004).
+        id: Option<String>,
+        /// Play the lesson in this folder (a teacher's own).
+        #[arg(long)]
+        path: Option<PathBuf>,
+        /// Language: en, vi or es (default: from the locale, else English).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Play every step's commands unattended and check every goal.
+        #[arg(long)]
+        auto: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum LessonAction {
+    /// Validate a lesson folder (or its lesson.yaml), with line-numbered errors.
+    Check { dir: PathBuf },
 }
 
 fn read_input(file: &str) -> Result<(String, PathBuf)> {
@@ -214,6 +240,24 @@ fn main() -> Result<ExitCode> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Lessons) => Ok(kubetutor::lessons::cli::list()),
+        Some(Command::Lesson {
+            action: Some(LessonAction::Check { dir }),
+            ..
+        }) => Ok(kubetutor::lessons::cli::check(&dir)),
+        Some(Command::Lesson {
+            action: None,
+            id,
+            path,
+            lang,
+            auto,
+        }) => kubetutor::lessons::cli::play(
+            id.as_deref(),
+            path.as_deref(),
+            lang.as_deref(),
+            auto,
+            cli.seed,
+        ),
         None => {
             let recorder = match &cli.record {
                 Some(path) => Some(

@@ -53,6 +53,8 @@ pub struct ReplOptions {
     pub fresh: bool,
     /// Restore and save the sandbox in the data folder (tests of the editor turn it off).
     pub persist: bool,
+    /// A line typed first (`kubetutor lesson ID` starts the REPL with `lesson ID`).
+    pub startup: Option<String>,
 }
 
 impl Default for ReplOptions {
@@ -66,6 +68,7 @@ impl Default for ReplOptions {
             lang: Lang::default(),
             fresh: false,
             persist: true,
+            startup: None,
         }
     }
 }
@@ -108,6 +111,14 @@ impl Repl {
             (Runner::new(run_options), None)
         };
         runner.tutor.color = crate::tutor::color_on_terminal();
+        // Lessons played at the prompt keep their progress in the data folder.
+        if options.persist {
+            runner.lessons = crate::lessons::host::LessonHost::new(
+                options.seed,
+                options.lang,
+                Some(crate::lessons::progress::progress_path()),
+            );
+        }
         let runner = Rc::new(RefCell::new(runner));
         let config = Config::builder()
             .max_history_size(HISTORY_SIZE)?
@@ -281,7 +292,7 @@ impl Repl {
     fn run_one(&mut self, text: &str) -> Flow {
         let mut runner = self.runner.borrow_mut();
         if runner.session.attached.is_some() {
-            return Flow::Continue(runner.run_line(text, &mut *self.out));
+            return Flow::Continue(runner.typed(text, &mut *self.out));
         }
         if let Some((cmd, args)) = commands::lookup(text) {
             let mut ctx = Ctx {
@@ -306,7 +317,7 @@ impl Repl {
         // Watches follow the wall clock until Ctrl-C.
         runner.session.live = Some(Box::new(self.clock.pacer(self.interrupt.clone())));
         // Sandbox commands (`undo`, `save NAME` ...) or the learner's shell, journaled.
-        let code = runner.run_line(text, &mut *self.out);
+        let code = runner.typed(text, &mut *self.out);
         runner.session.live = None;
         if runner.exited {
             return Flow::Exit;
@@ -330,11 +341,18 @@ fn first_words() -> Vec<String> {
 
 /// Start the REPL (the binary's default on a terminal).
 pub fn run(options: ReplOptions, recorder: Option<Recorder>) -> Result<()> {
+    let startup = options.startup.clone();
     let mut repl = Repl::new(options)?;
+    let (lessons, _) = crate::lessons::catalog::load_all(&crate::lessons::catalog::lessons_dir());
+    let lessons = lessons.iter().map(|l| l.id().to_string()).collect();
+    repl.set_lessons(lessons);
     if recorder.is_some() {
         // No escape codes in the recorded transcript.
         repl.runner.borrow_mut().tutor.color = false;
     }
     repl.recorder = recorder;
+    if let Some(line) = startup {
+        repl.dispatch(&line);
+    }
     repl.run()
 }

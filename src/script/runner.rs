@@ -61,6 +61,11 @@ pub struct Runner {
     pub journal: crate::sandbox::journal::Journal,
     /// The journal filled up and the learner was told.
     pub journal_full_reported: bool,
+    /// The exit status of the last command run.
+    pub last_status: i32,
+    /// Lesson commands and the lesson being played (progress is not kept in scripts;
+    /// the REPL sets a place for it).
+    pub lessons: crate::lessons::host::LessonHost,
 }
 
 impl Runner {
@@ -95,13 +100,15 @@ impl Runner {
         Runner {
             journal: crate::sandbox::journal::Journal::new(options.seed),
             session,
-            options,
+            options: options.clone(),
             shell,
             home,
             failed: false,
             exited: false,
             tutor,
             journal_full_reported: false,
+            last_status: 0,
+            lessons: crate::lessons::host::LessonHost::new(options.seed, options.lang, None),
         }
     }
 
@@ -155,7 +162,7 @@ impl Runner {
     /// REPL session). Returns true when the input should stop (`exit`).
     pub fn step(&mut self, cmd: &lexer::ScriptLine, out: &mut dyn Sink) -> bool {
         // Sandbox commands (`undo`, `time` ...) first; every input is journaled.
-        let code = self.run_line(&cmd.text, out);
+        let code = self.typed(&cmd.text, out);
         if code != 0 {
             self.failed = true;
         }
@@ -165,6 +172,39 @@ impl Runner {
         let tick = self.options.tick_ms;
         self.session.cluster.advance(tick);
         false
+    }
+
+    /// One command the learner typed (a script's or the REPL's): a lesson command
+    /// (`lesson`, `hint`, ...) is answered by the lesson host; anything else runs in the
+    /// attached pod shell or the learner's shell, and then the lesson being played checks
+    /// its step's goal and may print the next step.
+    pub fn typed(&mut self, text: &str, sink: &mut dyn Sink) -> i32 {
+        if self.session.attached.is_none() {
+            if let Some(reply) = self.lessons.command(text, &mut self.session) {
+                sink.out(&reply);
+                if std::mem::take(&mut self.lessons.restarted) {
+                    // The lesson started on a fresh cluster: what was journaled before no
+                    // longer describes the sandbox (as after `reset`).
+                    self.journal = crate::sandbox::journal::Journal::new(self.options.seed);
+                }
+                self.last_status = 0;
+                return 0;
+            }
+        }
+        let mut tee = crate::lessons::host::Tee {
+            inner: sink,
+            copy: String::new(),
+        };
+        // The tutor speaks the lesson's language while one is played.
+        self.tutor.lang = self.lessons.language();
+        // Sandbox commands (`undo`, `time` ...) or the shell; every input is journaled.
+        let code = self.run_line(text, &mut tee);
+        self.last_status = code;
+        let output = std::mem::take(&mut tee.copy);
+        if let Some(next) = self.lessons.after_command(&output, code, &self.session) {
+            tee.inner.out(&next);
+        }
+        code
     }
 
     /// The input ended: a pod shell still attached sees end of file and exits.

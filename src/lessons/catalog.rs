@@ -1,0 +1,105 @@
+//! The lessons that ship with kubetutor (the `lessons/` folder) and the table `lessons`
+//! prints. The folder is `$KUBETUTOR_LESSONS` when set, else `lessons/` in the current
+//! directory, else the one kubetutor was built from.
+
+use super::load::{load, Diagnostics, Lesson, LESSON_FILE};
+use super::progress::Progress;
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use std::path::{Path, PathBuf};
+
+/// Where the shipped lessons are.
+pub fn lessons_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("KUBETUTOR_LESSONS").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d);
+    }
+    let here = PathBuf::from("lessons");
+    if here.join("README.md").is_file() {
+        return here;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lessons")
+}
+
+/// Every lesson folder under `dir` (folders holding `lesson.yaml`), sorted by name.
+pub fn lesson_folders(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.join(LESSON_FILE).is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Every lesson under `dir`: the ones that load, and the problems of the others.
+pub fn load_all(dir: &Path) -> (Vec<Lesson>, Vec<Diagnostics>) {
+    let mut ok = Vec::new();
+    let mut bad = Vec::new();
+    for f in lesson_folders(dir) {
+        match load(&f) {
+            Ok(l) => ok.push(l),
+            Err(d) => bad.push(d),
+        }
+    }
+    (ok, bad)
+}
+
+/// The lesson `id` names: its id, or a prefix of exactly one id (`004`).
+pub fn find<'a>(lessons: &'a [Lesson], id: &str) -> Result<&'a Lesson, String> {
+    if let Some(l) = lessons.iter().find(|l| l.id() == id) {
+        return Ok(l);
+    }
+    let matches: Vec<&Lesson> = lessons.iter().filter(|l| l.id().starts_with(id)).collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!(
+            "no lesson {id:?}; `lessons` lists them: {}",
+            lessons
+                .iter()
+                .map(|l| l.id())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        many => Err(format!(
+            "{id:?} could be {}",
+            many.iter().map(|l| l.id()).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+/// The `lessons` table: id, title, level, languages, completion.
+pub fn table(lessons: &[Lesson], progress: &Progress, lang: crate::sandbox::lang::Lang) -> String {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    t.set_header(vec!["ID", "TITLE", "LEVEL", "LANGUAGES", "DONE"]);
+    for l in lessons {
+        let total = l.step_ids.len();
+        let passed = progress
+            .of(l.id())
+            .map(|p| p.passed(&l.step_ids))
+            .unwrap_or(0);
+        let done = if passed == total && total > 0 {
+            format!("{passed}/{total} ✔")
+        } else {
+            format!("{passed}/{total}")
+        };
+        let mut title = l.spec.title.get(l.language_for(lang)).to_string();
+        if l.spec.challenge {
+            title.push_str(" (challenge)");
+        }
+        t.add_row(vec![
+            l.id().to_string(),
+            title,
+            l.spec.level.as_str().to_string(),
+            l.languages
+                .iter()
+                .map(|x| x.code())
+                .collect::<Vec<_>>()
+                .join(", "),
+            done,
+        ]);
+    }
+    format!("{t}\n")
+}

@@ -1,0 +1,261 @@
+//! The lesson commands of the sandbox's prompt (REPL and scripted files alike): `lessons`,
+//! `lesson ID [--lang L]`, `lesson --path DIR`, `lesson` (the current step again),
+//! `lesson stop`, and while a lesson is played `hint`, `solution`, `check`, `next`/`skip`.
+//! The host owns the [`Player`], starts each lesson on a fresh cluster, and saves progress
+//! after every step when it was given a place to keep it (the REPL; scripts keep none).
+
+use super::catalog;
+use super::load::load;
+use super::player::Player;
+use super::progress::Progress;
+use super::ui::{say, Phrase};
+use crate::cluster::{Cluster, ClusterConfig};
+use crate::kubectl::output::Sink;
+use crate::kubectl::session::Session;
+use crate::sandbox::lang::Lang;
+use std::path::PathBuf;
+
+/// The lesson side of a sandbox.
+pub struct LessonHost {
+    pub player: Option<Player>,
+    /// The seed a lesson's fresh cluster starts from.
+    seed: u64,
+    /// The language when `--lang` is not given.
+    pub default_lang: Lang,
+    /// Where progress is saved; None: not kept.
+    progress_path: Option<PathBuf>,
+    progress: Option<Progress>,
+    /// A lesson just started on a fresh cluster (the runner clears its journal).
+    pub restarted: bool,
+}
+
+impl LessonHost {
+    pub fn new(seed: u64, default_lang: Lang, progress_path: Option<PathBuf>) -> LessonHost {
+        LessonHost {
+            player: None,
+            seed,
+            default_lang,
+            progress_path,
+            progress: None,
+            restarted: false,
+        }
+    }
+
+    /// The language the tutor speaks now: the lesson's while one is played. The tutor's
+    /// error explanations (`tutor:` lines) take it from here.
+    pub fn language(&self) -> Lang {
+        self.player
+            .as_ref()
+            .map(|p| p.lang)
+            .unwrap_or(self.default_lang)
+    }
+
+    /// A line typed at the learner's own prompt: Some(text to show) when it was a lesson
+    /// command (the shell does not see it), None otherwise.
+    pub fn command(&mut self, line: &str, session: &mut Session) -> Option<String> {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let first = *words.first()?;
+        let playing = self.player.is_some();
+        match (first, words.len()) {
+            ("lessons", 1) => Some(self.list()),
+            ("lesson", _) => Some(self.lesson(&words[1..], session)),
+            ("hint" | "solution" | "check" | "next" | "skip", 1) if playing => {
+                let p = self.player.as_mut()?;
+                let text = match first {
+                    "hint" => p.hint(),
+                    "solution" => p.solution(),
+                    "check" => p.check(session),
+                    _ => p.skip(),
+                };
+                Some(self.saved(text))
+            }
+            _ => None,
+        }
+    }
+
+    /// After a command ran (`output`: what it printed): the text to show when it made the
+    /// current step pass.
+    pub fn after_command(
+        &mut self,
+        output: &str,
+        status: i32,
+        session: &Session,
+    ) -> Option<String> {
+        let text = self.player.as_mut()?.on_command(output, status, session)?;
+        Some(self.saved(text))
+    }
+
+    fn progress(&mut self) -> (&mut Progress, Option<String>) {
+        let mut message = None;
+        if self.progress.is_none() {
+            let p = match &self.progress_path {
+                Some(path) => {
+                    let (p, m) = Progress::load(path);
+                    message = m;
+                    p
+                }
+                None => Progress::new(),
+            };
+            self.progress = Some(p);
+        }
+        (self.progress.get_or_insert_with(Progress::new), message)
+    }
+
+    /// Save the steps that just ended; `text` gets a line if saving failed.
+    fn saved(&mut self, mut text: String) -> String {
+        let Some(p) = self.player.as_mut() else {
+            return text;
+        };
+        let results = p.drain_results();
+        if results.is_empty() {
+            return text;
+        }
+        let (id, lang) = (p.lesson.id().to_string(), p.lang.code());
+        let path = self.progress_path.clone();
+        let (progress, message) = self.progress();
+        for (step, r) in results {
+            progress.record(&id, &step, r, lang);
+        }
+        if let Some(m) = message {
+            text.push_str(&format!("{m}\n"));
+        }
+        if let Some(path) = path {
+            if let Err(e) = progress.save(&path) {
+                text.push_str(&format!(
+                    "kubetutor: could not save progress to {}: {e}\n",
+                    path.display()
+                ));
+            }
+        }
+        text
+    }
+
+    fn list(&mut self) -> String {
+        let (lessons, bad) = catalog::load_all(&catalog::lessons_dir());
+        let lang = self.language();
+        let (progress, message) = self.progress();
+        let mut s = message.map(|m| format!("{m}\n")).unwrap_or_default();
+        s.push_str(&catalog::table(&lessons, progress, lang));
+        for d in bad {
+            s.push_str(&d.to_string());
+        }
+        s
+    }
+
+    fn lesson(&mut self, args: &[&str], session: &mut Session) -> String {
+        let lang_now = self.language();
+        match args {
+            [] => match &self.player {
+                Some(p) => p.step_text(),
+                None => usage(),
+            },
+            ["stop"] => match self.player.take() {
+                Some(p) => format!("{}\n", say(p.lang, Phrase::Stopped)),
+                None => format!("{}\n", say(lang_now, Phrase::Stopped)),
+            },
+            _ => match self.start(args, session) {
+                Ok(text) => self.saved(text),
+                Err(e) => format!("lesson: {e}\n"),
+            },
+        }
+    }
+
+    /// `lesson ID|--path DIR [--lang L]`: a fresh cluster and the lesson's first step.
+    fn start(&mut self, args: &[&str], session: &mut Session) -> Result<String, String> {
+        let mut id = None;
+        let mut path = None;
+        let mut lang = self.default_lang;
+        let mut i = 0;
+        while i < args.len() {
+            let a = args[i];
+            let (flag, inline) = match a.split_once('=') {
+                Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+                _ => (a, None),
+            };
+            let mut value = || {
+                inline.clone().or_else(|| {
+                    i += 1;
+                    args.get(i).map(|s| s.to_string())
+                })
+            };
+            match flag {
+                "--lang" => {
+                    let v = value().ok_or("--lang needs a language (en, vi, es)")?;
+                    lang = Lang::parse(&v)
+                        .ok_or_else(|| format!("unknown language {v:?} (en, vi, es)"))?;
+                }
+                "--path" => path = Some(value().ok_or("--path needs a lesson folder")?),
+                f if f.starts_with('-') => return Err(format!("unknown option {f}")),
+                _ if id.is_none() => id = Some(a.to_string()),
+                _ => return Err(format!("unexpected {a:?}\n{}", usage().trim_end())),
+            }
+            i += 1;
+        }
+        let lesson = match (id, path) {
+            (None, Some(p)) => load(&PathBuf::from(p)).map_err(|d| format!("\n{d}"))?,
+            (Some(id), None) => {
+                let (lessons, _) = catalog::load_all(&catalog::lessons_dir());
+                catalog::find(&lessons, &id)?.clone()
+            }
+            _ => return Err(usage().trim_end().to_string()),
+        };
+        let mut note = String::new();
+        let played = lesson.language_for(lang);
+        if played != lang {
+            note = format!("(this lesson is not written in {lang}; playing it in {played})\n");
+        }
+        let player = Player::new(lesson, lang);
+        fresh_sandbox(session, self.seed);
+        self.restarted = true;
+        player.prepare(session);
+        let text = format!("{note}{}", player.intro());
+        self.player = Some(player);
+        Ok(text)
+    }
+}
+
+/// A lesson starts from a fresh cluster, as a scripted file does.
+pub fn fresh_sandbox(session: &mut Session, seed: u64) {
+    session.cluster = Cluster::new(&ClusterConfig {
+        seed,
+        ..Default::default()
+    });
+    session.namespace = "default".into();
+    session.attached = None;
+    session.workspace.files.clear();
+}
+
+fn usage() -> String {
+    "usage: lesson ID [--lang en|vi|es] | lesson --path DIR [--lang L] | lesson stop; `lessons` lists them\n".into()
+}
+
+/// A sink that passes output on and keeps a copy (bounded) for the lesson's goals.
+pub struct Tee<'a> {
+    pub inner: &'a mut dyn Sink,
+    pub copy: String,
+}
+
+/// How much of one command's output a [`Tee`] keeps.
+const MAX_COPY: usize = 1024 * 1024;
+
+impl Tee<'_> {
+    fn keep(&mut self, text: &str) {
+        let room = MAX_COPY.saturating_sub(self.copy.len());
+        let mut take = text.len().min(room);
+        while !text.is_char_boundary(take) {
+            take -= 1;
+        }
+        self.copy.push_str(&text[..take]);
+    }
+}
+
+impl Sink for Tee<'_> {
+    fn out(&mut self, text: &str) {
+        self.keep(text);
+        self.inner.out(text);
+    }
+    fn err(&mut self, text: &str) {
+        self.keep(text);
+        self.inner.err(text);
+    }
+}
