@@ -1,6 +1,7 @@
 //! The REPL driven through a pseudo-terminal, as a learner types: Tab completes the name
 //! of a pod that exists, history survives a restart (in `KUBETUTOR_HOME`), and Ctrl-C
-//! ends a live `kubectl get -w` and returns to the prompt. Timeouts are generous and
+//! ends a live `kubectl get -w` and returns to the prompt, the sandbox comes back after a
+//! restart, and a corrupted state file is moved aside while the REPL still starts. Timeouts are generous and
 //! nothing here measures time: CI machines are slow.
 
 #![cfg(unix)]
@@ -133,4 +134,58 @@ fn a_heredoc_spans_lines_and_help_is_honest() {
     p.exp_string(PROMPT).expect("prompt");
     run(&mut p, "help port-forward", "does not simulate");
     leave(p);
+}
+
+#[test]
+fn the_sandbox_is_restored_after_a_restart() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut p = start(home.path(), &[]);
+    run(
+        &mut p,
+        "kubectl create deployment keepme --image=nginx",
+        "deployment.apps/keepme created",
+    );
+    ctrl_d(p);
+
+    let mut p = start(home.path(), &[]);
+    run(&mut p, "kubectl get deployment keepme", "keepme ");
+    leave(p);
+
+    // `--fresh` starts clean and keeps the old sandbox as a snapshot.
+    let mut p = start(home.path(), &["--fresh"]);
+    run(
+        &mut p,
+        "kubectl get deployment keepme",
+        "Error from server (NotFound): deployments.apps \"keepme\" not found",
+    );
+    leave(p);
+}
+
+#[test]
+fn a_corrupted_state_file_is_moved_aside_and_the_repl_starts() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let state = home.path().join("sandbox.json");
+    std::fs::write(&state, b"{ this is not a saved sandbox").expect("write garbage");
+
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kubetutor"));
+    cmd.env("KUBETUTOR_HOME", home.path())
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .current_dir(home.path());
+    let mut p = spawn_with_options(
+        cmd,
+        Options::new()
+            .timeout_ms(Some(TIMEOUT_MS))
+            .strip_ansi_escape_codes(true),
+    )
+    .expect("spawn kubetutor in a pty");
+    p.exp_string("sandbox.json.bad-1")
+        .expect("the learner is told where the bad file went");
+    p.exp_string(PROMPT).expect("the REPL still starts");
+    run(&mut p, "kubectl get ns default", "Active");
+    leave(p);
+
+    let kept = std::fs::read(home.path().join("sandbox.json.bad-1")).expect("bad copy kept");
+    assert_eq!(kept, b"{ this is not a saved sandbox");
+    assert!(state.exists(), "a new state file is written");
 }
