@@ -1,8 +1,8 @@
 //! The REPL driven through a pseudo-terminal, as a learner types: Tab completes the name
-//! of a pod that exists, history survives a restart (in `KUBETUTOR_HOME`), and Ctrl-C
-//! ends a live `kubectl get -w` and returns to the prompt, the sandbox comes back after a
-//! restart, and a corrupted state file is moved aside while the REPL still starts. Timeouts are generous and
-//! nothing here measures time: CI machines are slow.
+//! of a pod that exists, history survives a restart (in `KUBETUTOR_HOME`), Ctrl-C ends a
+//! live `kubectl get -w` and returns to the prompt, the sandbox comes back after a restart,
+//! and a corrupted state file is moved aside while the REPL still starts. Timeouts are
+//! generous and nothing here measures time: CI machines are slow.
 
 #![cfg(unix)]
 
