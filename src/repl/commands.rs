@@ -48,7 +48,7 @@ pub static COMMANDS: &[ReplCommand] = &[
     ReplCommand {
         name: "help",
         usage: "help [VERB]",
-        about: "What works here; with a verb, its flags (help get, help rollout status)",
+        about: "What works here; `help get` shows a verb's flags",
         run: help_cmd,
     },
     ReplCommand {
@@ -60,7 +60,7 @@ pub static COMMANDS: &[ReplCommand] = &[
     ReplCommand {
         name: "speed",
         usage: "speed [X]",
-        about: "Show or set how fast cluster time runs (1 is real time, 10 ten times faster)",
+        about: "Show or set cluster time's speed (10: ten times real time)",
         run: speed,
     },
     ReplCommand {

@@ -50,24 +50,68 @@ pub fn overview(commands: &[ReplCommand]) -> String {
         &not_here.join(", "),
     ));
     out.push_str("\nSandbox commands:\n");
-    for c in commands.iter().filter(|c| !c.about.is_empty()) {
-        out.push_str(&format!("  {:<16}{}\n", c.usage, c.about));
+    let repl = commands
+        .iter()
+        .filter(|c| !c.about.is_empty())
+        .map(|c| (c.usage, c.about));
+    for (usage, about) in repl.chain(SANDBOX.iter().copied()) {
+        if usage.len() < 17 {
+            out.push_str(&format!("  {usage:<18}{about}\n"));
+        } else {
+            out.push_str(&format!("  {usage}\n  {:<18}{about}\n", ""));
+        }
     }
     out.push_str(
-        "  sleep N         Let N seconds of cluster time pass at once\n\
+        "\n\
+         The prompt is a small bash: `;`, `&&`, `||`, pipes, for/while/if/case,\n\
+         variables, $(...), heredocs (cat <<EOF | kubectl apply -f -), cat, grep, head,\n\
+         tail, wc, sort and uniq. Files written with `>` stay inside the sandbox. Host\n\
+         programs never run.\n\
          \n\
-         The prompt is a small bash: `;`, `&&`, `||`, pipes, for/while/if/case, variables,\n\
-         $(...), heredocs (cat <<EOF | kubectl apply -f -), cat, grep, head, tail, wc, sort and\n\
-         uniq. Files written with `>` stay inside the sandbox. Host programs never run.\n\
-         \n\
-         Keys: Tab completes commands, flags, resource types and the names of objects that\n\
-         exist now; Ctrl-R searches history; a grey hint can be taken with the right arrow;\n\
-         Ctrl-C stops `kubectl get -w` or clears the line; Ctrl-D or `exit` leaves.\n\
+         Keys: Tab completes commands, flags, resource types and the names of objects\n\
+         that exist now; Ctrl-R searches history; a grey hint can be taken with the right\n\
+         arrow; Ctrl-C stops `kubectl get -w` or clears the line; Ctrl-D or `exit`\n\
+         leaves.\n\
          \n\
          Use \"help VERB\" for a verb's flags (for example: help get).\n",
     );
     out
 }
+
+/// The sandbox's commands that scripted files have too (served by the script host, the
+/// sandbox's state commands, the drills and the lesson player), as `help` lists them.
+pub const SANDBOX: &[(&str, &str)] = &[
+    ("sleep N", "Let N seconds of cluster time pass at once"),
+    ("time", "Show the cluster clock"),
+    (
+        "advance DURATION",
+        "Move the cluster clock forward (30s, 1m30s, 2h)",
+    ),
+    ("undo", "Back to the state before the last command"),
+    ("reset", "A fresh cluster (the same seed)"),
+    ("save NAME", "Keep the sandbox as a named snapshot"),
+    ("load NAME", "Go back to a snapshot saved with `save NAME`"),
+    ("map", "Draw Services over pods over claims over volumes"),
+    (
+        "why [TYPE/NAME]",
+        "What the cluster just did, or why TYPE/NAME is as it is",
+    ),
+    ("lint FILE", "Review a manifest for StatefulSet pitfalls"),
+    (
+        "break pod NAME readiness|liveness|crash|crashloop",
+        "Break a pod on purpose (a drill)",
+    ),
+    ("heal pod NAME", "Undo `break pod`"),
+    (
+        "fail node NAME",
+        "Stop a node: it goes NotReady and its pods are stranded",
+    ),
+    ("heal node NAME", "Bring a failed node back"),
+    (
+        "lesson ID",
+        "Play a lesson here; then hint, solution, check, skip",
+    ),
+];
 
 /// `help WORDS...`: a sandbox command's usage, or kubectl's for a verb path.
 pub fn topic(words: &[String], commands: &[ReplCommand]) -> String {
@@ -82,6 +126,17 @@ pub fn topic(words: &[String], commands: &[ReplCommand]) -> String {
             .find(|c| c.name == *one && !c.about.is_empty())
         {
             return format!("Usage: {}\n\n{}.\n", c.usage, c.about);
+        }
+        let rows: Vec<&(&str, &str)> = SANDBOX
+            .iter()
+            .filter(|(usage, _)| usage.split(' ').next() == Some(*one))
+            .collect();
+        if !rows.is_empty() {
+            let mut out = String::new();
+            for (usage, about) in rows {
+                out.push_str(&format!("Usage: {usage}\n\n{about}.\n"));
+            }
+            return out;
         }
     }
     let path = words.join(" ");

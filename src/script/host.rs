@@ -131,6 +131,18 @@ impl Host for SessionHost<'_> {
             }
             "cat" => self.cat(cmd, io),
             "clear" => 0,
+            "help" => {
+                let commands = crate::repl::commands::COMMANDS;
+                io.out(&match cmd.argv.len() {
+                    1 => crate::repl::help::overview(commands),
+                    _ => crate::repl::help::topic(&cmd.argv[1..], commands),
+                });
+                0
+            }
+            "speed" => {
+                io.err("kubetutor: speed: a scripted run keeps virtual time (one tick per command; `sleep N` and `advance` move it); speed applies in the interactive sandbox\n");
+                0
+            }
             "why" => crate::tutor::why::run(&cmd.argv[1..], self.tutor, self.session, io),
             "lint" => {
                 let cwd = cmd.cwd.to_string();
@@ -162,7 +174,7 @@ impl Host for SessionHost<'_> {
             }
             _ => {
                 io.err(&format!(
-                    "kubetutor: {name}: command not found (the sandbox runs kubectl, k, why, lint, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export)\n"
+                    "kubetutor: {name}: command not found (the sandbox runs kubectl, k, why, lint, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export; `help` lists the rest)\n"
                 ));
                 127
             }

@@ -85,8 +85,18 @@ $ greet learner
 hello, learner
 $ sleep 5
 $ helm install web
-kubetutor: helm: command not found (the sandbox runs kubectl, k, why, lint, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export)
+kubetutor: helm: command not found (the sandbox runs kubectl, k, why, lint, sleep, cat, grep, head, tail, wc, sort, uniq and shell builtins such as echo, cd and export; `help` lists the rest)
 $ done
 bash: syntax error near unexpected token `done'
 $ echo 'unfinished
 bash: unexpected EOF while looking for matching `''
+$ help advance
+Usage: advance DURATION
+
+Move the cluster clock forward (30s, 1m30s, 2h).
+$ help break
+Usage: break pod NAME readiness|liveness|crash|crashloop
+
+Break a pod on purpose (a drill).
+$ speed 2
+kubetutor: speed: a scripted run keeps virtual time (one tick per command; `sleep N` and `advance` move it); speed applies in the interactive sandbox
