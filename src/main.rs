@@ -226,18 +226,7 @@ fn main() -> Result<ExitCode> {
             )))
         }
         Some(Command::Repl) => {
-            kubetutor::repl::run(
-                kubetutor::repl::ReplOptions {
-                    seed: cli.seed,
-                    speed: cli.speed,
-                    vi: cli.vi,
-                    tutor: !cli.no_tutor,
-                    lang,
-                    fresh: cli.fresh,
-                    ..Default::default()
-                },
-                None,
-            )?;
+            kubetutor::repl::run(repl_options(&cli, lang), None)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Lessons) => Ok(kubetutor::lessons::cli::list()),
@@ -266,18 +255,7 @@ fn main() -> Result<ExitCode> {
                 None => None,
             };
             if std::io::stdin().is_terminal() {
-                kubetutor::repl::run(
-                    kubetutor::repl::ReplOptions {
-                        seed: cli.seed,
-                        speed: cli.speed,
-                        vi: cli.vi,
-                        tutor: !cli.no_tutor,
-                        lang,
-                        fresh: cli.fresh,
-                        ..Default::default()
-                    },
-                    recorder,
-                )?;
+                kubetutor::repl::run(repl_options(&cli, lang), recorder)?;
                 Ok(ExitCode::SUCCESS)
             } else {
                 let (text, base_dir) = read_input("-")?;
@@ -385,4 +363,17 @@ fn run_script(text: &str, options: RunOptions) -> ExitCode {
     // The transcript interleaves both streams; print it on stdout in order.
     print!("{}", out.text);
     exit_code(runner.failed)
+}
+
+/// The interactive sandbox's options from the command line.
+fn repl_options(cli: &Cli, lang: kubetutor::sandbox::lang::Lang) -> kubetutor::repl::ReplOptions {
+    kubetutor::repl::ReplOptions {
+        seed: cli.seed,
+        speed: cli.speed,
+        vi: cli.vi,
+        tutor: !cli.no_tutor,
+        lang,
+        fresh: cli.fresh,
+        ..Default::default()
+    }
 }

@@ -53,6 +53,9 @@ fn leave(mut p: PtySession) {
 }
 
 fn ctrl_d(mut p: PtySession) {
+    // On a loaded machine the prompt can show before the editor reads the terminal in
+    // raw mode; give it a moment so Ctrl-D reaches it as a key, not as a line's EOF.
+    std::thread::sleep(std::time::Duration::from_millis(300));
     typed(&mut p, "\x04");
     p.exp_eof().expect("Ctrl-D leaves");
 }

@@ -9,6 +9,7 @@ use crate::api::{Kind, Object};
 use crate::store::Store;
 use k8s_openapi::api::apps::v1::{Deployment, ReplicaSet, StatefulSet};
 use k8s_openapi::api::core::v1::{PersistentVolume, PersistentVolumeClaim, Pod, Service};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Which namespaces a map covers.
@@ -325,41 +326,38 @@ fn build_namespace(store: &Store, ns: &str) -> NamespaceMap {
 /// StatefulSets, Deployments and the ReplicaSets no Deployment owns.
 fn stored_workloads(store: &Store, ns: &str) -> BTreeMap<WorkloadKey, WorkloadInfo> {
     let mut out = BTreeMap::new();
-    let labels = |l: Option<&BTreeMap<String, String>>| l.cloned().unwrap_or_default();
+    let mut add = |kind: &str,
+                   meta: &ObjectMeta,
+                   ready: Option<i32>,
+                   desired: Option<i32>,
+                   template: Option<&ObjectMeta>| {
+        out.insert(
+            workload_key(kind, meta.name.as_deref().unwrap_or("")),
+            WorkloadInfo {
+                ready: ready.unwrap_or(0),
+                desired: desired.unwrap_or(1),
+                template_labels: template.and_then(|m| m.labels.clone()).unwrap_or_default(),
+            },
+        );
+    };
     for s in typed::<StatefulSet>(store, Kind::StatefulSet, Some(ns)) {
         let spec = s.spec.as_ref();
-        out.insert(
-            workload_key("sts", s.metadata.name.as_deref().unwrap_or("")),
-            WorkloadInfo {
-                ready: s
-                    .status
-                    .as_ref()
-                    .and_then(|s| s.ready_replicas)
-                    .unwrap_or(0),
-                desired: spec.and_then(|s| s.replicas).unwrap_or(1),
-                template_labels: labels(
-                    spec.and_then(|s| s.template.metadata.as_ref())
-                        .and_then(|m| m.labels.as_ref()),
-                ),
-            },
+        add(
+            "sts",
+            &s.metadata,
+            s.status.as_ref().and_then(|s| s.ready_replicas),
+            spec.and_then(|s| s.replicas),
+            spec.and_then(|s| s.template.metadata.as_ref()),
         );
     }
     for d in typed::<Deployment>(store, Kind::Deployment, Some(ns)) {
         let spec = d.spec.as_ref();
-        out.insert(
-            workload_key("deploy", d.metadata.name.as_deref().unwrap_or("")),
-            WorkloadInfo {
-                ready: d
-                    .status
-                    .as_ref()
-                    .and_then(|s| s.ready_replicas)
-                    .unwrap_or(0),
-                desired: spec.and_then(|s| s.replicas).unwrap_or(1),
-                template_labels: labels(
-                    spec.and_then(|s| s.template.metadata.as_ref())
-                        .and_then(|m| m.labels.as_ref()),
-                ),
-            },
+        add(
+            "deploy",
+            &d.metadata,
+            d.status.as_ref().and_then(|s| s.ready_replicas),
+            spec.and_then(|s| s.replicas),
+            spec.and_then(|s| s.template.metadata.as_ref()),
         );
     }
     for r in typed::<ReplicaSet>(store, Kind::ReplicaSet, Some(ns)) {
@@ -367,29 +365,19 @@ fn stored_workloads(store: &Store, ns: &str) -> BTreeMap<WorkloadKey, WorkloadIn
             continue;
         }
         let spec = r.spec.as_ref();
-        out.insert(
-            workload_key("rs", r.metadata.name.as_deref().unwrap_or("")),
-            WorkloadInfo {
-                ready: r
-                    .status
-                    .as_ref()
-                    .and_then(|s| s.ready_replicas)
-                    .unwrap_or(0),
-                desired: spec.and_then(|s| s.replicas).unwrap_or(1),
-                template_labels: labels(
-                    spec.and_then(|s| s.template.as_ref())
-                        .and_then(|t| t.metadata.as_ref())
-                        .and_then(|m| m.labels.as_ref()),
-                ),
-            },
+        add(
+            "rs",
+            &r.metadata,
+            r.status.as_ref().and_then(|s| s.ready_replicas),
+            spec.and_then(|s| s.replicas),
+            spec.and_then(|s| s.template.as_ref())
+                .and_then(|t| t.metadata.as_ref()),
         );
     }
     out
 }
 
-fn controller_ref(
-    meta: &k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta,
-) -> Option<(&str, &str)> {
+fn controller_ref(meta: &ObjectMeta) -> Option<(&str, &str)> {
     meta.owner_references
         .as_ref()?
         .iter()

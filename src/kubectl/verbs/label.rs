@@ -4,7 +4,6 @@
 use super::VerbCtx;
 use crate::kubectl::errors;
 use crate::kubectl::resources;
-use crate::store::ObjKey;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,20 +45,10 @@ pub fn label(ctx: &mut VerbCtx, which: Which) -> i32 {
     let overwrite = ctx.args.bool("overwrite");
     let mut code = 0;
     for sel in selections {
-        let keys: Vec<ObjKey> = if sel.names.is_empty() {
-            if selector.is_none() && !ctx.args.bool("all") {
-                return ctx.fail("resource(s) were provided, but no name was specified");
-            }
-            ctx.list(sel.kind, selector.as_ref())
-                .iter()
-                .map(|o| ObjKey::of(o))
-                .collect()
-        } else {
-            sel.names
-                .iter()
-                .map(|n| ObjKey::new(sel.kind, &ctx.namespace, n))
-                .collect()
-        };
+        if sel.names.is_empty() && selector.is_none() && !ctx.args.bool("all") {
+            return ctx.fail("resource(s) were provided, but no name was specified");
+        }
+        let keys = ctx.keys(&sel, selector.as_ref());
         for key in keys {
             let mut obj = match ctx.session.cluster.api.get(&key) {
                 Ok(o) => o.as_ref().clone(),

@@ -23,6 +23,7 @@ use super::output::Sink;
 use super::session::{Args, Session};
 use crate::api::labels::Selector;
 use crate::api::{Kind, Object};
+use crate::store::ObjKey;
 use std::sync::Arc;
 
 /// What a verb works with.
@@ -88,6 +89,26 @@ impl VerbCtx<'_, '_> {
             .filter(|o| selector.is_none_or(|s| s.matches(o.meta().labels.as_ref())))
             .cloned()
             .collect()
+    }
+
+    /// The objects a selection names: its names in the namespace in effect, or, when it
+    /// names none, every object of its kind in scope that matches the selector.
+    pub fn keys(
+        &self,
+        sel: &super::resources::Selection,
+        selector: Option<&Selector>,
+    ) -> Vec<ObjKey> {
+        if sel.names.is_empty() {
+            self.list(sel.kind, selector)
+                .iter()
+                .map(|o| ObjKey::of(o))
+                .collect()
+        } else {
+            sel.names
+                .iter()
+                .map(|n| ObjKey::new(sel.kind, &self.namespace, n))
+                .collect()
+        }
     }
 
     /// Settle the cluster for `ms` of virtual time.

@@ -7,7 +7,6 @@ use super::VerbCtx;
 use crate::api::{ApiError, Object};
 use crate::kubectl::{errors, resources};
 use crate::printers::name::name_of;
-use crate::store::ObjKey;
 use k8s_openapi::api::core::v1::PodSpec;
 
 /// The pod spec `UpdatePodSpecForObject` reaches in each kind.
@@ -88,22 +87,10 @@ pub fn set_image(ctx: &mut VerbCtx) -> i32 {
     };
     let mut keys = Vec::new();
     for sel in &selections {
-        if sel.names.is_empty() {
-            if !ctx.args.bool("all") && selector.is_none() {
-                return ctx.fail("resource(s) were provided, but no name was specified");
-            }
-            keys.extend(
-                ctx.list(sel.kind, selector.as_ref())
-                    .iter()
-                    .map(|o| ObjKey::of(o)),
-            );
-        } else {
-            keys.extend(
-                sel.names
-                    .iter()
-                    .map(|n| ObjKey::new(sel.kind, &ctx.namespace, n)),
-            );
+        if sel.names.is_empty() && !ctx.args.bool("all") && selector.is_none() {
+            return ctx.fail("resource(s) were provided, but no name was specified");
         }
+        keys.extend(ctx.keys(sel, selector.as_ref()));
     }
     let mut errs: Vec<String> = Vec::new();
     let mut code = 0;

@@ -95,19 +95,7 @@ pub fn wait(ctx: &mut VerbCtx) -> i32 {
     };
     let mut keys: Vec<ObjKey> = Vec::new();
     for sel in &selections {
-        if sel.names.is_empty() {
-            keys.extend(
-                ctx.list(sel.kind, selector.as_ref())
-                    .iter()
-                    .map(|o| ObjKey::of(o)),
-            );
-        } else {
-            keys.extend(
-                sel.names
-                    .iter()
-                    .map(|n| ObjKey::new(sel.kind, &ctx.namespace, n)),
-            );
-        }
+        keys.extend(ctx.keys(sel, selector.as_ref()));
     }
     if keys.is_empty() {
         return ctx.fail("no matching resources found");
