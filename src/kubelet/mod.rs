@@ -22,6 +22,7 @@ pub mod status;
 
 use crate::api::time::{to_time, Millis};
 use crate::api::{Kind, Object};
+use crate::apiserver::events::{EventType, Involved, Source};
 use crate::apiserver::{format_ipv4, parse_ipv4};
 use crate::cluster::ids::fnv32a;
 use crate::cluster::Ctx;
@@ -158,6 +159,22 @@ pub fn go_duration(ms: Millis) -> String {
 
 fn container_field(name: &str) -> String {
     format!("spec.containers{{{name}}}")
+}
+
+/// Report events about one container of a pod, in order (a failure, then the
+/// `Error: <reason>` line the kubelet follows it with).
+fn container_events(
+    ctx: &mut Ctx,
+    involved: &Involved,
+    container: &str,
+    source: &Source,
+    events: &[(EventType, &str, &str)],
+) {
+    let field = container_field(container);
+    for &(type_, reason, message) in events {
+        ctx.api
+            .record_event(involved, Some(&field), type_, reason, message, source);
+    }
 }
 
 /// The pod at `key` as the store holds it (borrowed, never copied).
