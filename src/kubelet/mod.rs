@@ -128,6 +128,18 @@ pub struct Kubelet {
     nodes: FxHashMap<String, NodeRun>,
     /// `imageID` of each image seen (a digest, computed once per image).
     image_ids: FxHashMap<String, String>,
+    /// Whether each image seen can be pulled (the registry's answer never changes).
+    pullable: FxHashMap<String, bool>,
+}
+
+/// Whether `image` can be pulled, asking [`registry::pull_failure`] once per image.
+fn pullable(cache: &mut FxHashMap<String, bool>, image: &str) -> bool {
+    if let Some(&ok) = cache.get(image) {
+        return ok;
+    }
+    let ok = registry::pull_failure(image).is_none();
+    cache.insert(image.to_string(), ok);
+    ok
 }
 
 /// Go's `time.Duration` String for the millisecond durations we produce (`4.212s`, `812ms`).

@@ -121,7 +121,7 @@ impl Kubelet {
                 return None;
             }
             if images::pull_policy_pulls(c.pull_policy.as_deref(), node_run.images.contains(image))
-                && super::registry::pull_failure(image).is_some()
+                && !super::pullable(&mut self.pullable, image)
             {
                 failing = Some((c.name.clone(), image.clone()));
                 break;
