@@ -17,36 +17,41 @@ use std::hash::{Hash, Hasher};
 /// against the stored event's own fields, so a hash collision never merges two events.
 pub type EventIndex = FxHashMap<u64, Vec<ObjKey>>;
 
-/// The same component saying the same thing about the same object.
-fn aggregation_hash(
-    uid: &str,
-    field_path: &str,
+/// What makes two events the same (client-go's event key, less what is implied): the same
+/// component saying the same thing about the same object.
+struct AggregationKey<'a> {
+    uid: &'a str,
+    field_path: &'a str,
     type_: EventType,
-    reason: &str,
-    message: &str,
-    component: &str,
-) -> u64 {
-    let mut h = FxHasher::default();
-    (uid, field_path, type_.as_str(), reason, message, component).hash(&mut h);
-    h.finish()
+    reason: &'a str,
+    message: &'a str,
+    component: &'a str,
 }
 
-/// Whether a stored event is the one an aggregation key describes.
-fn same_event(
-    ev: &Event,
-    uid: &str,
-    field_path: &str,
-    type_: EventType,
-    reason: &str,
-    message: &str,
-    component: &str,
-) -> bool {
-    ev.involved_object.uid.as_deref().unwrap_or_default() == uid
-        && ev.involved_object.field_path.as_deref().unwrap_or_default() == field_path
-        && ev.type_.as_deref() == Some(type_.as_str())
-        && ev.reason.as_deref() == Some(reason)
-        && ev.message.as_deref() == Some(message)
-        && ev.source.as_ref().and_then(|s| s.component.as_deref()) == Some(component)
+impl AggregationKey<'_> {
+    fn hash(&self) -> u64 {
+        let mut h = FxHasher::default();
+        (
+            self.uid,
+            self.field_path,
+            self.type_.as_str(),
+            self.reason,
+            self.message,
+            self.component,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
+
+    /// Whether a stored event is the one this key describes.
+    fn matches(&self, ev: &Event) -> bool {
+        ev.involved_object.uid.as_deref().unwrap_or_default() == self.uid
+            && ev.involved_object.field_path.as_deref().unwrap_or_default() == self.field_path
+            && ev.type_.as_deref() == Some(self.type_.as_str())
+            && ev.reason.as_deref() == Some(self.reason)
+            && ev.message.as_deref() == Some(self.message)
+            && ev.source.as_ref().and_then(|s| s.component.as_deref()) == Some(self.component)
+    }
 }
 
 /// Normal or Warning.
@@ -158,16 +163,21 @@ impl ApiServer {
     ) {
         let involved = involved.as_involved();
         let involved: &Involved = &involved;
-        let path = field_path.unwrap_or("");
-        let component = source.component.as_str();
-        let hash = aggregation_hash(&involved.uid, path, type_, reason, message, component);
+        let aggregation = AggregationKey {
+            uid: &involved.uid,
+            field_path: field_path.unwrap_or(""),
+            type_,
+            reason,
+            message,
+            component: &source.component,
+        };
+        let hash = aggregation.hash();
         let now = self.now;
         let existing = self.event_index.get(&hash).and_then(|keys| {
             keys.iter().find(|k| {
                 self.store.get(k).is_some_and(|o| {
-                    o.as_typed::<Event>().is_some_and(|ev| {
-                        same_event(ev, &involved.uid, path, type_, reason, message, component)
-                    })
+                    o.as_typed::<Event>()
+                        .is_some_and(|ev| aggregation.matches(ev))
                 })
             })
         });

@@ -86,19 +86,7 @@ fn ready_status(node: &Node) -> Option<&str> {
 fn toleration_for(tolerations: &[Toleration], taint: &Taint) -> Option<Option<i64>> {
     tolerations
         .iter()
-        .find(|t| {
-            let key_ok = match t.key.as_deref() {
-                None | Some("") => t.operator.as_deref() == Some("Exists"),
-                Some(k) => k == taint.key,
-            };
-            let effect_ok = t
-                .effect
-                .as_deref()
-                .is_none_or(|e| e.is_empty() || e == taint.effect);
-            let value_ok = t.operator.as_deref() == Some("Exists")
-                || t.value.as_deref().unwrap_or("") == taint.value.as_deref().unwrap_or("");
-            key_ok && effect_ok && value_ok
-        })
+        .find(|t| crate::scheduler::tolerates_taint(t, taint))
         .map(|t| t.toleration_seconds)
 }
 

@@ -491,18 +491,29 @@ fn find_matching_volume(
 fn bind(ctx: &mut Ctx, pvc: &PersistentVolumeClaim, pv: &PersistentVolume) {
     let pv_name = pv.metadata.name.clone().unwrap_or_default();
     let pv_key = ObjKey::new(Kind::PersistentVolume, "", &pv_name);
-    let mut v = pv.clone();
-    v.spec.get_or_insert_with(Default::default).claim_ref = Some(claim_reference(pvc));
-    let ann = v.metadata.annotations.get_or_insert_with(Default::default);
-    if !ann.contains_key("pv.kubernetes.io/provisioned-by") {
-        ann.insert("pv.kubernetes.io/bound-by-controller".into(), "yes".into());
-    }
-    let (access_modes, capacity) = v
+    let claim_ref = claim_reference(pvc);
+    let annotations = pv.metadata.annotations.as_ref();
+    let has = |k: &str, v: Option<&str>| {
+        annotations.is_some_and(|a| a.get(k).is_some_and(|x| v.is_none_or(|v| x == v)))
+    };
+    let marks_bound = !has("pv.kubernetes.io/provisioned-by", None)
+        && !has("pv.kubernetes.io/bound-by-controller", Some("yes"));
+    let (access_modes, capacity) = pv
         .spec
         .as_ref()
         .map(|s| (s.access_modes.clone(), s.capacity.clone()))
         .unwrap_or_default();
-    let _ = ctx.api.update(Object::from(v));
+    // A volume the provisioner created for this claim already names it: writing the same
+    // volume back would be no write at all, so it is not sent.
+    if marks_bound || pv.spec.as_ref().and_then(|s| s.claim_ref.as_ref()) != Some(&claim_ref) {
+        let mut v = pv.clone();
+        v.spec.get_or_insert_with(Default::default).claim_ref = Some(claim_ref);
+        if marks_bound {
+            let ann = v.metadata.annotations.get_or_insert_with(Default::default);
+            ann.insert("pv.kubernetes.io/bound-by-controller".into(), "yes".into());
+        }
+        let _ = ctx.api.update(Object::from(v));
+    }
     let _ = ctx.api.set_status::<PersistentVolume>(
         &pv_key,
         Some(PersistentVolumeStatus {

@@ -22,6 +22,7 @@ pub mod status;
 
 use crate::api::time::{to_time, Millis};
 use crate::api::{Kind, Object};
+use crate::apiserver::events::{EventType, Involved, Source};
 use crate::apiserver::{format_ipv4, parse_ipv4};
 use crate::cluster::ids::fnv32a;
 use crate::cluster::Ctx;
@@ -127,6 +128,18 @@ pub struct Kubelet {
     nodes: FxHashMap<String, NodeRun>,
     /// `imageID` of each image seen (a digest, computed once per image).
     image_ids: FxHashMap<String, String>,
+    /// Whether each image seen can be pulled (the registry's answer never changes).
+    pullable: FxHashMap<String, bool>,
+}
+
+/// Whether `image` can be pulled, asking [`registry::pull_failure`] once per image.
+fn pullable(cache: &mut FxHashMap<String, bool>, image: &str) -> bool {
+    if let Some(&ok) = cache.get(image) {
+        return ok;
+    }
+    let ok = registry::pull_failure(image).is_none();
+    cache.insert(image.to_string(), ok);
+    ok
 }
 
 /// Go's `time.Duration` String for the millisecond durations we produce (`4.212s`, `812ms`).
@@ -158,6 +171,22 @@ pub fn go_duration(ms: Millis) -> String {
 
 fn container_field(name: &str) -> String {
     format!("spec.containers{{{name}}}")
+}
+
+/// Report events about one container of a pod, in order (a failure, then the
+/// `Error: <reason>` line the kubelet follows it with).
+fn container_events(
+    ctx: &mut Ctx,
+    involved: &Involved,
+    container: &str,
+    source: &Source,
+    events: &[(EventType, &str, &str)],
+) {
+    let field = container_field(container);
+    for &(type_, reason, message) in events {
+        ctx.api
+            .record_event(involved, Some(&field), type_, reason, message, source);
+    }
 }
 
 /// The pod at `key` as the store holds it (borrowed, never copied).

@@ -4,7 +4,7 @@
 //! ImagePullBackOff`; then the next pull. What fails and with which error is
 //! [`super::registry`].
 
-use super::{container_field, stored_pod, Kubelet, PodRun, Stage};
+use super::{container_events, container_field, stored_pod, Kubelet, PodRun, Stage};
 use crate::api::time::Millis;
 use crate::api::Kind;
 use crate::apiserver::events::{EventType, Involved, Source};
@@ -79,23 +79,12 @@ impl Kubelet {
         };
         let run = self.pods.get_mut(key)?;
         let source = Source::kubelet(&run.node);
-        let field = container_field(&container);
-        ctx.api.record_event(
-            &involved,
-            Some(&field),
-            EventType::Warning,
-            "Failed",
-            &format!("Failed to pull image \"{image}\": {err}"),
-            &source,
-        );
-        ctx.api.record_event(
-            &involved,
-            Some(&field),
-            EventType::Warning,
-            "Failed",
-            "Error: ErrImagePull",
-            &source,
-        );
+        let failed = format!("Failed to pull image \"{image}\": {err}");
+        let events = [
+            (EventType::Warning, "Failed", failed.as_str()),
+            (EventType::Warning, "Failed", "Error: ErrImagePull"),
+        ];
+        container_events(ctx, &involved, &container, &source, &events);
         run.pull_backoff.next(now);
         let retry_at = now + run.pull_backoff.current;
         run.stage = Stage::PullBackOff {
@@ -140,23 +129,12 @@ impl Kubelet {
             };
             let run = self.pods.get_mut(key)?;
             let source = Source::kubelet(&run.node);
-            let field = container_field(&container);
-            ctx.api.record_event(
-                &involved,
-                Some(&field),
-                EventType::Normal,
-                "BackOff",
-                &format!("Back-off pulling image \"{image}\""),
-                &source,
-            );
-            ctx.api.record_event(
-                &involved,
-                Some(&field),
-                EventType::Warning,
-                "Failed",
-                "Error: ImagePullBackOff",
-                &source,
-            );
+            let back_off = format!("Back-off pulling image \"{image}\"");
+            let events = [
+                (EventType::Normal, "BackOff", back_off.as_str()),
+                (EventType::Warning, "Failed", "Error: ImagePullBackOff"),
+            ];
+            container_events(ctx, &involved, &container, &source, &events);
             run.stage = Stage::PullBackOff {
                 show_at: Millis::MAX,
                 retry_at,

@@ -99,75 +99,31 @@ const OFFICIAL: &[&str] = &[
 /// (major, lowest minor, highest minor, highest patch).
 type VersionLine = (u32, u32, u32, u32);
 
-/// Published version lines per catalogue image: (major, lowest minor, highest minor,
-/// highest patch of the newest minor of the newest major). Other lines accept any patch
-/// up to 30.
-const VERSIONS: &[(&str, &[VersionLine])] = &[
-    ("nginx", &[(1, 9, 27, 4)]),
-    ("busybox", &[(1, 21, 37, 0)]),
-    ("alpine", &[(3, 1, 21, 3)]),
-    (
-        "debian",
-        &[
-            (7, 0, 11, 0),
-            (8, 0, 11, 0),
-            (9, 0, 13, 0),
-            (10, 0, 13, 0),
-            (11, 0, 11, 0),
-            (12, 0, 10, 0),
-        ],
-    ),
-    (
-        "ubuntu",
-        &[
-            (14, 4, 4, 0),
-            (16, 4, 4, 0),
-            (18, 4, 4, 0),
-            (20, 4, 4, 0),
-            (22, 4, 4, 0),
-            (24, 4, 10, 0),
-        ],
-    ),
+/// Published version lines per catalogue image, one `MAJOR.LOW-HIGH[.PATCH]` per line:
+/// minors LOW to HIGH of MAJOR, and for the newest line the highest patch of its newest
+/// minor. Other lines accept any patch up to 30.
+const VERSIONS: &[(&str, &str)] = &[
+    ("nginx", "1.9-27.4"),
+    ("busybox", "1.21-37"),
+    ("alpine", "3.1-21.3"),
+    ("debian", "7.0-11 8.0-11 9.0-13 10.0-13 11.0-11 12.0-10"),
+    ("ubuntu", "14.4-4 16.4-4 18.4-4 20.4-4 22.4-4 24.4-10"),
     (
         "postgres",
-        &[
-            (9, 0, 6, 24),
-            (10, 0, 23, 0),
-            (11, 0, 22, 0),
-            (12, 0, 22, 0),
-            (13, 0, 20, 0),
-            (14, 0, 17, 0),
-            (15, 0, 12, 0),
-            (16, 0, 8, 0),
-            (17, 0, 4, 0),
-        ],
+        "9.0-6.24 10.0-23 11.0-22 12.0-22 13.0-20 14.0-17 15.0-12 16.0-8 17.0-4",
     ),
-    ("mysql", &[(5, 5, 7, 44), (8, 0, 4, 4), (9, 0, 2, 0)]),
+    ("mysql", "5.5-7.44 8.0-4.4 9.0-2"),
     (
         "redis",
-        &[
-            (2, 6, 8, 24),
-            (3, 0, 2, 13),
-            (4, 0, 0, 14),
-            (5, 0, 0, 14),
-            (6, 0, 2, 17),
-            (7, 0, 4, 2),
-        ],
+        "2.6-8.24 3.0-2.13 4.0-0.14 5.0-0.14 6.0-2.17 7.0-4.2",
     ),
     (
         "mongo",
-        &[
-            (3, 0, 6, 23),
-            (4, 0, 4, 29),
-            (5, 0, 0, 31),
-            (6, 0, 0, 20),
-            (7, 0, 0, 16),
-            (8, 0, 0, 5),
-        ],
+        "3.0-6.23 4.0-4.29 5.0-0.31 6.0-0.20 7.0-0.16 8.0-0.5",
     ),
-    ("httpd", &[(2, 2, 4, 63)]),
-    ("registry.k8s.io/nginx-slim", &[(0, 5, 27, 0)]),
-    ("registry.k8s.io/pause", &[(3, 0, 10, 0)]),
+    ("httpd", "2.2-4.63"),
+    ("registry.k8s.io/nginx-slim", "0.5-27"),
+    ("registry.k8s.io/pause", "3.0-10"),
 ];
 
 /// Named tags besides versions.
@@ -239,6 +195,24 @@ pub fn pull_failure(image: &str) -> Option<String> {
     None
 }
 
+/// The lines of a [`VERSIONS`] entry (a malformed line is skipped; a test keeps them all
+/// well formed).
+fn version_lines(text: &str) -> Vec<VersionLine> {
+    text.split_whitespace()
+        .filter_map(|line| {
+            let (major, rest) = line.split_once('.')?;
+            let (low, rest) = rest.split_once('-')?;
+            let (high, patch) = rest.split_once('.').unwrap_or((rest, "0"));
+            Some((
+                major.parse().ok()?,
+                low.parse().ok()?,
+                high.parse().ok()?,
+                patch.parse().ok()?,
+            ))
+        })
+        .collect()
+}
+
 /// Whether a catalogue image publishes `tag`.
 fn tag_exists(repo: &str, tag: &str) -> bool {
     if tag == "latest" {
@@ -261,11 +235,11 @@ fn tag_exists(repo: &str, tag: &str) -> bool {
     }) {
         return true;
     }
-    let lines = VERSIONS
+    let lines: Vec<VersionLine> = VERSIONS
         .iter()
         .find(|(r, _)| *r == repo)
-        .map(|(_, v)| *v)
-        .unwrap_or(&[]);
+        .map(|(_, v)| version_lines(v))
+        .unwrap_or_default();
     let parts: Vec<&str> = base.split('.').collect();
     let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse::<u32>().ok()).collect();
     let Some(nums) = nums.filter(|n| !n.is_empty() && n.len() <= 3) else {
@@ -293,6 +267,18 @@ fn tag_exists(repo: &str, tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_lines_parse() {
+        for (repo, text) in VERSIONS {
+            let lines = version_lines(text);
+            assert_eq!(lines.len(), text.split_whitespace().count(), "{repo}");
+        }
+        assert_eq!(
+            version_lines("9.0-6.24 10.0-23"),
+            [(9, 0, 6, 24), (10, 0, 23, 0)]
+        );
+    }
 
     #[test]
     fn published_tags_pull() {

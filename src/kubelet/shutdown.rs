@@ -145,18 +145,7 @@ impl Kubelet {
             Some(Stage::Killing { .. }) => {}
             Some(Stage::Stopped { remove_at }) if now < remove_at => return Some(remove_at - now),
             Some(Stage::Stopped { .. }) => {
-                self.pods.remove(key);
-                let _ = ctx.api.delete(
-                    key,
-                    &DeleteOptions {
-                        grace_period: Some(0),
-                        ..Default::default()
-                    },
-                );
-                ctx.note(format!(
-                    "{}: volumes unmounted; pod object removed",
-                    key.name
-                ));
+                self.remove_pod_object(key, "volumes unmounted", ctx);
                 return None;
             }
             _ if running && grace > 0 => {
@@ -236,6 +225,13 @@ impl Kubelet {
                 return Some(CLEANUP_MS);
             }
         }
+        self.remove_pod_object(key, "containers stopped", ctx);
+        None
+    }
+
+    /// The pod's containers and volumes are gone: the kubelet forgets the pod and removes
+    /// its object (a delete with grace period 0, as the status manager does).
+    fn remove_pod_object(&mut self, key: &ObjKey, done: &str, ctx: &mut Ctx) {
         self.pods.remove(key);
         let _ = ctx.api.delete(
             key,
@@ -244,10 +240,6 @@ impl Kubelet {
                 ..Default::default()
             },
         );
-        ctx.note(format!(
-            "{}: containers stopped; pod object removed",
-            key.name
-        ));
-        None
+        ctx.note(format!("{}: {done}; pod object removed", key.name));
     }
 }

@@ -4,8 +4,8 @@
 //! status (`set_status`), so the stored pod is never copied just to be reported on.
 
 use super::{
-    container_field, exits_after, go_duration, images, node_ip, status, stored_pod, terminated,
-    ContainerImage, Kubelet, PodRun, Stage, ACCEPT_MS, START_MS,
+    container_events, container_field, exits_after, go_duration, images, node_ip, status,
+    stored_pod, terminated, ContainerImage, Kubelet, PodRun, Stage, ACCEPT_MS, START_MS,
 };
 use crate::api::time::{to_time, Millis};
 use crate::api::Kind;
@@ -98,23 +98,11 @@ impl Kubelet {
         for c in &containers {
             let image = &c.image;
             if let Some(err) = images::pull_error(image) {
-                let field = container_field(&c.name);
-                ctx.api.record_event(
-                    &involved,
-                    Some(&field),
-                    EventType::Warning,
-                    "InspectFailed",
-                    &err,
-                    &source,
-                );
-                ctx.api.record_event(
-                    &involved,
-                    Some(&field),
-                    EventType::Warning,
-                    "Failed",
-                    "Error: InvalidImageName",
-                    &source,
-                );
+                let events = [
+                    (EventType::Warning, "InspectFailed", err.as_str()),
+                    (EventType::Warning, "Failed", "Error: InvalidImageName"),
+                ];
+                container_events(ctx, &involved, &c.name, &source, &events);
                 self.write_waiting(key, "InvalidImageName", &err, ctx);
                 ctx.note(format!(
                     "{}: cannot pull {image}: invalid reference",
@@ -133,7 +121,7 @@ impl Kubelet {
                 return None;
             }
             if images::pull_policy_pulls(c.pull_policy.as_deref(), node_run.images.contains(image))
-                && super::registry::pull_failure(image).is_some()
+                && !super::pullable(&mut self.pullable, image)
             {
                 failing = Some((c.name.clone(), image.clone()));
                 break;

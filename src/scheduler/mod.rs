@@ -51,19 +51,23 @@ fn pod_claims(pod: &Pod) -> impl Iterator<Item = &str> {
 }
 
 fn tolerates(tolerations: &[Toleration], taint: &Taint) -> bool {
-    tolerations.iter().any(|t| {
-        let key_ok = match t.key.as_deref() {
-            None | Some("") => t.operator.as_deref() == Some("Exists"),
-            Some(k) => k == taint.key,
-        };
-        let effect_ok = t
-            .effect
-            .as_deref()
-            .is_none_or(|e| e.is_empty() || e == taint.effect);
-        let value_ok = t.operator.as_deref() == Some("Exists")
-            || t.value.as_deref().unwrap_or("") == taint.value.as_deref().unwrap_or("");
-        key_ok && effect_ok && value_ok
-    })
+    tolerations.iter().any(|t| tolerates_taint(t, taint))
+}
+
+/// Upstream's `ToleratesTaint`: a toleration matches a taint by key (an empty key with
+/// `Exists` matches every key), effect (empty matches all) and value (unless `Exists`).
+pub fn tolerates_taint(t: &Toleration, taint: &Taint) -> bool {
+    let key_ok = match t.key.as_deref() {
+        None | Some("") => t.operator.as_deref() == Some("Exists"),
+        Some(k) => k == taint.key,
+    };
+    let effect_ok = t
+        .effect
+        .as_deref()
+        .is_none_or(|e| e.is_empty() || e == taint.effect);
+    let value_ok = t.operator.as_deref() == Some("Exists")
+        || t.value.as_deref().unwrap_or("") == taint.value.as_deref().unwrap_or("");
+    key_ok && effect_ok && value_ok
 }
 
 /// The node a PV is pinned to by its required node affinity (local volumes), if any.
