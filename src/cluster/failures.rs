@@ -1,13 +1,15 @@
 //! Failures a learner causes on purpose (the sandbox's `break`, `fail` and `heal`
 //! commands, `crate::drills`): they reach into the simulated machines, never the API, as a
 //! real failure would. A broken probe fails until healed; a crash kills the main process
-//! once, a crash loop on every start; a failed node's kubelet stops (no status, no work)
-//! until it is healed.
+//! once, a crash loop on every start; a filled volume refuses writes (its data, not the
+//! pod, is full: the claim's next pod finds it full too); a failed node's kubelet stops
+//! (no status, no work) until it is healed.
 
 use super::Cluster;
 use crate::api::Kind;
 use crate::controllers::LoopId;
 use crate::kubelet::prober::ProbeKind;
+use crate::runtime::fill;
 use crate::store::ObjKey;
 use k8s_openapi::api::core::v1::{Node, Pod};
 
@@ -104,10 +106,66 @@ impl Cluster {
         Ok(format!("pod/{} broken: {message}", key.name))
     }
 
-    /// Undo every fault of pod `key`.
+    /// Fill the volume `volume` of pod `key` (default: its first volume that holds data,
+    /// in spec order), so that writes to it fail with `No space left on device`.
+    pub fn fill_pod_volume(
+        &mut self,
+        key: &ObjKey,
+        volume: Option<&str>,
+    ) -> Result<String, String> {
+        self.running_pod(key)?;
+        let pod = self
+            .api
+            .try_get(key)
+            .and_then(|o| o.as_typed::<Pod>())
+            .cloned()
+            .ok_or_else(|| format!("pods \"{}\" not found", key.name))?;
+        let fillable = fill::fillable_volumes(&self.api.store, &pod);
+        let target = match volume {
+            Some(name) => fillable.iter().find(|v| v.name == name).ok_or_else(|| {
+                let names: Vec<&str> = fillable.iter().map(|v| v.name.as_str()).collect();
+                if names.is_empty() {
+                    format!("pod {} has no volume that holds data", key.name)
+                } else {
+                    format!(
+                        "pod {} has no volume {name} to fill (it has: {})",
+                        key.name,
+                        names.join(", ")
+                    )
+                }
+            })?,
+            None => fillable.first().ok_or_else(|| {
+                format!(
+                    "pod {} has no volume that holds data (persistentVolumeClaim, emptyDir or hostPath): nothing to fill",
+                    key.name
+                )
+            })?,
+        };
+        let now = self.api.now;
+        let newly = self.runtime.fill_volume(target, now);
+        let what = match &target.claim {
+            Some(c) => format!("its volume {} (claim {c})", target.name),
+            None => format!("its volume {}", target.name),
+        };
+        if !newly {
+            return Err(format!("{what} is already full"));
+        }
+        self.queue.add(LoopId::Kubelet as usize, key.clone(), now);
+        Ok(format!(
+            "pod/{} broken: {what} is full: writes to it fail with \"No space left on device\"",
+            key.name
+        ))
+    }
+
+    /// Undo every fault of pod `key` (and empty its filled volumes).
     pub fn heal_pod(&mut self, key: &ObjKey) -> Result<String, String> {
         self.running_pod(key)?;
         let now = self.api.now;
+        if let Some(pod) = self.api.try_get(key).and_then(|o| o.as_typed::<Pod>()) {
+            for v in fill::fillable_volumes(&self.api.store, pod) {
+                self.runtime.empty_volume(&v);
+            }
+        }
         let Some(faults) = self.controllers.kubelet.faults_mut(key) else {
             return Err(format!("pod {} is not running yet", key.name));
         };

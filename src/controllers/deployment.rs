@@ -1,6 +1,14 @@
 //! The Deployment controller: one ReplicaSet per pod template (`<deploy>-<pod-template-hash>`),
 //! the new one scaled up and old ones scaled down within maxSurge/maxUnavailable, and the
 //! revision annotation that `rollout history` reads.
+//!
+//! A paused Deployment (`spec.paused`, `kubectl rollout pause`) is synced as upstream's
+//! `dc.sync` does: no new ReplicaSet is created for a changed template and nothing is
+//! rolled; only a change of `replicas` is applied, to the one active ReplicaSet (or the
+//! newest when none is active), and old sets go to 0 once the new one is saturated. The
+//! Progressing condition reads `Unknown`, `DeploymentPaused`, "Deployment is paused"
+//! until it is resumed. (Proportional scaling of several active sets while paused is not
+//! simulated: they keep their sizes.)
 
 use crate::api::time::Millis;
 use crate::api::{Kind, Object};
@@ -18,6 +26,8 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 const COMPONENT: &str = "deployment-controller";
 pub const HASH_LABEL: &str = "pod-template-hash";
 pub const REVISION_ANNOTATION: &str = "deployment.kubernetes.io/revision";
+/// `deploymentutil.PausedDeployReason`.
+const PAUSED: &str = "DeploymentPaused";
 
 #[derive(Clone, Debug, Default)]
 pub struct DeploymentController;
@@ -93,6 +103,7 @@ impl DeploymentController {
             .unwrap_or(0);
         let dep_obj = Object::Deployment(d.clone());
         let source = Source::component(COMPONENT);
+        let paused = spec.paused == Some(true);
         let new_rs = match owned
             .iter()
             .find(|r| r.metadata.name.as_deref() == Some(&rs_name))
@@ -118,6 +129,7 @@ impl DeploymentController {
                     r.clone()
                 }
             }
+            None if paused => ReplicaSet::default(),
             None => {
                 let mut template = spec.template.clone();
                 let tmeta = template.metadata.get_or_insert_with(Default::default);
@@ -204,6 +216,8 @@ impl DeploymentController {
                 }
             }
         };
+        // While paused there may be no ReplicaSet for the current template.
+        let has_new = new_rs.metadata.name.is_some();
         let old: Vec<ReplicaSet> = owned
             .iter()
             .filter(|r| r.metadata.name.as_deref() != Some(&rs_name))
@@ -255,7 +269,46 @@ impl DeploymentController {
                 );
             }
         };
-        if recreate {
+        if paused {
+            // `dc.scale` with `FindActiveOrLatest`.
+            let active: Vec<&ReplicaSet> = owned.iter().filter(|r| spec_of(r) > 0).collect();
+            let latest = || {
+                let newest_old = old.iter().max_by_key(|r| {
+                    r.metadata
+                        .annotations
+                        .as_ref()
+                        .and_then(|a| a.get(REVISION_ANNOTATION))
+                        .and_then(|v| v.parse::<i64>().ok())
+                        .unwrap_or(0)
+                });
+                if has_new {
+                    Some(&new_rs)
+                } else {
+                    newest_old
+                }
+            };
+            let target = match active.len() {
+                0 => latest(),
+                1 => Some(active[0]),
+                _ => None,
+            };
+            if let Some(t) = target {
+                scale(ctx, t, replicas);
+            }
+            let saturated = has_new
+                && new_spec == replicas
+                && new_rs
+                    .status
+                    .as_ref()
+                    .and_then(|s| s.available_replicas)
+                    .unwrap_or(0)
+                    == replicas;
+            if saturated {
+                for r in &old {
+                    scale(ctx, r, 0);
+                }
+            }
+        } else if recreate {
             for r in &old {
                 scale(ctx, r, 0);
             }
@@ -367,24 +420,42 @@ impl DeploymentController {
                         if avail_ok { "True" } else { "False" },
                     )),
                 },
-                DeploymentCondition {
-                    type_: "Progressing".into(),
-                    status: "True".into(),
-                    reason: Some(
-                        if updated == replicas && available == replicas {
-                            "NewReplicaSetAvailable"
+                if paused {
+                    // `checkPausedConditions`: set once, kept while paused.
+                    old_status
+                        .conditions
+                        .iter()
+                        .flatten()
+                        .find(|c| c.type_ == "Progressing" && c.reason.as_deref() == Some(PAUSED))
+                        .cloned()
+                        .unwrap_or(DeploymentCondition {
+                            type_: "Progressing".into(),
+                            status: "Unknown".into(),
+                            reason: Some(PAUSED.into()),
+                            message: Some("Deployment is paused".into()),
+                            last_update_time: Some(now.clone()),
+                            last_transition_time: Some(now.clone()),
+                        })
+                } else {
+                    DeploymentCondition {
+                        type_: "Progressing".into(),
+                        status: "True".into(),
+                        reason: Some(
+                            if updated == replicas && available == replicas {
+                                "NewReplicaSetAvailable"
+                            } else {
+                                "ReplicaSetUpdated"
+                            }
+                            .into(),
+                        ),
+                        message: Some(if updated == replicas && available == replicas {
+                            format!("ReplicaSet \"{rs_name}\" has successfully progressed.")
                         } else {
-                            "ReplicaSetUpdated"
-                        }
-                        .into(),
-                    ),
-                    message: Some(if updated == replicas && available == replicas {
-                        format!("ReplicaSet \"{rs_name}\" has successfully progressed.")
-                    } else {
-                        format!("ReplicaSet \"{rs_name}\" is progressing.")
-                    }),
-                    last_update_time: Some(keep_time("Progressing", "True")),
-                    last_transition_time: Some(keep_time("Progressing", "True")),
+                            format!("ReplicaSet \"{rs_name}\" is progressing.")
+                        }),
+                        last_update_time: Some(keep_time("Progressing", "True")),
+                        last_transition_time: Some(keep_time("Progressing", "True")),
+                    }
                 },
             ]),
             collision_count: None,
@@ -395,5 +466,107 @@ impl DeploymentController {
             let _ = ctx.api.update_status(Object::Deployment(next));
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::api::{Kind, Object};
+    use crate::cluster::{Cluster, ClusterConfig};
+    use crate::store::ObjKey;
+    use k8s_openapi::api::apps::v1::{Deployment, ReplicaSet};
+
+    fn deployment(image: &str, replicas: i32) -> Object {
+        crate::codec::strict::decode(&serde_json::json!({
+            "apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": "d", "namespace": "default"},
+            "spec": {"replicas": replicas, "selector": {"matchLabels": {"app": "d"}},
+                "template": {"metadata": {"labels": {"app": "d"}},
+                    "spec": {"containers": [{"name": "c", "image": image}]}}}
+        }))
+        .expect("a Deployment")
+    }
+
+    fn sets(c: &Cluster) -> Vec<(String, i32)> {
+        c.api
+            .store
+            .list(Kind::ReplicaSet, Some("default"))
+            .filter_map(|o| o.as_typed::<ReplicaSet>())
+            .map(|r| {
+                (
+                    r.metadata.name.clone().unwrap_or_default(),
+                    r.spec.as_ref().and_then(|s| s.replicas).unwrap_or(0),
+                )
+            })
+            .collect()
+    }
+
+    fn edit(c: &mut Cluster, f: impl FnOnce(&mut Deployment)) {
+        let key = ObjKey::new(Kind::Deployment, "default", "d");
+        let mut d = c
+            .api
+            .try_get(&key)
+            .and_then(|o| o.as_typed::<Deployment>())
+            .cloned()
+            .expect("d");
+        f(&mut d);
+        c.api.update(Object::from(d)).expect("update");
+    }
+
+    fn progressing(c: &Cluster) -> (String, String) {
+        let key = ObjKey::new(Kind::Deployment, "default", "d");
+        let d = c
+            .api
+            .try_get(&key)
+            .and_then(|o| o.as_typed::<Deployment>())
+            .cloned()
+            .expect("d");
+        let cond = d
+            .status
+            .and_then(|s| s.conditions)
+            .unwrap_or_default()
+            .into_iter()
+            .find(|c| c.type_ == "Progressing")
+            .expect("Progressing");
+        (cond.status, cond.reason.unwrap_or_default())
+    }
+
+    #[test]
+    fn a_paused_deployment_creates_no_replica_set_but_follows_scale() {
+        let mut c = Cluster::new(&ClusterConfig::default());
+        c.api.create(deployment("nginx:1.27", 2)).expect("create");
+        c.advance(30_000);
+        assert_eq!(sets(&c).len(), 1);
+        edit(&mut c, |d| {
+            d.spec.as_mut().expect("spec").paused = Some(true)
+        });
+        c.advance(1_000);
+        assert_eq!(
+            progressing(&c),
+            ("Unknown".into(), "DeploymentPaused".into())
+        );
+        edit(&mut c, |d| {
+            let spec = d.spec.as_mut().expect("spec");
+            spec.replicas = Some(3);
+            spec.template.spec.as_mut().expect("pod spec").containers[0].image =
+                Some("nginx:1.26".into());
+        });
+        c.advance(30_000);
+        let s = sets(&c);
+        assert_eq!(s.len(), 1, "no new ReplicaSet while paused: {s:?}");
+        assert_eq!(s[0].1, 3, "the active set follows spec.replicas");
+        edit(&mut c, |d| d.spec.as_mut().expect("spec").paused = None);
+        c.advance(60_000);
+        let s = sets(&c);
+        assert_eq!(
+            s.len(),
+            2,
+            "resumed: the new template gets its ReplicaSet: {s:?}"
+        );
+        assert_eq!(s.iter().map(|x| x.1).sum::<i32>(), 3);
+        assert_eq!(
+            progressing(&c),
+            ("True".into(), "NewReplicaSetAvailable".into())
+        );
     }
 }

@@ -293,21 +293,24 @@ impl NodeLifecycleController {
         let Some(pod) = ctx.api.try_get(key).and_then(|o| o.as_typed::<Pod>()) else {
             return;
         };
-        let involved = Involved::of(Kind::Pod, &pod.metadata);
+        // `emitPodDeletionEvent` names the pod without its uid, so `describe pod` (which
+        // selects events by uid) never shows it; `kubectl get events` does.
+        let mut involved = Involved::of(Kind::Pod, &pod.metadata);
+        involved.uid.clear();
+        involved.resource_version = None;
         let mut st = pod.status.clone().unwrap_or_default();
         let conditions = st.conditions.get_or_insert_with(Vec::new);
+        // `UpdatePodCondition` appends; the dead kubelet never re-sorts the list, so
+        // `describe` shows DisruptionTarget last.
         if !conditions.iter().any(|c| c.type_ == "DisruptionTarget") {
-            conditions.insert(
-                0,
-                PodCondition {
-                    type_: "DisruptionTarget".into(),
-                    status: "True".into(),
-                    reason: Some("DeletionByTaintManager".into()),
-                    message: Some("Taint manager: deleting due to NoExecute taint".into()),
-                    last_transition_time: Some(to_time(now)),
-                    last_probe_time: None,
-                },
-            );
+            conditions.push(PodCondition {
+                type_: "DisruptionTarget".into(),
+                status: "True".into(),
+                reason: Some("DeletionByTaintManager".into()),
+                message: Some("Taint manager: deleting due to NoExecute taint".into()),
+                last_transition_time: Some(to_time(now)),
+                last_probe_time: None,
+            });
         }
         let _ = ctx.api.set_status::<Pod>(key, Some(st));
         ctx.api.record_event(

@@ -7,6 +7,8 @@
 //! break pod NAME liveness     its liveness probe fails (restarts, then CrashLoopBackOff)
 //! break pod NAME crash        its main process crashes once (exit code 1; restarted)
 //! break pod NAME crashloop    its main process crashes at every start (CrashLoopBackOff)
+//! break pod NAME fill [VOL]   its volume fills up: writes fail with ENOSPC (the claim's
+//!                             data stays full for the next pod too)
 //! heal pod NAME               undo all of the above
 //! fail node NAME              the node's kubelet stops (NotReady after 50s, evictions after 5m)
 //! heal node NAME              the node's kubelet is back
@@ -24,6 +26,7 @@ use crate::store::ObjKey;
 pub const COMMANDS: &[&str] = &["break", "fail", "heal"];
 
 const USAGE: &str = "usage: break pod NAME readiness|liveness|crash|crashloop [-n NAMESPACE]
+       break pod NAME fill [VOLUME] [-n NAMESPACE]
        heal pod NAME [-n NAMESPACE]
        fail node NAME
        heal node NAME
@@ -70,6 +73,13 @@ pub fn run(session: &mut Session, argv: &[String], io: &mut dyn Sink) -> i32 {
     }
     let cluster = &mut session.cluster;
     let result = match (verb, words.as_slice()) {
+        ("break", ["pod" | "pods" | "po", name, "fill", rest @ ..]) if rest.len() <= 1 => {
+            let name = name.strip_prefix("pod/").unwrap_or(name);
+            cluster.fill_pod_volume(
+                &ObjKey::new(Kind::Pod, &namespace, name),
+                rest.first().copied(),
+            )
+        }
         ("break", ["pod" | "pods" | "po", name, what]) => {
             let name = name.strip_prefix("pod/").unwrap_or(name);
             let fault = match *what {

@@ -16,12 +16,13 @@
 //!   (`/etc/hosts`, `/etc/resolv.conf`, the environment);
 //! - [`applets`]: the programs (busybox and GNU flavours), [`http`]: servers and clients;
 //! - [`host`]: [`PodHost`], the shell's host for one container, and [`exec`];
-//! - [`logs`]: what `kubectl logs` shows.
+//! - [`logs`]: what `kubectl logs` shows; [`fill`]: the volume-filling drill.
 //!
 //! Bounds: see [`fs`] for sizes; one `exec` writes at most [`host::MAX_OUTPUT`] bytes and
 //! sleeps at most [`host::MAX_SLEEP_MS`] of virtual time in total.
 
 pub mod applets;
+pub mod fill;
 pub mod fs;
 pub mod host;
 pub mod http;

@@ -131,6 +131,7 @@ $ kubectl describe pod par-0 | tail -1
 $ break pod par-1 sideways
 break: unknown fault "sideways"
 usage: break pod NAME readiness|liveness|crash|crashloop [-n NAMESPACE]
+       break pod NAME fill [VOLUME] [-n NAMESPACE]
        heal pod NAME [-n NAMESPACE]
        fail node NAME
        heal node NAME

@@ -132,4 +132,4 @@ deployment.apps/d rolled back
 $ kubectl rollout undo deploy/d --to-revision=9
 error: unable to find specified revision 9 in history
 $ kubectl rollout pause deploy/d
-kubetutor: not simulated: kubectl rollout pause for Deployments (the sandbox's Deployment controller has no paused roll-outs)
+deployment.apps/d paused

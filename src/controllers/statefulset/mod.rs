@@ -81,9 +81,38 @@ fn is_finished(pod: &Pod) -> bool {
     )
 }
 
-/// `isHealthy`: Running and Ready, and not terminating.
+/// `isHealthy`: Running and Ready, and not terminating. (v1.32 does not ask for
+/// availability here: the rolling update waits for Ready only; `minReadySeconds` holds
+/// it back through the OrderedReady walk, never under Parallel.)
 fn is_healthy(pod: &Pod) -> bool {
     is_running_and_ready(pod) && !is_terminating(pod)
+}
+
+/// When a Running and Ready pod becomes available (`podutil.IsPodAvailable`: Ready for
+/// longer than `min_ready_seconds`, strictly), or None when it is not Ready.
+pub fn available_from(pod: &Pod, min_ready_seconds: i32) -> Option<Millis> {
+    if !is_running_and_ready(pod) {
+        return None;
+    }
+    if min_ready_seconds <= 0 {
+        return Some(Millis::MIN);
+    }
+    let since = pod
+        .status
+        .as_ref()?
+        .conditions
+        .iter()
+        .flatten()
+        .find(|c| c.type_ == "Ready")?
+        .last_transition_time
+        .as_ref()
+        .map(crate::api::time::from_time)?;
+    Some(since + i64::from(min_ready_seconds) * 1000 + 1)
+}
+
+/// `isRunningAndAvailable` at `now`.
+fn is_available(pod: &Pod, min_ready_seconds: i32, now: Millis) -> bool {
+    available_from(pod, min_ready_seconds).is_some_and(|t| t <= now)
 }
 
 fn revision_of(pod: &Pod) -> Option<&str> {
@@ -123,9 +152,9 @@ impl StatefulSetController {
             return None;
         };
         match sync(sts, ctx) {
-            Ok(()) => {
+            Ok(requeue) => {
                 self.failures.remove(key);
-                None
+                requeue
             }
             Err(()) => {
                 let n = self.failures.entry(key.clone()).or_insert(0);
@@ -156,9 +185,12 @@ impl StoredPod {
 }
 
 /// One sync of one StatefulSet. (Slots are walked by index: the index is the ordinal's
-/// offset from `.spec.ordinals.start`, as upstream's `replicas[i]` array.)
+/// offset from `.spec.ordinals.start`, as upstream's `replicas[i]` array.) Returns when
+/// to look again: with `minReadySeconds`, the moment the next Ready pod becomes
+/// available (upstream re-queues `minReadySeconds` after each sync while
+/// `availableReplicas` falls short; the pod's availability is what decides).
 #[allow(clippy::needless_range_loop)]
-fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
+fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Option<Millis>, ()> {
     let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
     let set_name = sts.metadata.name.as_deref().unwrap_or_default();
     let uid = sts.metadata.uid.as_deref().unwrap_or_default();
@@ -220,6 +252,8 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
     let replicas = spec.replicas.unwrap_or(1).max(0);
     let start = spec.ordinals.as_ref().and_then(|o| o.start).unwrap_or(0);
     let monotonic = spec.pod_management_policy.as_deref() != Some("Parallel");
+    let min_ready = spec.min_ready_seconds.unwrap_or(0);
+    let now = ctx.now();
     let strategy = update::Strategy::of(spec);
     let current_replicas = sts
         .status
@@ -302,6 +336,11 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
                             ));
                         }
                         true
+                    } else if monotonic && !is_available(pod, min_ready, now) {
+                        ctx.note(format!(
+                            "waiting for {name} to be available: Ready for more than minReadySeconds ({min_ready}s) (OrderedReady)"
+                        ));
+                        true
                     } else {
                         retention::fix_claims(sts, pod, false, ctx);
                         false
@@ -343,6 +382,13 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
             if monotonic && !is_running_and_ready(pod) && first_unhealthy != Some(*ord) {
                 ctx.note(format!(
                     "scale down waits: {name} is not Running and Ready (OrderedReady)"
+                ));
+                blocked = true;
+                break;
+            }
+            if monotonic && !is_available(pod, min_ready, now) && first_unhealthy != Some(*ord) {
+                ctx.note(format!(
+                    "scale down waits: {name} is not available yet (minReadySeconds: {min_ready})"
                 ));
                 blocked = true;
                 break;
@@ -396,14 +442,46 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<(), ()> {
 
     drop(slots);
     drop(condemned);
-    status::update_status(sts, &revs, strategy.rolling, ctx);
+    let next_available = status::update_status(sts, &revs, strategy.rolling, ctx);
     revisions::truncate_history(sts, &revs, &pod_revisions, ctx);
-    result
+    result.map(|()| next_available.map(|t| (t - now).max(1)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pod(phase: &str, ready_since: Option<Millis>) -> Pod {
+        use k8s_openapi::api::core::v1::{PodCondition, PodStatus};
+        Pod {
+            status: Some(PodStatus {
+                phase: Some(phase.into()),
+                conditions: ready_since.map(|t| {
+                    vec![PodCondition {
+                        type_: "Ready".into(),
+                        status: "True".into(),
+                        last_transition_time: Some(crate::api::time::to_time(t)),
+                        ..Default::default()
+                    }]
+                }),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn available_means_ready_for_longer_than_min_ready_seconds() {
+        let t = crate::api::time::EPOCH_MS;
+        let ready = pod("Running", Some(t));
+        assert!(is_available(&ready, 0, t));
+        // IsPodAvailable: lastTransitionTime + minReadySeconds strictly before now.
+        assert!(!is_available(&ready, 10, t + 10_000));
+        assert!(is_available(&ready, 10, t + 10_001));
+        assert_eq!(available_from(&ready, 10), Some(t + 10_001));
+        assert_eq!(available_from(&pod("Running", None), 10), None);
+        assert_eq!(available_from(&pod("Pending", Some(t)), 0), None);
+    }
 
     #[test]
     fn parses_ordinals_like_upstream() {

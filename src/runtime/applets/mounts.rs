@@ -159,7 +159,7 @@ pub fn mount_table(host: &mut PodHost<'_>) -> Vec<MountRow> {
         let space = host.fs().and_then(|fs| {
             let v = fs.mount_volume(i + 1)?;
             let size = v.capacity / 1024;
-            let used = v.used.div_ceil(1024);
+            let used = v.used_for_df().div_ceil(1024);
             Some((size, used, size.saturating_sub(used)))
         });
         let space = match (&id, fstype) {

@@ -156,6 +156,10 @@ pub struct Volume {
     /// Projected volumes (configMap, secret, the service account token) are read-only
     /// whatever the mount says.
     pub read_only: bool,
+    /// Filled to the last block by the sandbox's `break pod NAME fill` drill: no write
+    /// that needs space succeeds (new empty files still do, as on a full ext4), and `df`
+    /// shows it 100% used, until `heal pod` empties it again.
+    pub full: bool,
 }
 
 impl Volume {
@@ -166,6 +170,26 @@ impl Volume {
             used: 0,
             inodes: 1,
             read_only: false,
+            full: false,
+        }
+    }
+
+    /// The bytes `df` reports used: all of them while the volume is filled.
+    pub fn used_for_df(&self) -> u64 {
+        if self.full {
+            self.capacity.max(self.used)
+        } else {
+            self.used
+        }
+    }
+
+    /// Whether a write of `more` bytes (or a new directory or link, which needs a block)
+    /// is refused because the volume is filled.
+    fn full_for(&self, more: u64) -> Result<(), FsErr> {
+        if self.full && more > 0 {
+            Err(FsErr::NoSpace)
+        } else {
+            Ok(())
         }
     }
 
@@ -250,10 +274,13 @@ impl Volume {
             return Err(FsErr::NoSpace);
         }
         let kept = if append { old_len } else { 0 };
-        let room_disk = self
-            .capacity
-            .min(MAX_VOLUME_BYTES)
-            .saturating_sub(self.used.saturating_sub(old_len) + kept);
+        let room_disk = if self.full {
+            0
+        } else {
+            self.capacity
+                .min(MAX_VOLUME_BYTES)
+                .saturating_sub(self.used.saturating_sub(old_len) + kept)
+        };
         let room_file = (MAX_FILE_BYTES as u64).saturating_sub(kept);
         let room = room_disk.min(room_file) as usize;
         let mut cut = text.len().min(room);
@@ -295,6 +322,9 @@ impl Volume {
     pub fn insert(&mut self, rel: &[String], inode: Inode) -> Result<(), FsErr> {
         self.writable()?;
         let (bytes, count) = inode.usage();
+        // A directory or symbolic link takes a block even when it holds no data.
+        let needs_block = !matches!(&inode.body, Body::File { .. } | Body::Device(_));
+        self.full_for(bytes + u64::from(needs_block))?;
         if self.inodes + count > MAX_INODES {
             return Err(FsErr::NoSpace);
         }

@@ -368,13 +368,31 @@ impl PodFs<'_> {
             self.remove_abs(to)?;
         }
         let removed = self.remove_abs(from)?;
-        if let Err(e) = self.insert_abs(to, inode) {
+        // A move within one filesystem takes no new space, even on a filled volume.
+        let same_volume = self.mounts[mf].volume == self.mounts[mt].volume;
+        let was_full = self.volume_mut(mf).map(|v| v.full).unwrap_or(false);
+        let set_full = |fs: &mut Self, full: bool| {
+            if let Ok(v) = fs.volume_mut(mf) {
+                v.full = full;
+            }
+        };
+        if same_volume {
+            set_full(self, false);
+        }
+        let result = self.insert_abs(to, inode);
+        if let Err(e) = result {
             // Put the source back so a failed move loses nothing.
             let (m, rel) = self.locate(from);
             if let Ok(v) = self.volume_mut(m) {
+                let full = std::mem::replace(&mut v.full, false);
                 let _ = v.insert(&rel, removed);
+                v.full = full;
             }
+            set_full(self, was_full);
             return Err(e);
+        }
+        if same_volume {
+            set_full(self, was_full);
         }
         Ok(())
     }

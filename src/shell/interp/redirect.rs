@@ -23,6 +23,19 @@ impl Shell {
         io: &Io,
         f: impl FnOnce(&mut Shell, &mut Cx, &Io) -> Res,
     ) -> Res {
+        self.with_redirects_for(cx, redirects, io, None, f)
+    }
+
+    /// [`Shell::with_redirects`] for a simple command named `writer`: a write the file
+    /// system refuses is then reported in that program's own words.
+    pub(crate) fn with_redirects_for(
+        &mut self,
+        cx: &mut Cx,
+        redirects: &[Redirect],
+        io: &Io,
+        writer: Option<&str>,
+        f: impl FnOnce(&mut Shell, &mut Cx, &Io) -> Res,
+    ) -> Res {
         if redirects.is_empty() {
             return f(self, cx, io);
         }
@@ -36,7 +49,7 @@ impl Shell {
         };
         // A write the file system refused (a full volume) fails the command, as the
         // program's own write(2) would.
-        if self.close_files(cx, opened, io) {
+        if self.close_files(cx, opened, io, writer) {
             if let Ok(0) = r {
                 return Ok(1);
             }
@@ -139,7 +152,13 @@ impl Shell {
 
     /// Writes what the command wrote to its files, newest first (they are a stack).
     /// Returns whether a write failed.
-    fn close_files(&mut self, cx: &mut Cx, opened: Vec<OpenFile>, io: &Io) -> bool {
+    fn close_files(
+        &mut self,
+        cx: &mut Cx,
+        opened: Vec<OpenFile>,
+        io: &Io,
+        writer: Option<&str>,
+    ) -> bool {
         let mut failed = false;
         for file in opened.into_iter().rev() {
             debug_assert!(matches!(file.target, Target::Buf(_)));
@@ -148,17 +167,46 @@ impl Shell {
                 continue;
             }
             if let Err(e) = cx.host.write_file(&self.state.cwd, &file.path, &data, true) {
-                let msg = format!(
-                    "{}{}: {}\n",
-                    self.prefix(None, cx.line),
-                    file.path,
-                    e.strerror()
-                );
-                cx.out.write(io.err(), &msg);
+                let msg = match writer {
+                    Some(w) => self.write_error(w, e, cx.line),
+                    None => Some(format!(
+                        "{}{}: {}\n",
+                        self.prefix(None, cx.line),
+                        file.path,
+                        e.strerror()
+                    )),
+                };
+                if let Some(msg) = msg {
+                    cx.out.write(io.err(), &msg);
+                }
                 failed = true;
             }
         }
         failed
+    }
+
+    /// What `writer` prints when its write(2) to a redirected file fails with `e` (None:
+    /// nothing). The shells' own `echo`/`printf` word it their way: busybox ash's echo
+    /// `sh: write error: ...` (its printf only sets the status), dash's
+    /// `sh: 1: echo: echo: I/O error`, bash's `bash: line 1: echo: write error: ...`.
+    /// Programs (busybox applets and GNU coreutils alike) say `cat: write error: ...`.
+    fn write_error(&self, writer: &str, e: FsError, line: usize) -> Option<String> {
+        let base = writer.rsplit('/').next().unwrap_or(writer);
+        let builtin = matches!(writer, "echo" | "printf");
+        let arg0 = self.state.arg0.rsplit('/').next().unwrap_or("sh");
+        Some(match self.dialect {
+            Dialect::Ash if writer == "echo" => format!("{arg0}: write error: {}\n", e.strerror()),
+            Dialect::Ash if builtin => return None,
+            Dialect::Dash if builtin => {
+                format!("{}{writer}: I/O error\n", self.prefix(Some(writer), line))
+            }
+            Dialect::Bash if builtin => format!(
+                "{}write error: {}\n",
+                self.prefix(Some(writer), line),
+                e.strerror()
+            ),
+            _ => format!("{base}: write error: {}\n", e.strerror()),
+        })
     }
 
     /// Reports a file a redirection could not open; returns the status.

@@ -36,7 +36,8 @@ impl Shell {
                 Ok(status)
             });
         }
-        self.with_redirects(cx, &cmd.redirects, io, |sh, cx, rio| {
+        let writer = argv[0].clone();
+        self.with_redirects_for(cx, &cmd.redirects, io, Some(&writer), |sh, cx, rio| {
             sh.dispatch(cx, argv, assigns, rio, true)
         })
     }

@@ -1,9 +1,9 @@
 //! `kubectl rollout restart`, `pause` and `resume` (kubectl's `objectrestarter.go` and
 //! `objectpauser.go`/`objectresumer.go`). Restart stamps the pod template with
 //! `kubectl.kubernetes.io/restartedAt` at the cluster's (virtual) time, which is a new
-//! template and so a new roll-out. StatefulSets cannot be paused, as upstream says; the
-//! sandbox's Deployment controller does not model a paused roll-out, so pausing one is
-//! reported as not simulated.
+//! template and so a new roll-out. Pause and resume set and clear a Deployment's
+//! `spec.paused` (the Deployment controller then holds its roll-out); StatefulSets and
+//! other kinds get upstream's `pausing is not supported`.
 
 use super::{patch_object, targets};
 use crate::api::{Kind, Object};
@@ -78,30 +78,77 @@ pub fn restart(ctx: &mut VerbCtx) -> i32 {
     code
 }
 
-/// `rollout pause` (`pause` true) and `rollout resume`.
+/// `rollout pause` (`pause` true) and `rollout resume` (`RunPause`/`RunResume` with
+/// `ObjectPauserFn`/`ObjectResumerFn`): only Deployments can be paused. Each object that
+/// changes is patched and printed (`deployment.apps/web paused`); the refusals
+/// (`is already paused`, `is not paused`, `pausing is not supported`) are gathered and
+/// printed after the rest, as kubectl's aggregated error is.
 pub fn pause_or_resume(ctx: &mut VerbCtx, pause: bool) -> i32 {
+    if ctx.args.is_set("output") || ctx.args.is_set("dry-run") {
+        return ctx.not_simulated(&format!(
+            "-o and --dry-run for kubectl rollout {}",
+            if pause { "pause" } else { "resume" }
+        ));
+    }
     let objects = match targets(ctx) {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let mut code = 0;
+    let mut errs: Vec<String> = Vec::new();
     for obj in objects {
-        if obj.kind() == Kind::Deployment {
-            code = ctx.not_simulated(&format!(
-                "kubectl rollout {} for Deployments (the sandbox's Deployment controller has no paused roll-outs)",
-                if pause { "pause" } else { "resume" }
-            ));
+        let paused = match obj.as_ref() {
+            Object::Deployment(d) => d.spec.as_ref().and_then(|s| s.paused) == Some(true),
+            _ => {
+                let verb = if pause { "pausing" } else { "resuming" };
+                errs.push(pause_error(&obj, &format!("{verb} is not supported")));
+                continue;
+            }
+        };
+        if pause && paused {
+            errs.push(pause_error(&obj, "is already paused"));
             continue;
         }
-        ctx.sink.err(&format!(
-            "error: {} {:?} {} is not supported\n",
-            obj.kind().info().resource_group(),
-            obj.name(),
-            if pause { "pausing" } else { "resuming" }
-        ));
-        code = 1;
+        if !pause && !paused {
+            errs.push(pause_error(&obj, "is not paused"));
+            continue;
+        }
+        // The two-way merge patch of `paused` (omitempty: resuming removes the field).
+        let value = if pause {
+            serde_json::Value::Bool(true)
+        } else {
+            serde_json::Value::Null
+        };
+        let patch = serde_json::json!({"spec": {"paused": value}});
+        match patch_object(ctx, &obj, &patch) {
+            Ok(o) => ctx.sink.out(&format!(
+                "{} {}\n",
+                name_of(&o),
+                if pause { "paused" } else { "resumed" }
+            )),
+            Err(e) => errs.push(format!(
+                "failed to patch: {}",
+                errors::render(&e).trim_end()
+            )),
+        }
     }
-    code
+    for e in &errs {
+        let line = if e.starts_with("error: ") {
+            e.clone()
+        } else {
+            format!("error: {e}")
+        };
+        ctx.sink.err(&format!("{line}\n"));
+    }
+    i32::from(!errs.is_empty())
+}
+
+/// `fmt.Errorf("error: %s %q %v", resource.group, name, err)`.
+fn pause_error(obj: &Object, what: &str) -> String {
+    format!(
+        "error: {} {:?} {what}",
+        obj.kind().info().resource_group(),
+        obj.name()
+    )
 }
 
 #[cfg(test)]
