@@ -1,22 +1,22 @@
-//! The lessons that ship with kubetutor (the `lessons/` folder) and the table `lessons`
-//! prints. The folder is `$KUBETUTOR_LESSONS` when set, else `lessons/` in the current
-//! directory, else the one kubetutor was built from.
+//! The lessons kubetutor offers and the table `lessons` prints: the ones built into the
+//! binary ([`super::embedded`]), or, when `$KUBETUTOR_LESSONS` names a folder, the
+//! lessons in that folder instead (a teacher's own set).
 
 use super::load::{load, Diagnostics, Lesson, LESSON_FILE};
 use super::progress::Progress;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use std::path::{Path, PathBuf};
 
-/// Where the shipped lessons are.
-pub fn lessons_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("KUBETUTOR_LESSONS").filter(|d| !d.is_empty()) {
-        return PathBuf::from(d);
+/// The variable naming a folder of lessons to offer instead of the built-in ones.
+pub const LESSONS_VAR: &str = "KUBETUTOR_LESSONS";
+
+/// The lessons on offer: `$KUBETUTOR_LESSONS`'s folder when it is set, else the
+/// built-in ones.
+pub fn shipped() -> (Vec<Lesson>, Vec<Diagnostics>) {
+    match std::env::var_os(LESSONS_VAR).filter(|d| !d.is_empty()) {
+        Some(dir) => load_all(Path::new(&dir)),
+        None => super::embedded::load_all(),
     }
-    let here = PathBuf::from("lessons");
-    if here.join("README.md").is_file() {
-        return here;
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lessons")
 }
 
 /// Every lesson folder under `dir` (folders holding `lesson.yaml`), sorted by name.

@@ -25,8 +25,23 @@ pub struct LessonHost {
     /// Where progress is saved; None: not kept.
     progress_path: Option<PathBuf>,
     progress: Option<Progress>,
-    /// A lesson just started on a fresh cluster (the runner clears its journal).
-    pub restarted: bool,
+    /// What the last lesson command changed, for the sandbox's journal (the runner
+    /// takes it).
+    pub changed: Option<Change>,
+}
+
+/// A lesson command that changed the sandbox or the lesson's place, as the journal keeps
+/// it ([`crate::sandbox::journal::EntryKind::Lesson`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// A lesson started on a fresh cluster: the line that starts it again
+    /// (`lesson 004-nginx-web --lang en`) and the files it put in the workspace.
+    Started {
+        line: String,
+        files: std::collections::BTreeMap<String, String>,
+    },
+    /// `next`, `skip` or a `check` that passed: the lesson moved to another step.
+    Moved { line: String },
 }
 
 impl LessonHost {
@@ -37,7 +52,38 @@ impl LessonHost {
             default_lang,
             progress_path,
             progress: None,
-            restarted: false,
+            changed: None,
+        }
+    }
+
+    /// For a restored sandbox: which lesson and step the learner is back in.
+    pub fn resumed_note(&self) -> Option<String> {
+        let p = self.player.as_ref()?;
+        let total = p.lesson.spec.steps.len();
+        Some(if p.finished() {
+            format!(
+                "kubetutor: lesson {} is complete (`lessons` lists the others)\n",
+                p.lesson.id()
+            )
+        } else {
+            format!(
+                "kubetutor: you are back in lesson {}, step {}/{total}; `lesson` shows the step\n",
+                p.lesson.id(),
+                p.step + 1
+            )
+        })
+    }
+
+    /// Where progress is saved (None: not kept).
+    pub fn progress_path(&self) -> Option<&PathBuf> {
+        self.progress_path.as_ref()
+    }
+
+    /// Keep progress in `path` from now on (the REPL's data folder).
+    pub fn set_progress_path(&mut self, path: Option<PathBuf>) {
+        if path != self.progress_path {
+            self.progress_path = path;
+            self.progress = None;
         }
     }
 
@@ -61,12 +107,16 @@ impl LessonHost {
             ("lesson", _) => Some(self.lesson(&words[1..], session)),
             ("hint" | "solution" | "check" | "next" | "skip", 1) if playing => {
                 let p = self.player.as_mut()?;
+                let step = p.step;
                 let text = match first {
                     "hint" => p.hint(),
                     "solution" => p.solution(),
                     "check" => p.check(session),
                     _ => p.skip(),
                 };
+                if p.step != step {
+                    self.changed = Some(Change::Moved { line: first.into() });
+                }
                 Some(self.saved(text))
             }
             _ => None,
@@ -131,7 +181,7 @@ impl LessonHost {
     }
 
     fn list(&mut self) -> String {
-        let (lessons, bad) = catalog::load_all(&catalog::lessons_dir());
+        let (lessons, bad) = catalog::shipped();
         let lang = self.language();
         let (progress, message) = self.progress();
         let mut s = message.map(|m| format!("{m}\n")).unwrap_or_default();
@@ -191,11 +241,11 @@ impl LessonHost {
             }
             i += 1;
         }
-        let lesson = match (id, path) {
+        let lesson = match (&id, &path) {
             (None, Some(p)) => load(&PathBuf::from(p)).map_err(|d| format!("\n{d}"))?,
             (Some(id), None) => {
-                let (lessons, _) = catalog::load_all(&catalog::lessons_dir());
-                catalog::find(&lessons, &id)?.clone()
+                let (lessons, _) = catalog::shipped();
+                catalog::find(&lessons, id)?.clone()
             }
             _ => return Err(usage().trim_end().to_string()),
         };
@@ -204,10 +254,22 @@ impl LessonHost {
         if played != lang {
             note = format!("(this lesson is not written in {lang}; playing it in {played})\n");
         }
+        let line = match &path {
+            Some(p) => format!(
+                "lesson --path {} --lang {played}",
+                std::path::absolute(p)
+                    .unwrap_or_else(|_| PathBuf::from(p))
+                    .display()
+            ),
+            None => format!("lesson {} --lang {played}", lesson.id()),
+        };
         let player = Player::new(lesson, lang);
         fresh_sandbox(session, self.seed);
-        self.restarted = true;
         player.prepare(session);
+        self.changed = Some(Change::Started {
+            line,
+            files: session.workspace.files.clone(),
+        });
         let text = format!("{note}{}", player.intro());
         self.player = Some(player);
         Ok(text)

@@ -182,11 +182,8 @@ impl Runner {
         if self.session.attached.is_none() {
             if let Some(reply) = self.lessons.command(text, &mut self.session) {
                 sink.out(&reply);
-                if std::mem::take(&mut self.lessons.restarted) {
-                    // The lesson started on a fresh cluster: what was journaled before no
-                    // longer describes the sandbox (as after `reset`).
-                    self.journal = crate::sandbox::journal::Journal::new(self.options.seed);
-                }
+                // A lesson started (on a fresh cluster) or moved to another step.
+                self.journal_lesson_change();
                 self.last_status = 0;
                 return 0;
             }
