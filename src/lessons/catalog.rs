@@ -4,7 +4,7 @@
 
 use super::load::{load, Diagnostics, Lesson, LESSON_FILE};
 use super::progress::Progress;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ColumnConstraint, ContentArrangement, Table};
 use std::path::{Path, PathBuf};
 
 /// The variable naming a folder of lessons to offer instead of the built-in ones.
@@ -69,11 +69,36 @@ pub fn find<'a>(lessons: &'a [Lesson], id: &str) -> Result<&'a Lesson, String> {
     }
 }
 
-/// The `lessons` table: id, title, level, languages, completion.
-pub fn table(lessons: &[Lesson], progress: &Progress, lang: crate::sandbox::lang::Lang) -> String {
+/// The width the `lessons` table is laid out for when stdout is not a terminal (a pipe,
+/// a file, a test): the classic terminal's, so the output is the same everywhere.
+pub const STABLE_WIDTH: u16 = 80;
+
+/// The width to lay the table out for: None on a terminal (comfy-table reads its
+/// width), [`STABLE_WIDTH`] otherwise.
+pub fn table_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        None
+    } else {
+        Some(STABLE_WIDTH)
+    }
+}
+
+/// The `lessons` table: id, title, level, languages, completion, laid out within `width`
+/// columns (None: the terminal's), long titles wrapped in their column.
+pub fn table(
+    lessons: &[Lesson],
+    progress: &Progress,
+    lang: crate::sandbox::lang::Lang,
+    width: Option<u16>,
+) -> String {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
-    t.set_header(vec!["ID", "TITLE", "LEVEL", "LANGUAGES", "DONE"]);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(w) = width {
+        t.set_width(w);
+    }
+    t.set_header(vec!["ID", "TITLE", "LEVEL", "LANG", "DONE"]);
     for l in lessons {
         let total = l.step_ids.len();
         let passed = progress
@@ -97,9 +122,48 @@ pub fn table(lessons: &[Lesson], progress: &Progress, lang: crate::sandbox::lang
                 .iter()
                 .map(|x| x.code())
                 .collect::<Vec<_>>()
-                .join(", "),
+                .join(" "),
             done,
         ]);
     }
+    // Only the title wraps: an id or a level cut in two is unreadable.
+    for i in [0, 2, 3, 4] {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
     format!("{t}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::lang::Lang;
+
+    #[test]
+    fn the_table_fits_the_width_it_is_given_and_keeps_every_title() {
+        let (lessons, bad) = super::super::embedded::load_all();
+        assert!(bad.is_empty());
+        for width in [80u16, 72] {
+            let text = table(&lessons, &Progress::new(), Lang::En, Some(width));
+            for line in text.lines() {
+                assert!(
+                    line.chars().count() <= width as usize,
+                    "{} columns > {width}:\n{text}",
+                    line.chars().count()
+                );
+            }
+            for l in &lessons {
+                assert!(text.contains(l.id()), "{text}");
+            }
+            // The longest title is wrapped, not cut: all its words are there.
+            let words = text
+                .split(|c: char| !c.is_alphanumeric())
+                .collect::<Vec<_>>();
+            for w in ["OrderedReady", "Parallel", "Capstone", "(challenge)"] {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                assert!(words.contains(&w), "{w} missing:\n{text}");
+            }
+        }
+    }
 }

@@ -16,7 +16,10 @@ pub fn list() -> ExitCode {
     if let Some(m) = message {
         eprintln!("{m}");
     }
-    print!("{}", catalog::table(&lessons, &p, Lang::from_env()));
+    print!(
+        "{}",
+        catalog::table(&lessons, &p, Lang::from_env(), catalog::table_width())
+    );
     for d in &bad {
         eprint!("{d}");
     }

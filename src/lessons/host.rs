@@ -10,7 +10,6 @@ use super::player::Player;
 use super::progress::Progress;
 use super::ui::{say, Phrase};
 use crate::cluster::{Cluster, ClusterConfig};
-use crate::kubectl::output::Sink;
 use crate::kubectl::session::Session;
 use crate::sandbox::lang::Lang;
 use std::path::PathBuf;
@@ -28,6 +27,9 @@ pub struct LessonHost {
     /// What the last lesson command changed, for the sandbox's journal (the runner
     /// takes it).
     pub changed: Option<Change>,
+    /// The width `lessons` lays its table out for: None on a terminal (its width), else
+    /// [`catalog::STABLE_WIDTH`] so scripts print the same bytes everywhere.
+    pub table_width: Option<u16>,
 }
 
 /// A lesson command that changed the sandbox or the lesson's place, as the journal keeps
@@ -53,6 +55,7 @@ impl LessonHost {
             progress_path,
             progress: None,
             changed: None,
+            table_width: Some(catalog::STABLE_WIDTH),
         }
     }
 
@@ -183,9 +186,10 @@ impl LessonHost {
     fn list(&mut self) -> String {
         let (lessons, bad) = catalog::shipped();
         let lang = self.language();
+        let width = self.table_width;
         let (progress, message) = self.progress();
         let mut s = message.map(|m| format!("{m}\n")).unwrap_or_default();
-        s.push_str(&catalog::table(&lessons, progress, lang));
+        s.push_str(&catalog::table(&lessons, progress, lang, width));
         for d in bad {
             s.push_str(&d.to_string());
         }
@@ -289,35 +293,4 @@ pub fn fresh_sandbox(session: &mut Session, seed: u64) {
 
 fn usage() -> String {
     "usage: lesson ID [--lang en|vi|es] | lesson --path DIR [--lang L] | lesson stop; `lessons` lists them\n".into()
-}
-
-/// A sink that passes output on and keeps a copy (bounded) for the lesson's goals.
-pub struct Tee<'a> {
-    pub inner: &'a mut dyn Sink,
-    pub copy: String,
-}
-
-/// How much of one command's output a [`Tee`] keeps.
-const MAX_COPY: usize = 1024 * 1024;
-
-impl Tee<'_> {
-    fn keep(&mut self, text: &str) {
-        let room = MAX_COPY.saturating_sub(self.copy.len());
-        let mut take = text.len().min(room);
-        while !text.is_char_boundary(take) {
-            take -= 1;
-        }
-        self.copy.push_str(&text[..take]);
-    }
-}
-
-impl Sink for Tee<'_> {
-    fn out(&mut self, text: &str) {
-        self.keep(text);
-        self.inner.out(text);
-    }
-    fn err(&mut self, text: &str) {
-        self.keep(text);
-        self.inner.err(text);
-    }
 }

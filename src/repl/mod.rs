@@ -112,6 +112,8 @@ impl Repl {
         };
         runner.tutor.color = crate::tutor::color_on_terminal();
         // Lessons played at the prompt keep their progress in the data folder.
+        // The REPL is on a terminal: `lessons` fits its width.
+        runner.lessons.table_width = None;
         // (The lesson a restored sandbox was in is kept.)
         if options.persist {
             runner

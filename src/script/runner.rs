@@ -188,18 +188,16 @@ impl Runner {
                 return 0;
             }
         }
-        let mut tee = crate::lessons::host::Tee {
-            inner: sink,
-            copy: String::new(),
-        };
+        // What the command prints is kept for the lesson's goals.
+        let mut rec = crate::tutor::Recorder::new(sink);
         // The tutor speaks the lesson's language while one is played.
         self.tutor.lang = self.lessons.language();
         // Sandbox commands (`undo`, `time` ...) or the shell; every input is journaled.
-        let code = self.run_line(text, &mut tee);
+        let code = self.run_line(text, &mut rec);
         self.last_status = code;
-        let output = std::mem::take(&mut tee.copy);
+        let output = std::mem::take(&mut rec.text);
         if let Some(next) = self.lessons.after_command(&output, code, &self.session) {
-            tee.inner.out(&next);
+            rec.inner.out(&next);
         }
         code
     }
