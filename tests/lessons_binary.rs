@@ -186,7 +186,7 @@ fn a_learner_who_quits_mid_lesson_comes_back_to_the_same_cluster_files_and_step(
         dir.path(),
         &["repl"],
         "lesson 004 --lang en\n\
-         kubectl apply -f as-written/headless-service.yaml\n\
+         kubectl apply -f headless-service.yaml\n\
          cat > notes.txt <<EOF\nmine\nEOF\n",
     );
     assert!(

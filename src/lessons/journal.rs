@@ -85,10 +85,7 @@ mod tests {
         assert!(start
             .workspace
             .contains_key("as-written/web-stateful-set.yaml"));
-        typed(
-            &mut live,
-            "kubectl apply -f as-written/headless-service.yaml",
-        );
+        typed(&mut live, "kubectl apply -f headless-service.yaml");
         typed(&mut live, "next");
         typed(&mut live, "hint");
         let kinds: Vec<_> = live.journal.entries.iter().map(|e| e.kind).collect();

@@ -197,6 +197,11 @@ impl Runner {
         self.last_status = code;
         let output = std::mem::take(&mut rec.text);
         if let Some(next) = self.lessons.after_command(&output, code, &self.session) {
+            // Output without a final newline (jsonpath) ends its line before the lesson
+            // speaks.
+            if !output.is_empty() && !output.ends_with('\n') {
+                rec.inner.out("\n");
+            }
             rec.inner.out(&next);
         }
         code
