@@ -90,7 +90,7 @@ fn hints_come_one_at_a_time_in_order() {
     let none = typed(&mut r, "hint");
     assert!(none.starts_with("No more hints"), "{none}");
     let solution = typed(&mut r, "solution");
-    assert!(solution.contains("kubectl apply -f as-written/headless-service.yaml"));
+    assert!(solution.contains("kubectl apply -f headless-service.yaml"));
     // `next` skips; hints start over for the new step.
     let next = typed(&mut r, "next");
     assert!(next.contains("[Step 1: skipped]"), "{next}");
@@ -118,7 +118,7 @@ fn progress_is_saved_after_each_step() {
     let mut r = sandbox();
     r.lessons = LessonHost::new(1, Lang::En, Some(path.clone()));
     typed(&mut r, "lesson 004");
-    typed(&mut r, "kubectl apply -f as-written/headless-service.yaml");
+    typed(&mut r, "kubectl apply -f headless-service.yaml");
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("\"004-nginx-web\""), "{saved}");
     assert!(saved.contains("\"service\": \"passed\""), "{saved}");

@@ -29,7 +29,12 @@ pub fn play(lesson: &Lesson, lang: Lang, seed: u64) -> AutoRun {
     let mut runner = Runner::new(RunOptions {
         seed,
         quiet: true,
-        base_dir: lesson.dir.clone(),
+        // A built-in lesson's folder is not on disk: its files are in the workspace.
+        base_dir: if lesson.embedded {
+            std::env::current_dir().unwrap_or_default()
+        } else {
+            lesson.dir.clone()
+        },
         ..Default::default()
     });
     let mut player = Player::new(lesson.clone(), lang);

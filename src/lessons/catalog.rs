@@ -1,22 +1,22 @@
-//! The lessons that ship with kubetutor (the `lessons/` folder) and the table `lessons`
-//! prints. The folder is `$KUBETUTOR_LESSONS` when set, else `lessons/` in the current
-//! directory, else the one kubetutor was built from.
+//! The lessons kubetutor offers and the table `lessons` prints: the ones built into the
+//! binary ([`super::embedded`]), or, when `$KUBETUTOR_LESSONS` names a folder, the
+//! lessons in that folder instead (a teacher's own set).
 
 use super::load::{load, Diagnostics, Lesson, LESSON_FILE};
 use super::progress::Progress;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ColumnConstraint, ContentArrangement, Table};
 use std::path::{Path, PathBuf};
 
-/// Where the shipped lessons are.
-pub fn lessons_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("KUBETUTOR_LESSONS").filter(|d| !d.is_empty()) {
-        return PathBuf::from(d);
+/// The variable naming a folder of lessons to offer instead of the built-in ones.
+pub const LESSONS_VAR: &str = "KUBETUTOR_LESSONS";
+
+/// The lessons on offer: `$KUBETUTOR_LESSONS`'s folder when it is set, else the
+/// built-in ones.
+pub fn shipped() -> (Vec<Lesson>, Vec<Diagnostics>) {
+    match std::env::var_os(LESSONS_VAR).filter(|d| !d.is_empty()) {
+        Some(dir) => load_all(Path::new(&dir)),
+        None => super::embedded::load_all(),
     }
-    let here = PathBuf::from("lessons");
-    if here.join("README.md").is_file() {
-        return here;
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lessons")
 }
 
 /// Every lesson folder under `dir` (folders holding `lesson.yaml`), sorted by name.
@@ -69,11 +69,36 @@ pub fn find<'a>(lessons: &'a [Lesson], id: &str) -> Result<&'a Lesson, String> {
     }
 }
 
-/// The `lessons` table: id, title, level, languages, completion.
-pub fn table(lessons: &[Lesson], progress: &Progress, lang: crate::sandbox::lang::Lang) -> String {
+/// The width the `lessons` table is laid out for when stdout is not a terminal (a pipe,
+/// a file, a test): the classic terminal's, so the output is the same everywhere.
+pub const STABLE_WIDTH: u16 = 80;
+
+/// The width to lay the table out for: None on a terminal (comfy-table reads its
+/// width), [`STABLE_WIDTH`] otherwise.
+pub fn table_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        None
+    } else {
+        Some(STABLE_WIDTH)
+    }
+}
+
+/// The `lessons` table: id, title, level, languages, completion, laid out within `width`
+/// columns (None: the terminal's), long titles wrapped in their column.
+pub fn table(
+    lessons: &[Lesson],
+    progress: &Progress,
+    lang: crate::sandbox::lang::Lang,
+    width: Option<u16>,
+) -> String {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
-    t.set_header(vec!["ID", "TITLE", "LEVEL", "LANGUAGES", "DONE"]);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(w) = width {
+        t.set_width(w);
+    }
+    t.set_header(vec!["ID", "TITLE", "LEVEL", "LANG", "DONE"]);
     for l in lessons {
         let total = l.step_ids.len();
         let passed = progress
@@ -97,9 +122,48 @@ pub fn table(lessons: &[Lesson], progress: &Progress, lang: crate::sandbox::lang
                 .iter()
                 .map(|x| x.code())
                 .collect::<Vec<_>>()
-                .join(", "),
+                .join(" "),
             done,
         ]);
     }
+    // Only the title wraps: an id or a level cut in two is unreadable.
+    for i in [0, 2, 3, 4] {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
     format!("{t}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::lang::Lang;
+
+    #[test]
+    fn the_table_fits_the_width_it_is_given_and_keeps_every_title() {
+        let (lessons, bad) = super::super::embedded::load_all();
+        assert!(bad.is_empty());
+        for width in [80u16, 72] {
+            let text = table(&lessons, &Progress::new(), Lang::En, Some(width));
+            for line in text.lines() {
+                assert!(
+                    line.chars().count() <= width as usize,
+                    "{} columns > {width}:\n{text}",
+                    line.chars().count()
+                );
+            }
+            for l in &lessons {
+                assert!(text.contains(l.id()), "{text}");
+            }
+            // The longest title is wrapped, not cut: all its words are there.
+            let words = text
+                .split(|c: char| !c.is_alphanumeric())
+                .collect::<Vec<_>>();
+            for w in ["OrderedReady", "Parallel", "Capstone", "(challenge)"] {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                assert!(words.contains(&w), "{w} missing:\n{text}");
+            }
+        }
+    }
 }

@@ -11,12 +11,15 @@ use std::process::ExitCode;
 
 /// `kubetutor lessons`.
 pub fn list() -> ExitCode {
-    let (lessons, bad) = catalog::load_all(&catalog::lessons_dir());
+    let (lessons, bad) = catalog::shipped();
     let (p, message) = progress::Progress::load(&progress::progress_path());
     if let Some(m) = message {
         eprintln!("{m}");
     }
-    print!("{}", catalog::table(&lessons, &p, Lang::from_env()));
+    print!(
+        "{}",
+        catalog::table(&lessons, &p, Lang::from_env(), catalog::table_width())
+    );
     for d in &bad {
         eprint!("{d}");
     }
@@ -72,7 +75,7 @@ pub fn play(
     let lesson = match (id, path) {
         (_, Some(p)) => load::load(p),
         (Some(id), None) => {
-            let (lessons, _) = catalog::load_all(&catalog::lessons_dir());
+            let (lessons, _) = catalog::shipped();
             match catalog::find(&lessons, id) {
                 Ok(l) => Ok(l.clone()),
                 Err(e) => {

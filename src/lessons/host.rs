@@ -10,7 +10,6 @@ use super::player::Player;
 use super::progress::Progress;
 use super::ui::{say, Phrase};
 use crate::cluster::{Cluster, ClusterConfig};
-use crate::kubectl::output::Sink;
 use crate::kubectl::session::Session;
 use crate::sandbox::lang::Lang;
 use std::path::PathBuf;
@@ -25,8 +24,26 @@ pub struct LessonHost {
     /// Where progress is saved; None: not kept.
     progress_path: Option<PathBuf>,
     progress: Option<Progress>,
-    /// A lesson just started on a fresh cluster (the runner clears its journal).
-    pub restarted: bool,
+    /// What the last lesson command changed, for the sandbox's journal (the runner
+    /// takes it).
+    pub changed: Option<Change>,
+    /// The width `lessons` lays its table out for: None on a terminal (its width), else
+    /// [`catalog::STABLE_WIDTH`] so scripts print the same bytes everywhere.
+    pub table_width: Option<u16>,
+}
+
+/// A lesson command that changed the sandbox or the lesson's place, as the journal keeps
+/// it ([`crate::sandbox::journal::EntryKind::Lesson`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// A lesson started on a fresh cluster: the line that starts it again
+    /// (`lesson 004-nginx-web --lang en`) and the files it put in the workspace.
+    Started {
+        line: String,
+        files: std::collections::BTreeMap<String, String>,
+    },
+    /// `next`, `skip` or a `check` that passed: the lesson moved to another step.
+    Moved { line: String },
 }
 
 impl LessonHost {
@@ -37,7 +54,39 @@ impl LessonHost {
             default_lang,
             progress_path,
             progress: None,
-            restarted: false,
+            changed: None,
+            table_width: Some(catalog::STABLE_WIDTH),
+        }
+    }
+
+    /// For a restored sandbox: which lesson and step the learner is back in.
+    pub fn resumed_note(&self) -> Option<String> {
+        let p = self.player.as_ref()?;
+        let total = p.lesson.spec.steps.len();
+        Some(if p.finished() {
+            format!(
+                "kubetutor: lesson {} is complete (`lessons` lists the others)\n",
+                p.lesson.id()
+            )
+        } else {
+            format!(
+                "kubetutor: you are back in lesson {}, step {}/{total}; `lesson` shows the step\n",
+                p.lesson.id(),
+                p.step + 1
+            )
+        })
+    }
+
+    /// Where progress is saved (None: not kept).
+    pub fn progress_path(&self) -> Option<&PathBuf> {
+        self.progress_path.as_ref()
+    }
+
+    /// Keep progress in `path` from now on (the REPL's data folder).
+    pub fn set_progress_path(&mut self, path: Option<PathBuf>) {
+        if path != self.progress_path {
+            self.progress_path = path;
+            self.progress = None;
         }
     }
 
@@ -61,12 +110,16 @@ impl LessonHost {
             ("lesson", _) => Some(self.lesson(&words[1..], session)),
             ("hint" | "solution" | "check" | "next" | "skip", 1) if playing => {
                 let p = self.player.as_mut()?;
+                let step = p.step;
                 let text = match first {
                     "hint" => p.hint(),
                     "solution" => p.solution(),
                     "check" => p.check(session),
                     _ => p.skip(),
                 };
+                if p.step != step {
+                    self.changed = Some(Change::Moved { line: first.into() });
+                }
                 Some(self.saved(text))
             }
             _ => None,
@@ -131,11 +184,12 @@ impl LessonHost {
     }
 
     fn list(&mut self) -> String {
-        let (lessons, bad) = catalog::load_all(&catalog::lessons_dir());
+        let (lessons, bad) = catalog::shipped();
         let lang = self.language();
+        let width = self.table_width;
         let (progress, message) = self.progress();
         let mut s = message.map(|m| format!("{m}\n")).unwrap_or_default();
-        s.push_str(&catalog::table(&lessons, progress, lang));
+        s.push_str(&catalog::table(&lessons, progress, lang, width));
         for d in bad {
             s.push_str(&d.to_string());
         }
@@ -191,11 +245,11 @@ impl LessonHost {
             }
             i += 1;
         }
-        let lesson = match (id, path) {
+        let lesson = match (&id, &path) {
             (None, Some(p)) => load(&PathBuf::from(p)).map_err(|d| format!("\n{d}"))?,
             (Some(id), None) => {
-                let (lessons, _) = catalog::load_all(&catalog::lessons_dir());
-                catalog::find(&lessons, &id)?.clone()
+                let (lessons, _) = catalog::shipped();
+                catalog::find(&lessons, id)?.clone()
             }
             _ => return Err(usage().trim_end().to_string()),
         };
@@ -204,10 +258,22 @@ impl LessonHost {
         if played != lang {
             note = format!("(this lesson is not written in {lang}; playing it in {played})\n");
         }
+        let line = match &path {
+            Some(p) => format!(
+                "lesson --path {} --lang {played}",
+                std::path::absolute(p)
+                    .unwrap_or_else(|_| PathBuf::from(p))
+                    .display()
+            ),
+            None => format!("lesson {} --lang {played}", lesson.id()),
+        };
         let player = Player::new(lesson, lang);
         fresh_sandbox(session, self.seed);
-        self.restarted = true;
         player.prepare(session);
+        self.changed = Some(Change::Started {
+            line,
+            files: session.workspace.files.clone(),
+        });
         let text = format!("{note}{}", player.intro());
         self.player = Some(player);
         Ok(text)
@@ -227,35 +293,4 @@ pub fn fresh_sandbox(session: &mut Session, seed: u64) {
 
 fn usage() -> String {
     "usage: lesson ID [--lang en|vi|es] | lesson --path DIR [--lang L] | lesson stop; `lessons` lists them\n".into()
-}
-
-/// A sink that passes output on and keeps a copy (bounded) for the lesson's goals.
-pub struct Tee<'a> {
-    pub inner: &'a mut dyn Sink,
-    pub copy: String,
-}
-
-/// How much of one command's output a [`Tee`] keeps.
-const MAX_COPY: usize = 1024 * 1024;
-
-impl Tee<'_> {
-    fn keep(&mut self, text: &str) {
-        let room = MAX_COPY.saturating_sub(self.copy.len());
-        let mut take = text.len().min(room);
-        while !text.is_char_boundary(take) {
-            take -= 1;
-        }
-        self.copy.push_str(&text[..take]);
-    }
-}
-
-impl Sink for Tee<'_> {
-    fn out(&mut self, text: &str) {
-        self.keep(text);
-        self.inner.out(text);
-    }
-    fn err(&mut self, text: &str) {
-        self.keep(text);
-        self.inner.err(text);
-    }
 }

@@ -4,7 +4,7 @@
 //! not exist, commands that do not parse). A lesson that has any problem is not played.
 
 use super::locate::LineIndex;
-use super::model::{Goal, LessonFile, Localized, FORMAT};
+use super::model::{Goal, LessonFile, Localized, SelectionGoal, FORMAT};
 use crate::api::labels::Selector;
 use crate::api::Kind;
 use crate::kubectl::workspace::MAX_FILE_BYTES;
@@ -22,7 +22,11 @@ const MAX_LESSON_BYTES: u64 = 1024 * 1024;
 /// A lesson ready to play: the file's model, its folder and the contents of its files.
 #[derive(Clone, Debug)]
 pub struct Lesson {
+    /// The lesson's folder (for a lesson built into the binary, its path in the source
+    /// tree, `lessons/000-postgres`, which names it in messages but is not read).
     pub dir: PathBuf,
+    /// Built into the binary rather than read from a folder.
+    pub embedded: bool,
     pub spec: LessonFile,
     pub languages: Vec<Lang>,
     /// The files the learner can use, by the name they have in the sandbox.
@@ -117,6 +121,40 @@ pub fn load(dir: &Path) -> Result<Lesson, Diagnostics> {
 /// Parse and check a lesson file's text; `dir` is where its files are looked up and
 /// `file` names it in messages.
 pub fn parse(text: &str, dir: &Path, file: &Path) -> Result<Lesson, Diagnostics> {
+    parse_with(text, dir, file, &|rel| read_host_file(&dir.join(rel), rel))
+}
+
+/// What reading one of a lesson's files gave: its text, or the author's message.
+pub type FileRead = Result<String, String>;
+
+/// A lesson file (`rel`, as the lesson names it) from disk, within the size limit.
+fn read_host_file(host: &Path, rel: &str) -> FileRead {
+    match std::fs::metadata(host) {
+        Ok(m) if m.is_file() && m.len() <= MAX_FILE_BYTES => {
+            std::fs::read_to_string(host).map_err(|e| format!("cannot read {rel}: {e}"))
+        }
+        Ok(m) if m.is_file() => Err(format!(
+            "{rel} is {} bytes; the limit is {MAX_FILE_BYTES}",
+            m.len()
+        )),
+        Ok(_) => Err(format!("{rel} is not a file")),
+        Err(_) => Err(not_found(rel)),
+    }
+}
+
+/// The message for a lesson file that is not there.
+pub fn not_found(rel: &str) -> String {
+    format!("{rel} does not exist (paths are relative to the lesson folder)")
+}
+
+/// [`parse`] with the lesson's files read by `read` (given the path the lesson names,
+/// relative to its folder): from disk, or from the lessons built into the binary.
+pub fn parse_with(
+    text: &str,
+    dir: &Path,
+    file: &Path,
+    read: &dyn Fn(&str) -> FileRead,
+) -> Result<Lesson, Diagnostics> {
     let spec: LessonFile = serde_yaml_ng::from_str(text).map_err(|e| {
         let line = e.location().map(|l| l.line()).unwrap_or(1);
         Diagnostics(vec![Diagnostic {
@@ -131,7 +169,7 @@ pub fn parse(text: &str, dir: &Path, file: &Path) -> Result<Lesson, Diagnostics>
         found: Vec::new(),
     };
     let languages = c.languages(&spec);
-    let files = c.files(&spec, dir);
+    let files = c.files(&spec, read);
     c.steps(&spec, &languages, &files);
     if !c.found.is_empty() {
         c.found.sort_by_key(|d| d.line);
@@ -145,6 +183,7 @@ pub fn parse(text: &str, dir: &Path, file: &Path) -> Result<Lesson, Diagnostics>
         .collect();
     Ok(Lesson {
         dir: dir.to_path_buf(),
+        embedded: false,
         spec,
         languages,
         files,
@@ -240,7 +279,11 @@ impl Checker {
         }
     }
 
-    fn files(&mut self, spec: &LessonFile, dir: &Path) -> BTreeMap<String, String> {
+    fn files(
+        &mut self,
+        spec: &LessonFile,
+        read: &dyn Fn(&str) -> FileRead,
+    ) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
         for (name, rel) in &spec.files {
             let path = format!("files.{name}");
@@ -251,25 +294,11 @@ impl Checker {
                 );
                 continue;
             }
-            let host = dir.join(rel);
-            match std::fs::metadata(&host) {
-                Ok(m) if m.is_file() && m.len() <= MAX_FILE_BYTES => {
-                    match std::fs::read_to_string(&host) {
-                        Ok(t) => {
-                            out.insert(name.clone(), t);
-                        }
-                        Err(e) => self.problem(&path, format!("cannot read {rel}: {e}")),
-                    }
+            match read(rel) {
+                Ok(t) => {
+                    out.insert(name.clone(), t);
                 }
-                Ok(m) if m.is_file() => self.problem(
-                    &path,
-                    format!("{rel} is {} bytes; the limit is {MAX_FILE_BYTES}", m.len()),
-                ),
-                Ok(_) => self.problem(&path, format!("{rel} is not a file")),
-                Err(_) => self.problem(
-                    &path,
-                    format!("{rel} does not exist (paths are relative to the lesson folder)"),
-                ),
+                Err(m) => self.problem(&path, m),
             }
         }
         out
@@ -333,13 +362,6 @@ impl Checker {
     fn goal(&mut self, at: &str, goal: &Goal) {
         const POD_PHASES: &[&str] = &["Pending", "Running", "Succeeded", "Failed", "Unknown"];
         const CLAIM_PHASES: &[&str] = &["Pending", "Bound", "Lost"];
-        let selector = |c: &mut Checker, path: String, s: &Option<String>| {
-            if let Some(s) = s {
-                if let Err(e) = Selector::parse(s) {
-                    c.problem(&path, format!("selector {s:?}: {e}"));
-                }
-            }
-        };
         match goal {
             Goal::Pods(p) | Goal::Pod(p) => {
                 let key = if matches!(goal, Goal::Pod(_)) {
@@ -347,25 +369,7 @@ impl Checker {
                 } else {
                     "pods"
                 };
-                let path = format!("{at}.{key}");
-                if p.all_names().is_empty() && p.selector.is_none() {
-                    self.problem(
-                        &path,
-                        format!("{key} goal names no pod: give name, names or selector"),
-                    );
-                }
-                selector(self, path.clone(), &p.selector);
-                if let Some(ph) = &p.phase {
-                    if !POD_PHASES.contains(&ph.as_str()) {
-                        self.problem(
-                            &path,
-                            format!(
-                                "phase {ph:?} is not a pod phase ({})",
-                                POD_PHASES.join(", ")
-                            ),
-                        );
-                    }
-                }
+                self.selection(&format!("{at}.{key}"), key, "pod", p, POD_PHASES);
             }
             Goal::Claims(p) | Goal::Claim(p) => {
                 let key = if matches!(goal, Goal::Claim(_)) {
@@ -373,24 +377,12 @@ impl Checker {
                 } else {
                     "claims"
                 };
-                let path = format!("{at}.{key}");
-                if p.all_names().is_empty() && p.selector.is_none() {
+                self.selection(&format!("{at}.{key}"), key, "claim", p, CLAIM_PHASES);
+                if p.ready.is_some() {
                     self.problem(
-                        &path,
-                        format!("{key} goal names no claim: give name, names or selector"),
+                        &format!("{at}.{key}.ready"),
+                        "ready is for pods; a claim has a phase (Pending, Bound, Lost)",
                     );
-                }
-                selector(self, path.clone(), &p.selector);
-                if let Some(ph) = &p.phase {
-                    if !CLAIM_PHASES.contains(&ph.as_str()) {
-                        self.problem(
-                            &path,
-                            format!(
-                                "phase {ph:?} is not a claim phase ({})",
-                                CLAIM_PHASES.join(", ")
-                            ),
-                        );
-                    }
                 }
             }
             Goal::Object(o) => {
@@ -436,6 +428,37 @@ impl Checker {
                 }
             }
             Goal::Not(g) => self.goal(&format!("{at}.not"), g),
+        }
+    }
+
+    /// A `pods`/`claims` goal (`key`, about objects called `what`): it names something,
+    /// its selector parses, its phase is one of `phases`.
+    fn selection(
+        &mut self,
+        path: &str,
+        key: &str,
+        what: &str,
+        goal: &SelectionGoal,
+        phases: &[&str],
+    ) {
+        if goal.all_names().is_empty() && goal.selector.is_none() {
+            self.problem(
+                path,
+                format!("{key} goal names no {what}: give name, names or selector"),
+            );
+        }
+        if let Some(s) = &goal.selector {
+            if let Err(e) = Selector::parse(s) {
+                self.problem(path, format!("selector {s:?}: {e}"));
+            }
+        }
+        if let Some(ph) = &goal.phase {
+            if !phases.contains(&ph.as_str()) {
+                self.problem(
+                    path,
+                    format!("phase {ph:?} is not a {what} phase ({})", phases.join(", ")),
+                );
+            }
         }
     }
 }

@@ -7,15 +7,18 @@
 //!   numbers ([`locate`] finds the lines, [`commands`] checks the commands);
 //! - [`goals`]: the goal vocabulary evaluated over a session;
 //! - [`player`]: one lesson being played, [`host`]: the prompt's lesson commands and
-//!   progress ([`progress`]), [`catalog`]: the shipped lessons and their table;
+//!   progress ([`progress`]), [`catalog`]: the lessons on offer (built in by
+//!   [`embedded`]) and their table;
 //! - [`auto`]: unattended play for CI and `--auto`; [`ui`]: the player's own words.
 
 pub mod auto;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod embedded;
 pub mod goals;
 pub mod host;
+pub mod journal;
 pub mod load;
 pub mod locate;
 pub mod model;

@@ -129,10 +129,11 @@ pub enum Goal {
     Not(Box<Goal>),
 }
 
-/// Which pods, and what they must be.
+/// Which pods or claims, and what they must be (`ready` is for pods only; the loader
+/// says so when a claim goal has it).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct PodsGoal {
+pub struct SelectionGoal {
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
@@ -140,36 +141,24 @@ pub struct PodsGoal {
     /// A label selector as `kubectl -l` takes it.
     #[serde(default)]
     pub selector: Option<String>,
-    /// How many pods (not terminating) match the selector.
+    /// How many (pods not terminating) match the selector.
     #[serde(default)]
     pub count: Option<usize>,
-    /// `Pending`, `Running`, `Succeeded`, `Failed`.
+    /// Pods: `Pending`, `Running`, `Succeeded`, `Failed`; claims: `Pending`, `Bound`,
+    /// `Lost`.
     #[serde(default)]
     pub phase: Option<String>,
+    /// Pods only.
     #[serde(default)]
     pub ready: Option<bool>,
     #[serde(default)]
     pub namespace: Option<String>,
 }
 
+/// Which pods, and what they must be.
+pub type PodsGoal = SelectionGoal;
 /// Which claims, and what they must be.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct ClaimsGoal {
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub names: Vec<String>,
-    #[serde(default)]
-    pub selector: Option<String>,
-    #[serde(default)]
-    pub count: Option<usize>,
-    /// `Pending`, `Bound`, `Lost`.
-    #[serde(default)]
-    pub phase: Option<String>,
-    #[serde(default)]
-    pub namespace: Option<String>,
-}
+pub type ClaimsGoal = SelectionGoal;
 
 /// One object by kind and name.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -255,14 +244,8 @@ pub struct FileInPodGoal {
     pub namespace: Option<String>,
 }
 
-impl PodsGoal {
+impl SelectionGoal {
     /// Every name the goal lists (`name` and `names`).
-    pub fn all_names(&self) -> Vec<String> {
-        self.name.iter().chain(&self.names).cloned().collect()
-    }
-}
-
-impl ClaimsGoal {
     pub fn all_names(&self) -> Vec<String> {
         self.name.iter().chain(&self.names).cloned().collect()
     }

@@ -112,12 +112,13 @@ impl Repl {
         };
         runner.tutor.color = crate::tutor::color_on_terminal();
         // Lessons played at the prompt keep their progress in the data folder.
+        // The REPL is on a terminal: `lessons` fits its width.
+        runner.lessons.table_width = None;
+        // (The lesson a restored sandbox was in is kept.)
         if options.persist {
-            runner.lessons = crate::lessons::host::LessonHost::new(
-                options.seed,
-                options.lang,
-                Some(crate::lessons::progress::progress_path()),
-            );
+            runner
+                .lessons
+                .set_progress_path(Some(crate::lessons::progress::progress_path()));
         }
         let runner = Rc::new(RefCell::new(runner));
         let config = Config::builder()
@@ -343,7 +344,7 @@ fn first_words() -> Vec<String> {
 pub fn run(options: ReplOptions, recorder: Option<Recorder>) -> Result<()> {
     let startup = options.startup.clone();
     let mut repl = Repl::new(options)?;
-    let (lessons, _) = crate::lessons::catalog::load_all(&crate::lessons::catalog::lessons_dir());
+    let (lessons, _) = crate::lessons::catalog::shipped();
     let lessons = lessons.iter().map(|l| l.id().to_string()).collect();
     repl.set_lessons(lessons);
     if recorder.is_some() {

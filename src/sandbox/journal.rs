@@ -11,6 +11,7 @@
 use crate::api::time::Millis;
 use crate::kubectl::host_files::Recording;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The journal format this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -44,6 +45,10 @@ pub enum EntryKind {
     Detach,
     /// `advance DURATION`: the clock moved.
     Advance,
+    /// A lesson command that changes the sandbox or the lesson's place: `lesson ID
+    /// --lang L` (a fresh cluster and the lesson's files, kept in `workspace`), `next`,
+    /// `skip`, `check`.
+    Lesson,
 }
 
 /// One input, as it ran.
@@ -61,6 +66,10 @@ pub struct Entry {
     /// The host files it looked at, and what it saw.
     #[serde(default, skip_serializing_if = "Recording::is_empty")]
     pub files: Recording,
+    /// The files it put in the sandbox's workspace (a lesson's manifests), by name: a
+    /// replay restores these, whatever the lesson's folder holds by then.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub workspace: BTreeMap<String, String>,
 }
 
 /// Why a journal file was refused.
@@ -157,6 +166,7 @@ mod tests {
                     text: "kubectl apply -f web.yaml".into(),
                     status: 0,
                     files,
+                    workspace: BTreeMap::new(),
                 },
                 Entry {
                     at_ms: 2_000,
@@ -165,6 +175,7 @@ mod tests {
                     text: "30s".into(),
                     status: 0,
                     files: Recording::new(),
+                    workspace: BTreeMap::new(),
                 },
             ],
             ..Journal::new(7)

@@ -45,6 +45,7 @@ impl Runner {
             text: text.to_string(),
             status,
             files,
+            workspace: Default::default(),
         });
         status
     }
@@ -61,6 +62,7 @@ impl Runner {
             EntryKind::AttachedLine => self.attached_line(text, sink),
             EntryKind::Detach => self.session.detach(sink),
             EntryKind::Advance => super::clock::advance(self, text, sink),
+            EntryKind::Lesson => self.lesson_entry(text, sink),
         }
     }
 }

@@ -5,7 +5,7 @@
 //! crashes the simulator, ends the replay there, and the sandbox is what replayed before
 //! it. Nothing here panics or gives up: the learner always gets a working sandbox.
 
-use super::journal::{Entry, Journal};
+use super::journal::{Entry, EntryKind, Journal};
 use crate::kubectl::output::Sink;
 use crate::script::runner::{RunOptions, Runner};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -38,8 +38,16 @@ pub fn rebuild(runner: &mut Runner, journal: &Journal) -> Replayed {
         ..runner.options.clone()
     };
     let failed = runner.failed;
+    // Lesson progress is saved again only once the replay is over.
+    let progress = runner.lessons.progress_path().cloned();
     *runner = Runner::new(options);
     runner.failed = failed;
+    let replayed = replay_all(runner, journal, total);
+    runner.lessons.set_progress_path(progress);
+    replayed
+}
+
+fn replay_all(runner: &mut Runner, journal: &Journal, total: usize) -> Replayed {
     for (i, entry) in journal.entries.iter().enumerate() {
         if let Err(why) = replay_entry(runner, entry) {
             let problem = format!("command {} (`{}`) {why}", i + 1, entry.text.trim_end());
@@ -85,9 +93,12 @@ fn replay_entry(runner: &mut Runner, entry: &Entry) -> Result<(), String> {
     let limits = runner.session.limits.clone();
     let ran_for = (entry.end_ms - entry.at_ms).max(0);
     runner.session.limits.watch_max_ms = limits.watch_max_ms.min(ran_for);
+    let mut discard = Discard;
+    let mut seen = crate::tutor::Recorder::new(&mut discard);
     let result = catch_unwind(AssertUnwindSafe(|| {
-        runner.execute_entry(entry.kind, &entry.text, &mut Discard)
+        runner.execute_entry(entry.kind, &entry.text, &mut seen)
     }));
+    let output = std::mem::take(&mut seen.text);
     runner.session.limits = limits;
     runner.session.workspace.host.go_live();
     let misses = runner.session.workspace.host.take_misses();
@@ -112,6 +123,19 @@ fn replay_entry(runner: &mut Runner, entry: &Entry) -> Result<(), String> {
         ));
     }
     runner.session.cluster.run_until(entry.end_ms);
+    match entry.kind {
+        // The lesson's files as they were put in the workspace.
+        EntryKind::Lesson if !entry.workspace.is_empty() => {
+            runner.session.workspace.files = entry.workspace.clone();
+        }
+        EntryKind::Lesson | EntryKind::Detach => {}
+        // The lesson being played sees the command, as it did (its step may pass).
+        EntryKind::Command | EntryKind::AttachedLine | EntryKind::Advance => {
+            runner
+                .lessons
+                .after_command(&output, status, &runner.session);
+        }
+    }
     Ok(())
 }
 
@@ -119,7 +143,6 @@ fn replay_entry(runner: &mut Runner, entry: &Entry) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::kubectl::output::Capture;
-    use crate::sandbox::journal::EntryKind;
 
     fn runner() -> Runner {
         Runner::new(RunOptions {

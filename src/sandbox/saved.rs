@@ -87,6 +87,9 @@ impl SavedSandbox {
                 clock::format_instant(runner.session.cluster.now())
             ));
         }
+        if let Some(note) = runner.lessons.resumed_note() {
+            sink.err(&note);
+        }
         if replayed.problem.is_some() {
             report_problem(&replayed, sink);
             // The full journal stays on disk beside the new one.

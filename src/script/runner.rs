@@ -182,27 +182,27 @@ impl Runner {
         if self.session.attached.is_none() {
             if let Some(reply) = self.lessons.command(text, &mut self.session) {
                 sink.out(&reply);
-                if std::mem::take(&mut self.lessons.restarted) {
-                    // The lesson started on a fresh cluster: what was journaled before no
-                    // longer describes the sandbox (as after `reset`).
-                    self.journal = crate::sandbox::journal::Journal::new(self.options.seed);
-                }
+                // A lesson started (on a fresh cluster) or moved to another step.
+                self.journal_lesson_change();
                 self.last_status = 0;
                 return 0;
             }
         }
-        let mut tee = crate::lessons::host::Tee {
-            inner: sink,
-            copy: String::new(),
-        };
+        // What the command prints is kept for the lesson's goals.
+        let mut rec = crate::tutor::Recorder::new(sink);
         // The tutor speaks the lesson's language while one is played.
         self.tutor.lang = self.lessons.language();
         // Sandbox commands (`undo`, `time` ...) or the shell; every input is journaled.
-        let code = self.run_line(text, &mut tee);
+        let code = self.run_line(text, &mut rec);
         self.last_status = code;
-        let output = std::mem::take(&mut tee.copy);
+        let output = std::mem::take(&mut rec.text);
         if let Some(next) = self.lessons.after_command(&output, code, &self.session) {
-            tee.inner.out(&next);
+            // Output without a final newline (jsonpath) ends its line before the lesson
+            // speaks.
+            if !output.is_empty() && !output.ends_with('\n') {
+                rec.inner.out("\n");
+            }
+            rec.inner.out(&next);
         }
         code
     }

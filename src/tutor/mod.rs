@@ -111,7 +111,8 @@ pub fn color_on_terminal() -> bool {
 /// Most of a command's output the tutor keeps to read (the errors it explains are short).
 const MAX_RECORDED: usize = 1 << 20;
 
-/// A sink that passes output on and keeps a copy (bounded) for the tutor to read.
+/// A sink that passes output on and keeps a copy (its first [`MAX_RECORDED`] bytes) for
+/// whoever reads a command's output afterwards: the tutor, a lesson's goals.
 pub struct Recorder<'a> {
     pub inner: &'a mut dyn Sink,
     pub text: String,
@@ -126,9 +127,12 @@ impl<'a> Recorder<'a> {
     }
 
     fn keep(&mut self, text: &str) {
-        if self.text.len() + text.len() <= MAX_RECORDED {
-            self.text.push_str(text);
+        let room = MAX_RECORDED.saturating_sub(self.text.len());
+        let mut take = text.len().min(room);
+        while !text.is_char_boundary(take) {
+            take -= 1;
         }
+        self.text.push_str(&text[..take]);
     }
 }
 

@@ -12,10 +12,10 @@ error: error parsing fixtures/seed-001/as-written/kubia-stateful.yaml: error con
 tutor: the YAML indentation is off near line 16: keys of one list item (after `- `) must start in the same column, and a child is indented more than its parent. Re-indent and apply again.
 $ kubectl apply -f fixtures/seed-001/as-written/kubia-stateful-indent-fixed.yaml
 Error from server (BadRequest): error when creating "fixtures/seed-001/as-written/kubia-stateful-indent-fixed.yaml": StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.template.spec.volumeMounts"
-tutor: `spec.template.spec.volumeMounts` is a real field but in the wrong place: it belongs under a container, an item of `spec.template.spec.containers`. Fix its indentation so it sits there.
+tutor: `spec.template.spec.volumeMounts` is a real field but in the wrong place: it belongs under `spec.template.spec.containers[]`. Fix its indentation so it sits there.
 $ kubectl apply -f fixtures/seed-002/as-written/statefulset.yaml
 Error from server (BadRequest): error when creating "fixtures/seed-002/as-written/statefulset.yaml": StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "volumeClaimTemplates"
-tutor: `volumeClaimTemplates` is a real field but in the wrong place: it belongs under the StatefulSet's `spec`. Fix its indentation so it sits there.
+tutor: `volumeClaimTemplates` is a real field but in the wrong place: it belongs under `spec`. Fix its indentation so it sits there.
 $ kubectl apply -f fixtures/seed-002/as-written/statefulset-claims-moved.yaml
 Error from server (BadRequest): error when creating "fixtures/seed-002/as-written/statefulset-claims-moved.yaml": StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.volumeClaimTemplates[0].spec.accesModes"
 tutor: the API has no field `spec.volumeClaimTemplates[0].spec.accesModes`: a typo in its last name. Did you mean `spec.volumeClaimTemplates[0].spec.accessModes`?

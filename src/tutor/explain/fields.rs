@@ -101,26 +101,24 @@ pub const KNOWN_FIELDS: &[&str] = &[
     "workingDir",
 ];
 
-/// Where a known field belongs when strict decoding found it somewhere else (English; the
-/// place is a path, the same in every language).
+/// Where a known field belongs when strict decoding found it somewhere else: a path, the
+/// same in every language (the tutor's sentence around it is in the learner's).
 pub fn home_of(field: &str) -> Option<&'static str> {
     Some(match field {
         "volumeMounts" | "image" | "ports" | "env" | "command" | "args" | "readinessProbe"
         | "livenessProbe" | "imagePullPolicy" | "containerPort" | "mountPath" => {
-            "a container, an item of `spec.template.spec.containers`"
+            "`spec.template.spec.containers[]`"
         }
         "volumeClaimTemplates"
         | "serviceName"
         | "podManagementPolicy"
         | "replicas"
         | "template"
-        | "updateStrategy" => "the StatefulSet's `spec`",
+        | "updateStrategy" => "`spec`",
         "containers" | "volumes" | "initContainers" | "nodeSelector" | "restartPolicy" => {
-            "the pod template's spec, `spec.template.spec`"
+            "`spec.template.spec`"
         }
-        "accessModes" | "storageClassName" => {
-            "a claim template's spec, `spec.volumeClaimTemplates[].spec`"
-        }
+        "accessModes" | "storageClassName" => "`spec.volumeClaimTemplates[].spec`",
         "labels" | "annotations" => "`metadata`",
         "matchLabels" => "`spec.selector`",
         _ => return None,

@@ -293,7 +293,7 @@ fn all_hints() -> Vec<Hint> {
         Hint::UnknownField {
             field: s("volumeClaimTemplates"),
             suggestion: None,
-            belongs: Some("the StatefulSet's `spec`"),
+            belongs: Some("`spec`"),
         },
         Hint::UnknownField {
             field: s("spec.foo"),
