@@ -101,6 +101,10 @@ pub const SANDBOX: &[(&str, &str)] = &[
         "break pod NAME readiness|liveness|crash|crashloop",
         "Break a pod on purpose (a drill)",
     ),
+    (
+        "break pod NAME fill [VOLUME]",
+        "Fill a pod's volume: writes fail, No space left",
+    ),
     ("heal pod NAME", "Undo `break pod`"),
     (
         "fail node NAME",
@@ -109,7 +113,7 @@ pub const SANDBOX: &[(&str, &str)] = &[
     ("heal node NAME", "Bring a failed node back"),
     (
         "lesson ID",
-        "Play a lesson here; then hint, solution, check, skip",
+        "Play a lesson here; then hint, solution, check, next, skip",
     ),
 ];
 

@@ -98,5 +98,8 @@ $ help break
 Usage: break pod NAME readiness|liveness|crash|crashloop
 
 Break a pod on purpose (a drill).
+Usage: break pod NAME fill [VOLUME]
+
+Fill a pod's volume: writes fail, No space left.
 $ speed 2
 kubetutor: speed: a scripted run keeps virtual time (one tick per command; `sleep N` and `advance` move it); speed applies in the interactive sandbox
