@@ -201,7 +201,7 @@ impl Cluster {
     }
 
     pub fn advance(&mut self, ms: Millis) {
-        let t = self.api.now + ms;
+        let t = self.api.now.saturating_add(ms);
         self.run_until(t);
     }
 
