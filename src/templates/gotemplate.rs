@@ -19,7 +19,8 @@ pub fn render(template: &str, value: &Value) -> Result<String, String> {
     let mut t = Template::default();
     t.add_func("len", go_len);
     t.add_func("printf", super::gotemplate_limits::printf);
-    t.parse(template)
+    super::gotemplate_limits::check_nesting(template)
+        .and_then(|()| t.parse(template).map_err(|e| e.to_string()))
         .map_err(|e| format!("error parsing template {template}, {e}"))?;
     super::gotemplate_limits::check_recursion(&t).map_err(|e| {
         format!(

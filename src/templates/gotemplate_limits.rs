@@ -7,6 +7,9 @@
 //!   100000, which gtmpl also counts, but its frames exhaust the stack long before. A cycle
 //!   among the `define`d templates is refused before rendering (even one whose recursion
 //!   an `if` would end: a sandbox limit).
+//! - Nesting: gtmpl parses and runs nested parentheses and blocks (`if`, `range`, `with`)
+//!   recursively, so thousands of them overflow the stack; more than [`MAX_NESTING`]
+//!   levels are refused before parsing.
 
 use gtmpl::Template;
 use gtmpl_value::{FuncError, Value as G};
@@ -56,7 +59,7 @@ fn check_printf_format(format: &str, args: &[G]) -> Result<(), String> {
             let wide = args.iter().any(|a| match a {
                 G::Number(n) => n
                     .as_i64()
-                    .map_or(true, |i| i.unsigned_abs() > MAX_PRINTF_WIDTH),
+                    .is_none_or(|i| i.unsigned_abs() > MAX_PRINTF_WIDTH),
                 _ => false,
             });
             if wide {
@@ -64,6 +67,42 @@ fn check_printf_format(format: &str, args: &[G]) -> Result<(), String> {
             }
         }
         rest = &rest[end..];
+    }
+    Ok(())
+}
+
+/// The deepest nesting of parentheses, or of blocks, a template may have.
+pub const MAX_NESTING: usize = 32;
+
+/// Err when the template nests parentheses or blocks more than [`MAX_NESTING`] deep
+/// (counted over the whole text, quoted strings included: an over-estimate is harmless).
+pub fn check_nesting(text: &str) -> Result<(), String> {
+    let too_deep = || {
+        format!("kubetutor: templates nested more than {MAX_NESTING} levels deep are not supported in the sandbox")
+    };
+    let (mut parens, mut blocks) = (0usize, 0usize);
+    let mut rest = text;
+    while let Some(at) = rest.find(['(', ')', '{']) {
+        let here = &rest[at..];
+        if here.starts_with('(') {
+            parens += 1;
+        } else if here.starts_with(')') {
+            parens = parens.saturating_sub(1);
+        } else if let Some(action) = here.strip_prefix("{{") {
+            let word = action.trim_start_matches('-').trim_start();
+            if ["if", "range", "with", "define", "block"]
+                .iter()
+                .any(|k| word.starts_with(k))
+            {
+                blocks += 1;
+            } else if word.starts_with("end") {
+                blocks = blocks.saturating_sub(1);
+            }
+        }
+        if parens > MAX_NESTING || blocks > MAX_NESTING {
+            return Err(too_deep());
+        }
+        rest = &rest[at + 1..];
     }
     Ok(())
 }
@@ -140,6 +179,24 @@ mod tests {
         }
         let err = render(r#"{{printf "%[0]d" 1}}"#).unwrap_err();
         assert!(err.contains("bad argument index [0]"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_it_overflows_the_stack() {
+        for bad in [
+            format!("{{{{{}1{}}}}}", "(".repeat(5000), ")".repeat(5000)),
+            format!("{}x{}", "{{if 1}}".repeat(5000), "{{end}}".repeat(5000)),
+            "{{range .a}}".repeat(5000),
+        ] {
+            let err = render(&bad).unwrap_err();
+            assert!(err.contains("nested more than 32 levels deep"), "{err}");
+        }
+        let ok = format!("{}x{}", "{{if 1}}".repeat(20), "{{end}}".repeat(20));
+        assert_eq!(render(&ok), Ok("x".into()));
+        let ok = format!("{{{{{}1{}}}}}", "(".repeat(32), ")".repeat(32));
+        assert_eq!(render(&ok), Ok("1".into()));
+        let ok = format!("{}x{}", "{{if 1}}".repeat(32), "{{end}}".repeat(32));
+        assert_eq!(render(&ok), Ok("x".into()));
     }
 
     #[test]

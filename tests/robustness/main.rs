@@ -151,7 +151,7 @@ impl Harness {
             *self.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
             self.ran += 1;
             self.slowest.push((took, cmd.text.clone()));
-            self.slowest.sort_by(|a, b| b.0.cmp(&a.0));
+            self.slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
             self.slowest.truncate(5);
             let mut problem = |what: String| {
                 self.problems.push(Problem {
