@@ -36,3 +36,13 @@ web-0   0/1     Terminating   0          43s
 web-1   1/1     Running       0          35s
 $ kubectl patch sts web -p '{"spec":{"ordinals":{"start":2147483647}}}'
 The StatefulSet "web" is invalid: spec.ordinals.start: Invalid value: 2147483647: must be less than or equal to 1000000 (a kubetutor sandbox limit; real clusters accept more)
+$ kubectl get pods -w --request-timeout=99999999999999999999
+NAME    READY   STATUS    RESTARTS   AGE
+web-0   1/1     Running   0          1s
+web-1   1/1     Running   0          37s
+$ break pod web-1 crashloop
+pod/web-1 broken: its process now crashes at every start
+$ kubectl wait --for=condition=Ready pod/web-1 --timeout=100000h
+error: timed out waiting for the condition on pods/web-1
+$ time
+Mon, 10 Mar 2025 10:00:49 UTC (168h0m49s since the sandbox started; the cluster is 168h10m49s old)
