@@ -41,15 +41,31 @@ fn sandbox_limits(obj: &Object) -> Vec<crate::api::FieldError> {
         Object::ReplicaSet(r) => r.spec.as_ref().and_then(|s| s.replicas),
         _ => None,
     };
-    match replicas {
+    let mut causes = match replicas {
         Some(n) if n > MAX_REPLICAS => vec![crate::api::FieldError::invalid(
             "spec.replicas",
             crate::api::BadValue::Int(n as i64),
             format!("must be less than or equal to {MAX_REPLICAS} (a kubetutor sandbox limit; real clusters accept more)"),
         )],
         _ => Vec::new(),
+    };
+    // Ordinals past start + replicas must fit the controller's i32 arithmetic.
+    let start = match obj {
+        Object::StatefulSet(s) => s.spec.as_ref().and_then(|s| s.ordinals.as_ref()?.start),
+        _ => None,
+    };
+    if let Some(n) = start.filter(|n| *n > MAX_ORDINAL_START) {
+        causes.push(crate::api::FieldError::invalid(
+            "spec.ordinals.start",
+            crate::api::BadValue::Int(n as i64),
+            format!("must be less than or equal to {MAX_ORDINAL_START} (a kubetutor sandbox limit; real clusters accept more)"),
+        ));
     }
+    causes
 }
+
+/// The highest first ordinal a StatefulSet may ask for in the sandbox.
+pub const MAX_ORDINAL_START: i32 = 1_000_000;
 
 pub fn validate_create(obj: &Object) -> Result<(), ApiError> {
     let mut causes = admission::validate_create(obj);

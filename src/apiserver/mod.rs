@@ -205,7 +205,8 @@ impl ApiServer {
             let current = meta.deletion_grace_period_seconds.unwrap_or(0);
             if grace < current {
                 meta.deletion_grace_period_seconds = Some(grace);
-                meta.deletion_timestamp = Some(to_time(self.now + grace * 1000));
+                meta.deletion_timestamp =
+                    Some(to_time(self.now.saturating_add(grace.saturating_mul(1000))));
                 let finalizers_empty = meta.finalizers.as_ref().is_none_or(|f| f.is_empty());
                 if grace == 0 && finalizers_empty {
                     // The final delete: watchers see one DELETED event with the last state.
@@ -224,7 +225,8 @@ impl ApiServer {
         if grace == 0 && !has_finalizers {
             return Ok(self.store.remove(key, self.now).expect("exists"));
         }
-        meta.deletion_timestamp = Some(to_time(self.now + grace * 1000));
+        meta.deletion_timestamp =
+            Some(to_time(self.now.saturating_add(grace.saturating_mul(1000))));
         meta.deletion_grace_period_seconds = Some(grace);
         Ok(self.store.put(obj, self.now))
     }

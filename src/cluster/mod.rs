@@ -201,7 +201,7 @@ impl Cluster {
     }
 
     pub fn advance(&mut self, ms: Millis) {
-        let t = self.api.now + ms;
+        let t = self.api.now.saturating_add(ms);
         self.run_until(t);
     }
 
@@ -217,7 +217,7 @@ impl Cluster {
             component: id.component(),
         };
         if let Some(after) = self.controllers.reconcile(id, key, &mut ctx) {
-            let at = self.api.now + after.max(1);
+            let at = self.api.now.saturating_add(after.max(1));
             self.queue.add(id as usize, key.clone(), at);
         }
     }

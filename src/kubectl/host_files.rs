@@ -12,6 +12,25 @@ use std::path::Path;
 /// The most entries one directory listing returns.
 pub const MAX_LISTED: usize = 16_384;
 
+/// Why a device, a pipe or a socket is not read: `/dev/zero` never ends and a pipe or a
+/// terminal (`/dev/stdin`) would wait for input. `/dev/null` reads as empty.
+pub const NOT_A_FILE: &str = "not a regular file (the sandbox reads only files)";
+
+/// A regular file's bytes; see [`NOT_A_FILE`].
+fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_file() {
+        return std::fs::read(path);
+    }
+    if meta.is_dir() {
+        return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+    }
+    if std::fs::canonicalize(path).is_ok_and(|p| p == Path::new("/dev/null")) {
+        return Ok(Vec::new());
+    }
+    Err(std::io::Error::other(NOT_A_FILE))
+}
+
 /// What a path is on the host (symlinks followed).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -144,7 +163,7 @@ impl HostFiles {
         let content = self.observe(
             path,
             |o| o.content.clone(),
-            || match std::fs::read(path) {
+            || match read_regular(path) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => Content::Text(text),
                     Err(e) => Content::Bytes(e.into_bytes()),

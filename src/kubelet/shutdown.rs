@@ -137,7 +137,7 @@ impl Kubelet {
 
     pub(super) fn terminate(&mut self, key: &ObjKey, pod: &Pod, ctx: &mut Ctx) -> Option<Millis> {
         let now = ctx.now();
-        let grace = pod.metadata.deletion_grace_period_seconds.unwrap_or(30) * 1000;
+        let grace = (pod.metadata.deletion_grace_period_seconds.unwrap_or(30)).saturating_mul(1000);
         let run = self.pods.get(key).cloned();
         let running = matches!(run.as_ref().map(|r| &r.stage), Some(Stage::Running { .. }));
         match run.as_ref().map(|r| r.stage.clone()) {
@@ -175,7 +175,9 @@ impl Kubelet {
                     go_duration(stop)
                 ));
                 let mut r = run.clone().expect("running");
-                r.stage = Stage::Killing { until: now + stop };
+                r.stage = Stage::Killing {
+                    until: now.saturating_add(stop),
+                };
                 self.pods.insert(key.clone(), r);
                 return Some(stop.max(1));
             }

@@ -20,6 +20,8 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// The most entries a journal holds: a longer file is refused when read, and a full
 /// journal records no more commands (the sandbox says so once; `reset` starts a new one).
 pub const MAX_ENTRIES: usize = 100_000;
+/// The longest a journal's clock may run from the sandbox's start (a year of virtual time).
+pub const MAX_SPAN_MS: Millis = 366 * 24 * 3_600_000;
 
 /// The sandbox as the inputs that made it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -138,7 +140,27 @@ impl Journal {
                 journal.entries.len()
             )));
         }
+        journal.check_times().map_err(DecodeError::Corrupt)?;
         Ok(journal)
+    }
+
+    /// Every time lies between 0 and a year past the sandbox's start, and each entry ends
+    /// no earlier than it started: a replay runs the cluster through every moment.
+    fn check_times(&self) -> Result<(), String> {
+        let latest = crate::api::time::EPOCH_MS + MAX_SPAN_MS;
+        let in_range = |t: Millis| (0..=latest).contains(&t);
+        for e in &self.entries {
+            if !in_range(e.at_ms) || !in_range(e.end_ms) || e.end_ms < e.at_ms {
+                return Err(format!(
+                    "an entry from {} to {} is out of order or out of range",
+                    e.at_ms, e.end_ms
+                ));
+            }
+        }
+        if let Some(t) = self.now_ms.filter(|t| !in_range(*t)) {
+            return Err(format!("its clock {t} is out of range"));
+        }
+        Ok(())
     }
 }
 
@@ -228,5 +250,24 @@ mod tests {
         assert_eq!(j.now_ms, None);
         assert_eq!(j.entries[0].status, 0);
         assert!(j.entries[0].files.is_empty());
+    }
+
+    #[test]
+    fn times_out_of_range_or_order_are_corrupt() {
+        for (at, end, now) in [
+            (i64::MAX, i64::MAX, None),
+            (1_000, -9_223_372_036_854_775_807, None),
+            (5_000, 1_000, None),
+            (1_000, 1_000, Some(i64::MAX)),
+        ] {
+            let mut j = sample();
+            j.entries[0].at_ms = at;
+            j.entries[0].end_ms = end;
+            j.now_ms = now;
+            assert!(
+                matches!(Journal::decode(&j.encode()), Err(DecodeError::Corrupt(_))),
+                "{at} {end} {now:?}"
+            );
+        }
     }
 }

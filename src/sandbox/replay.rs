@@ -91,7 +91,7 @@ fn replay_entry(runner: &mut Runner, entry: &Entry) -> Result<(), String> {
         .replay_from(entry.files.clone());
     // A watch the learner ended with Ctrl-C ends where it ended then.
     let limits = runner.session.limits.clone();
-    let ran_for = (entry.end_ms - entry.at_ms).max(0);
+    let ran_for = entry.end_ms.saturating_sub(entry.at_ms).max(0);
     runner.session.limits.watch_max_ms = limits.watch_max_ms.min(ran_for);
     let mut discard = Discard;
     let mut seen = crate::tutor::Recorder::new(&mut discard);

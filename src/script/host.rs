@@ -69,10 +69,10 @@ impl SessionHost<'_> {
             io.err("sleep: missing operand\nTry 'sleep --help' for more information.\n");
             return 1;
         };
-        let mut total = 0;
+        let mut total: i64 = 0;
         for a in args {
             match crate::kubectl::verbs::get::parse_duration_ms(a).filter(|ms| *ms >= 0) {
-                Some(ms) => total += ms,
+                Some(ms) => total = total.saturating_add(ms),
                 None => {
                     io.err(&format!(
                         "sleep: invalid time interval '{a}'\nTry 'sleep --help' for more information.\n"
@@ -82,6 +82,15 @@ impl SessionHost<'_> {
             }
         }
         let _ = arg;
+        // The cluster simulates every moment slept: a sandbox limit, as for `advance`.
+        let max = crate::sandbox::clock::MAX_ADVANCE_MS;
+        if total > max {
+            io.err(&format!(
+                "kubetutor: sleep: at most {} at a time in the sandbox\n",
+                crate::sandbox::clock::format_go_duration(max)
+            ));
+            return 1;
+        }
         self.session.cluster.advance(total);
         0
     }

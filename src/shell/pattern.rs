@@ -69,6 +69,9 @@ pub fn unescape(p: &str) -> String {
 impl Pattern {
     pub fn new(p: &str) -> Pattern {
         let chars: Vec<char> = p.chars().collect();
+        // A `[` with no `]` after it is a plain character: knowing where the last `]` is
+        // keeps a long run of `[` linear (each would otherwise scan to the end).
+        let last_close = chars.iter().rposition(|&c| c == ']');
         let mut toks = Vec::new();
         let mut i = 0;
         while i < chars.len() {
@@ -84,7 +87,7 @@ impl Pattern {
                     }
                 }
                 '?' => toks.push(Tok::Any),
-                '[' => {
+                '[' if last_close.is_some_and(|end| end > i) => {
                     if let Some((tok, end)) = class(&chars, i) {
                         toks.push(tok);
                         i = end;

@@ -292,7 +292,8 @@ fn count_arg(args: &[String], name: &str, f: &mut Filtered) -> Option<(i64, bool
         } else if a.len() > 1 && a.starts_with('-') && a[1..].chars().all(|c| c.is_ascii_digit()) {
             a[1..].to_string()
         } else if a.starts_with('-') && a.len() > 1 {
-            usage(f, name, &format!("invalid option -- '{}'", &a[1..2]), "");
+            let opt = a[1..].chars().next().unwrap_or('-');
+            usage(f, name, &format!("invalid option -- '{opt}'"), "");
             return None;
         } else {
             files.push(a.clone());

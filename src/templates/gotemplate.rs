@@ -18,8 +18,16 @@ use std::collections::HashMap;
 pub fn render(template: &str, value: &Value) -> Result<String, String> {
     let mut t = Template::default();
     t.add_func("len", go_len);
-    t.parse(template)
+    t.add_func("printf", super::gotemplate_limits::printf);
+    super::gotemplate_limits::check_nesting(template)
+        .and_then(|()| t.parse(template).map_err(|e| e.to_string()))
         .map_err(|e| format!("error parsing template {template}, {e}"))?;
+    super::gotemplate_limits::check_recursion(&t).map_err(|e| {
+        format!(
+            "error executing template {}: {e}",
+            crate::api::errors::go_quote(template)
+        )
+    })?;
     let ctx = Context::from(to_gtmpl(value));
     t.render(&ctx).map_err(|e| {
         format!(

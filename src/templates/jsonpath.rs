@@ -12,9 +12,19 @@
 //!
 //! Known gaps: no arithmetic or regex filters (client-go has none either), no `$` beyond
 //! "the root".
+//!
+//! Limits (the sandbox's; client-go has none and runs out of memory instead): one render
+//! visits at most [`MAX_VALUES`] values (`{..}` repeated, nested ranges) and prints at most
+//! [`MAX_OUTPUT_BYTES`].
 
 use serde_json::Value;
 use std::borrow::Cow;
+use std::cell::Cell;
+
+/// The most values one render may visit (each step's results and each range item count).
+pub const MAX_VALUES: usize = 5_000_000;
+/// The most text one render may print.
+pub const MAX_OUTPUT_BYTES: usize = 16 * 1024 * 1024;
 
 mod parse;
 mod print;
@@ -34,9 +44,11 @@ pub fn render_strict(template: &str, value: &Value) -> Result<String, String> {
 fn render_with(template: &str, value: &Value, allow_missing: bool) -> Result<String, String> {
     let pieces = parse(template).map_err(|e| format!("error parsing jsonpath {template}, {e}"))?;
     let mut out = String::new();
+    let work = Cell::new(0);
     let ev = Eval {
         root: value,
         allow_missing,
+        work: &work,
     };
     ev.run(&pieces, value, &mut out).map_err(|e| {
         format!(
@@ -65,9 +77,11 @@ impl JsonPath {
     /// client-go's `FindResults` with missing keys allowed: one list of values per action
     /// (text between actions is a list holding that text).
     pub fn find_results<'a>(&self, data: &'a Value) -> Result<Vec<Vec<Cow<'a, Value>>>, String> {
+        let work = Cell::new(0);
         let ev = Eval {
             root: data,
             allow_missing: true,
+            work: &work,
         };
         let mut out = Vec::new();
         ev.collect(&self.pieces, data, &mut out)?;
@@ -75,12 +89,26 @@ impl JsonPath {
     }
 }
 
-struct Eval<'a> {
+struct Eval<'a, 'w> {
     root: &'a Value,
     allow_missing: bool,
+    /// Values visited so far in this render (see [`MAX_VALUES`]).
+    work: &'w Cell<usize>,
 }
 
-impl<'a> Eval<'a> {
+impl<'a> Eval<'a, '_> {
+    /// Count `n` more values visited; Err past [`MAX_VALUES`].
+    fn spend(&self, n: usize) -> Result<(), String> {
+        let total = self.work.get().saturating_add(n);
+        self.work.set(total);
+        if total > MAX_VALUES {
+            return Err(format!(
+                "kubetutor: the template visits more than {MAX_VALUES} values (a sandbox limit)"
+            ));
+        }
+        Ok(())
+    }
+
     fn run(&self, pieces: &[Piece], cur: &'a Value, out: &mut String) -> Result<(), String> {
         for p in pieces {
             match p {
@@ -93,6 +121,12 @@ impl<'a> Eval<'a> {
                 Piece::StrayEnd => return Err("not in range, nothing to end".into()),
                 Piece::Range(nodes, body) => {
                     for item in self.eval(nodes, cur)? {
+                        self.spend(1)?;
+                        if out.len() > MAX_OUTPUT_BYTES {
+                            return Err(format!(
+                                "kubetutor: the output passed {MAX_OUTPUT_BYTES} bytes (a sandbox limit)"
+                            ));
+                        }
                         self.run(body, item, out)?;
                     }
                 }
@@ -119,6 +153,7 @@ impl<'a> Eval<'a> {
                 Piece::StrayEnd => return Err("not in range, nothing to end".into()),
                 Piece::Range(nodes, body) => {
                     for item in self.eval(nodes, cur)? {
+                        self.spend(1)?;
                         self.collect(body, item, out)?;
                     }
                 }
@@ -158,6 +193,10 @@ impl<'a> Eval<'a> {
                 Node::Recursive => {
                     for v in &vals {
                         descendants(v, &mut next);
+                        if next.len() > MAX_VALUES {
+                            // Past the limit: this errs.
+                            self.spend(next.len())?;
+                        }
                     }
                 }
                 Node::Index(i) => {
@@ -200,6 +239,7 @@ impl<'a> Eval<'a> {
                     other => return Err(format!("unrecognized identifier {other}")),
                 },
             }
+            self.spend(next.len())?;
             vals = next;
         }
         Ok(vals)
@@ -209,6 +249,7 @@ impl<'a> Eval<'a> {
         let lenient = Eval {
             root: self.root,
             allow_missing: true,
+            work: self.work,
         };
         let left = lenient.eval(&f.left, item)?;
         let Some((op, right)) = &f.right else {
@@ -268,6 +309,9 @@ fn compare(l: &Value, op: &str, r: &Value) -> bool {
 }
 
 fn descendants<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
+    if out.len() > MAX_VALUES {
+        return;
+    }
     out.push(v);
     match v {
         Value::Object(m) => m.values().for_each(|c| descendants(c, out)),

@@ -2,6 +2,7 @@
 //! `-o go-template=...` / `--template` (Go text/template via gtmpl).
 
 pub mod gotemplate;
+mod gotemplate_limits;
 pub mod jsonpath;
 
 #[cfg(test)]

@@ -128,3 +128,25 @@ fn go_template_ranges_over_items() {
     let out = gotemplate::render("{{range .items}}{{.metadata.name}}\n{{end}}", &pods()).unwrap();
     assert_eq!(out, "web-0\nweb-1\n");
 }
+
+#[test]
+fn jsonpath_work_is_bounded() {
+    let pods: Vec<serde_json::Value> = (0..20)
+        .map(|i| serde_json::json!({"metadata": {"name": format!("p{i}"), "labels": {"a": "b"}}}))
+        .collect();
+    let list = serde_json::json!({ "items": pods });
+    // Each `..` multiplies the values: twenty of them would never end.
+    let dots = format!("{{{}}}", "..".repeat(20));
+    let err = crate::templates::jsonpath::render(&dots, &list).unwrap_err();
+    assert!(
+        err.contains("visits more than 5000000 values (a sandbox limit)"),
+        "{err}"
+    );
+    let path = crate::templates::jsonpath::JsonPath::parse(&dots).unwrap();
+    assert!(path.find_results(&list).is_err());
+    // Ordinary templates are untouched.
+    assert_eq!(
+        crate::templates::jsonpath::render("{.items[0].metadata.name}", &list).unwrap(),
+        "p0"
+    );
+}

@@ -323,7 +323,7 @@ fn drain_node(
     } else {
         ctx.session.limits.delete_wait_ms
     };
-    let limit = ctx.session.cluster.now() + budget;
+    let limit = ctx.session.cluster.now().saturating_add(budget);
     loop {
         let api = &ctx.session.cluster.api;
         let (gone, still): (Vec<_>, Vec<_>) = waiting

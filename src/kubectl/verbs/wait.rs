@@ -84,6 +84,10 @@ pub fn wait(ctx: &mut VerbCtx) -> i32 {
         .str("timeout")
         .and_then(|t| super::get::parse_duration_ms(&t))
         .unwrap_or(30_000);
+    // kubectl waits a week for a negative timeout; the sandbox never longer (the cluster
+    // is simulated through every moment waited).
+    let week = crate::sandbox::clock::MAX_ADVANCE_MS;
+    let timeout = if timeout < 0 { week } else { timeout.min(week) };
     let positionals = ctx.args.positionals().to_vec();
     let selections = match resources::parse(&positionals) {
         Ok(s) => s,
@@ -109,7 +113,7 @@ pub fn wait(ctx: &mut VerbCtx) -> i32 {
             }
         }
     }
-    let deadline = ctx.session.cluster.now() + timeout;
+    let deadline = ctx.session.cluster.now().saturating_add(timeout);
     let mut done = vec![false; keys.len()];
     loop {
         for (i, k) in keys.iter().enumerate() {

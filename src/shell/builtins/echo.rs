@@ -171,6 +171,7 @@ impl Shell {
             out: String::new(),
             errors: Vec::new(),
             stop: false,
+            too_wide: false,
         };
         loop {
             let before = state.next;
@@ -180,6 +181,14 @@ impl Shell {
             }
         }
         cx.out.write(io.out(), &state.out);
+        if state.too_wide {
+            let msg = format!(
+                "{}field widths and precisions over {MAX_FIELD} are not supported in the sandbox\n",
+                self.prefix(Some("printf"), cx.line)
+            );
+            cx.out.write(io.err(), &msg);
+            return Ok(1);
+        }
         let status = if state.errors.is_empty() { 0 } else { 1 };
         for arg in state.errors {
             let msg = match self.dialect {
@@ -206,7 +215,13 @@ struct Printf<'a> {
     /// Arguments that were not numbers.
     errors: Vec<String>,
     stop: bool,
+    /// A width or precision over [`MAX_FIELD`] stopped the output.
+    too_wide: bool,
 }
+
+/// The widest field (and the longest precision) `printf` pads to: a sandbox limit
+/// (bash pads to any width that fits an int).
+const MAX_FIELD: usize = 65_535;
 
 impl Printf<'_> {
     fn arg(&mut self) -> Option<&str> {
@@ -293,6 +308,9 @@ impl Printf<'_> {
                     i += 1;
                 }
                 width = w.parse().ok().or(width);
+                if width.is_none() && !w.is_empty() {
+                    width = Some(usize::MAX);
+                }
             }
             let mut precision: Option<usize> = None;
             if f.get(i) == Some(&'.') {
@@ -306,8 +324,17 @@ impl Printf<'_> {
                         p.push(d);
                         i += 1;
                     }
-                    precision = Some(p.parse().unwrap_or(0));
+                    precision = Some(match p.parse() {
+                        Ok(n) => n,
+                        Err(_) if p.is_empty() => 0,
+                        Err(_) => usize::MAX,
+                    });
                 }
+            }
+            if width.unwrap_or(0) > MAX_FIELD || precision.unwrap_or(0) > MAX_FIELD {
+                self.too_wide = true;
+                self.stop = true;
+                return;
             }
             while f
                 .get(i)
@@ -452,6 +479,7 @@ mod tests {
                 out: String::new(),
                 errors: Vec::new(),
                 stop: false,
+                too_wide: false,
             };
             let f: Vec<char> = f.chars().collect();
             loop {
@@ -479,5 +507,27 @@ mod tests {
         assert_eq!(run("%d", &["'A"]).0, "65");
         assert_eq!(run("100%%\\101", &[]).0, "100%A");
         assert_eq!(run("%.2s|%5.1f", &["abc", "3.14159"]).0, "ab|  3.1");
+    }
+
+    #[test]
+    fn printf_fields_past_the_limit_stop_instead_of_panicking() {
+        for (f, args) in [
+            ("%.*f", &["999999999", "1"][..]),
+            ("%*d", &["999999999", "1"][..]),
+            ("%99999999999999999999999d", &["1"][..]),
+            ("%.70000f", &["1"][..]),
+        ] {
+            let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+            let mut p = Printf {
+                args: &args,
+                next: 0,
+                out: String::new(),
+                errors: Vec::new(),
+                stop: false,
+                too_wide: false,
+            };
+            p.once(&f.chars().collect::<Vec<_>>());
+            assert!(p.too_wide && p.out.is_empty(), "{f}");
+        }
     }
 }

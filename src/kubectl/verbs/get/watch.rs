@@ -276,13 +276,18 @@ fn watch_loop(
                 w,
                 &mut watched,
                 live.as_mut(),
-                timeout.map(|t| start + t),
+                timeout.map(|t| start.saturating_add(t)),
             );
             ctx.session.live = Some(live);
             code
         }
         None => {
-            let deadline = start + timeout.unwrap_or(limits.watch_max_ms);
+            // `--request-timeout` only shortens the bound: a watch never runs unboundedly.
+            let deadline = start.saturating_add(
+                timeout
+                    .unwrap_or(limits.watch_max_ms)
+                    .min(limits.watch_max_ms),
+            );
             let mut last_change = start;
             loop {
                 let quiet_until = last_change + limits.watch_quiet_ms;

@@ -146,7 +146,8 @@ pub fn status(ctx: &mut VerbCtx) -> i32 {
     }
     let timeout = match ctx.args.str("timeout") {
         Some(t) => match parse_duration_ms(&t) {
-            Some(ms) => ms,
+            // At most a week of simulated time, as `kubectl wait`.
+            Some(ms) => ms.min(crate::sandbox::clock::MAX_ADVANCE_MS),
             None => return ctx.fail(&format!("invalid duration {t:?}")),
         },
         None => 0,
@@ -176,7 +177,7 @@ pub fn status(ctx: &mut VerbCtx) -> i32 {
 fn watch_one(ctx: &mut VerbCtx, key: ObjKey, revision: i64, timeout: i64, watch: bool) -> i32 {
     let start = ctx.session.cluster.now();
     let bound = ctx.session.limits.watch_max_ms;
-    let deadline = start + if timeout > 0 { timeout } else { bound };
+    let deadline = start.saturating_add(if timeout > 0 { timeout } else { bound });
     let mut seen = ctx.session.cluster.api.store.resource_version();
     let Some(first) = ctx.session.cluster.api.try_get(&key).cloned() else {
         return 1;
