@@ -73,7 +73,9 @@ impl Workspace {
                 out.sort();
                 Ok(out)
             }
-            HostNode::File { .. } => Ok(vec![path.to_string()]),
+            // A device is a path kubectl would open: `/dev/null` reads as empty, the
+            // others are refused when read.
+            HostNode::File { .. } | HostNode::Other => Ok(vec![path.to_string()]),
             _ => Err(ReadError::NotFound),
         }
     }

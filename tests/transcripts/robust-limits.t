@@ -46,3 +46,11 @@ $ kubectl wait --for=condition=Ready pod/web-1 --timeout=100000h
 error: timed out waiting for the condition on pods/web-1
 $ time
 Mon, 10 Mar 2025 10:00:49 UTC (168h0m49s since the sandbox started; the cluster is 168h10m49s old)
+$ kubectl apply -f /dev/null
+error: no objects passed to apply
+$ kubectl create -f /dev/null
+error: no objects passed to create
+$ kubectl delete -f /dev/null
+No resources found
+$ kubectl apply -f /dev/zero
+error: read /dev/zero: not a regular file (the sandbox reads only files)

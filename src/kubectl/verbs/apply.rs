@@ -43,7 +43,10 @@ pub fn read_manifests(ctx: &mut VerbCtx, errs: &mut Vec<String>) -> Vec<Manifest
                             "{f}: the sandbox reads manifests up to {} bytes; this file has {n}",
                             crate::kubectl::workspace::MAX_FILE_BYTES
                         ))),
-                        Err(_) => errs.push(errors::client(&format!(
+                        Err(ReadError::Other(why)) => {
+                            errs.push(errors::client(&format!("read {f}: {why}")))
+                        }
+                        Err(ReadError::NotFound) => errs.push(errors::client(&format!(
                             "the path {} does not exist",
                             crate::api::errors::go_quote(&f)
                         ))),

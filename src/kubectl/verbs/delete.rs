@@ -60,6 +60,11 @@ pub fn delete(ctx: &mut VerbCtx) -> i32 {
                 .unwrap_or_else(|| ctx.namespace.clone());
             targets.push((ObjKey::new(kind, &ns, name), Some(m.source.clone())));
         }
+        if targets.is_empty() && errs.is_empty() {
+            // Files with no objects in them (`-f /dev/null`): kubectl names no namespace.
+            ctx.sink.out("No resources found\n");
+            return 0;
+        }
     } else {
         let positionals = ctx.args.positionals().to_vec();
         if positionals.is_empty() {
