@@ -210,18 +210,14 @@ impl ApiServer {
         let namespace = if involved.namespace.is_empty() {
             "default"
         } else {
-            involved.namespace.as_str()
+            &involved.namespace
         };
-        let key = ObjKey {
-            kind: crate::api::Kind::Event,
-            namespace: namespace.to_string(),
-            name,
-        };
+        let key = ObjKey::new(crate::api::Kind::Event, namespace, &name);
         let info = involved.kind.info();
         let ev = Event {
             metadata: ObjectMeta {
-                name: Some(key.name.clone()),
-                namespace: Some(key.namespace.clone()),
+                name: Some(name),
+                namespace: Some(namespace.to_string()),
                 uid: Some(self.ids.uid()),
                 creation_timestamp: Some(to_time(now)),
                 ..Default::default()

@@ -152,7 +152,7 @@ impl Cluster {
         let client = Client {
             pod: key.clone(),
             ip: gateway(&task.pod_ip),
-            namespace: key.namespace.clone(),
+            namespace: key.namespace.to_string(),
             hosts: String::new(),
         };
         let req = Request {

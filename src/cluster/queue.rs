@@ -88,7 +88,7 @@ mod tests {
         let mut q = WorkQueue::default();
         q.add(1, ObjKey::new(Kind::Pod, "default", "b"), 0);
         q.add(0, ObjKey::new(Kind::Pod, "default", "a"), 0);
-        assert_eq!(q.pop_due(0).unwrap().2.name, "b");
-        assert_eq!(q.pop_due(0).unwrap().2.name, "a");
+        assert_eq!(q.pop_due(0).unwrap().2.name(), "b");
+        assert_eq!(q.pop_due(0).unwrap().2.name(), "a");
     }
 }

@@ -153,7 +153,7 @@ impl DeploymentController {
                 let rs = ReplicaSet {
                     metadata: ObjectMeta {
                         name: Some(rs_name.clone()),
-                        namespace: Some(key.namespace.clone()),
+                        namespace: Some(key.namespace.to_string()),
                         labels: Some(labels),
                         annotations: Some(
                             [
@@ -185,7 +185,7 @@ impl DeploymentController {
                         owner_references: Some(vec![OwnerReference {
                             api_version: "apps/v1".into(),
                             kind: "Deployment".into(),
-                            name: key.name.clone(),
+                            name: key.name.to_string(),
                             uid: uid.clone(),
                             controller: Some(true),
                             block_owner_deletion: Some(true),

@@ -97,7 +97,7 @@ impl EndpointsController {
                 continue;
             };
             let pspec: &PodSpec = pod.spec.as_ref().unwrap_or(&default_pod_spec);
-            let hostname = (pspec.subdomain.as_deref() == Some(key.name.as_str()))
+            let hostname = (pspec.subdomain.as_deref() == Some(key.name()))
                 .then(|| pspec.hostname.clone())
                 .flatten();
             let terminating = pod.metadata.deletion_timestamp.is_some();
@@ -175,8 +175,8 @@ impl EndpointsController {
         }
         let ep = Endpoints {
             metadata: ObjectMeta {
-                name: Some(key.name.clone()),
-                namespace: Some(key.namespace.clone()),
+                name: Some(key.name.to_string()),
+                namespace: Some(key.namespace.to_string()),
                 labels: (!labels.is_empty()).then(|| labels.clone()),
                 ..Default::default()
             },
@@ -193,7 +193,7 @@ impl EndpointsController {
             }
         };
         let mut slice_labels = labels;
-        slice_labels.insert("kubernetes.io/service-name".into(), key.name.clone());
+        slice_labels.insert("kubernetes.io/service-name".into(), key.name.to_string());
         slice_labels.insert(
             "endpointslice.kubernetes.io/managed-by".into(),
             "endpointslice-controller.k8s.io".into(),
@@ -201,13 +201,13 @@ impl EndpointsController {
         let slice = EndpointSlice {
             metadata: ObjectMeta {
                 name: Some(slice_name.clone()),
-                namespace: Some(key.namespace.clone()),
+                namespace: Some(key.namespace.to_string()),
                 labels: Some(slice_labels),
                 owner_references: Some(vec![
                     k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference {
                         api_version: "v1".into(),
                         kind: "Service".into(),
-                        name: key.name.clone(),
+                        name: key.name.to_string(),
                         uid: svc.metadata.uid.clone().unwrap_or_default(),
                         controller: Some(true),
                         block_owner_deletion: Some(true),

@@ -26,7 +26,7 @@ impl GarbageCollector {
         if obj.kind() == crate::api::Kind::Event {
             return;
         }
-        let key = ObjKey::of(obj);
+        let key = ev.key.clone();
         let uid = obj.uid();
         match ev.event_type {
             EventType::Deleted => {

@@ -93,7 +93,7 @@ fn toleration_for(tolerations: &[Toleration], taint: &Taint) -> Option<Option<i6
 impl NodeLifecycleController {
     pub fn handle(&mut self, ev: &WatchEvent, push: &mut dyn FnMut(ObjKey, Millis)) {
         if let Object::Node(_) = ev.object.as_ref() {
-            push(ObjKey::of(&ev.object), 0);
+            push(ev.key.clone(), 0);
         }
     }
 
@@ -200,8 +200,7 @@ impl NodeLifecycleController {
                 .filter_map(|o| o.as_typed::<Pod>())
                 .filter(|p| {
                     p.metadata.deletion_timestamp.is_none()
-                        && p.spec.as_ref().and_then(|s| s.node_name.as_deref())
-                            == Some(name.as_str())
+                        && p.spec.as_ref().and_then(|s| s.node_name.as_deref()) == Some(&*name)
                 })
                 .map(|p| {
                     let tols = p

@@ -101,7 +101,7 @@ impl ReplicaSetController {
                 let pod = Pod {
                     metadata: ObjectMeta {
                         generate_name: Some(format!("{}-", key.name)),
-                        namespace: Some(key.namespace.clone()),
+                        namespace: Some(key.namespace.to_string()),
                         labels: tmeta.labels.clone(),
                         annotations: tmeta.annotations.clone(),
                         owner_references: Some(vec![owner_ref(&rs)]),

@@ -276,7 +276,7 @@ impl Kubelet {
                 .is_some()
                 || ev.event_type == crate::store::EventType::Deleted
             {
-                push(ObjKey::of(&ev.object), 0);
+                push(ev.key.clone(), 0);
             }
         }
     }

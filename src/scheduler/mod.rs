@@ -92,7 +92,7 @@ impl Scheduler {
         let obj = &ev.object;
         match obj.as_ref() {
             Object::Pod(pod) => {
-                let key = ObjKey::of(obj);
+                let key = ev.key.clone();
                 let node = pod.spec.as_ref().and_then(|s| s.node_name.clone());
                 self.track(
                     &key,
@@ -112,8 +112,8 @@ impl Scheduler {
                 }
             }
             Object::PersistentVolumeClaim(_) => {
-                let key = ObjKey::of(obj);
-                if let Some(pods) = self.waiting_on_claim.get(&key) {
+                let key = &ev.key;
+                if let Some(pods) = self.waiting_on_claim.get(key) {
                     for p in pods.clone() {
                         push(p, 0);
                     }
@@ -226,7 +226,7 @@ impl Scheduler {
 
     /// Filter and score the nodes for `pod` (read-only).
     fn place(&self, key: &ObjKey, pod: &Pod, spec: &PodSpec, store: &Store) -> Placement {
-        let ns = key.namespace.as_str();
+        let ns = key.namespace();
         let node_count = || store.list(Kind::Node, None).count();
         let unschedulable = |reason: &str, total: usize| {
             Placement::Unschedulable(format!("0/{total} nodes are available: {reason}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling."))

@@ -16,29 +16,75 @@ use std::ops::Bound;
 use std::sync::Arc;
 
 /// The identity of a stored object. Cluster-scoped objects have an empty namespace.
+///
+/// The namespace and name are shared strings: a key is cloned into work queues, the list
+/// order, event indexes and more, and a clone only bumps two reference counts. Ordering and
+/// hashing are those of the strings themselves, as with `String` fields.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjKey {
     pub kind: Kind,
-    pub namespace: String,
-    pub name: String,
+    pub namespace: Arc<str>,
+    pub name: Arc<str>,
+}
+
+/// How many distinct namespaces `shared_namespace` keeps; a cluster has a handful, and
+/// past this many a namespace simply gets its own string.
+const INTERNED_NAMESPACES: usize = 64;
+
+thread_local! {
+    static NAMESPACES: RefCell<Vec<Arc<str>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// One shared string per namespace: nearly every key names one of a few namespaces, so
+/// making a key allocates only its name.
+fn shared_namespace(namespace: &str) -> Arc<str> {
+    NAMESPACES.with(|cell| {
+        let mut known = cell.borrow_mut();
+        if let Some(ns) = known.iter().find(|ns| &***ns == namespace) {
+            return ns.clone();
+        }
+        let ns: Arc<str> = Arc::from(namespace);
+        if known.len() < INTERNED_NAMESPACES {
+            known.push(ns.clone());
+        }
+        ns
+    })
 }
 
 impl ObjKey {
     pub fn new(kind: Kind, namespace: &str, name: &str) -> Self {
         let namespace = if kind.info().namespaced {
-            namespace.to_string()
+            namespace
         } else {
-            String::new()
+            ""
         };
         ObjKey {
             kind,
+            namespace: shared_namespace(namespace),
+            name: Arc::from(name),
+        }
+    }
+
+    /// A key from a namespace and name already shared (no copy of either string).
+    pub fn from_shared(kind: Kind, namespace: Arc<str>, name: Arc<str>) -> Self {
+        ObjKey {
+            kind,
             namespace,
-            name: name.to_string(),
+            name,
         }
     }
 
     pub fn of(obj: &Object) -> Self {
         ObjKey::new(obj.kind(), obj.namespace(), obj.name())
+    }
+
+    /// The namespace ("" for cluster-scoped objects).
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
     }
 }
 
@@ -81,6 +127,8 @@ impl EventType {
 pub struct WatchEvent {
     pub resource_version: u64,
     pub event_type: EventType,
+    /// The object's key, shared with the store (cheaper than `ObjKey::of(&object)`).
+    pub key: ObjKey,
     pub object: Arc<Object>,
     /// Virtual time of the write, in milliseconds since the Unix epoch.
     pub at_ms: i64,
@@ -162,29 +210,19 @@ impl Store {
     ) -> impl Iterator<Item = &Arc<Object>> + '_ {
         let (lo, hi) = match namespace {
             Some(ns) if kind.info().namespaced => (
-                Bound::Included(ObjKey {
+                Bound::Included(ObjKey::from_shared(kind, Arc::from(ns), Arc::from(""))),
+                Bound::Excluded(ObjKey::from_shared(
                     kind,
-                    namespace: ns.to_string(),
-                    name: String::new(),
-                }),
-                Bound::Excluded(ObjKey {
-                    kind,
-                    namespace: [ns, "\0"].concat(),
-                    name: String::new(),
-                }),
+                    Arc::from([ns, "\0"].concat()),
+                    Arc::from(""),
+                )),
             ),
             _ => (
-                Bound::Included(ObjKey {
-                    kind,
-                    namespace: String::new(),
-                    name: String::new(),
-                }),
+                Bound::Included(ObjKey::from_shared(kind, Arc::from(""), Arc::from(""))),
                 match next_kind(kind) {
-                    Some(next) => Bound::Excluded(ObjKey {
-                        kind: next,
-                        namespace: String::new(),
-                        name: String::new(),
-                    }),
+                    Some(next) => {
+                        Bound::Excluded(ObjKey::from_shared(next, Arc::from(""), Arc::from("")))
+                    }
                     None => Bound::Unbounded,
                 },
             ),
@@ -212,11 +250,11 @@ impl Store {
             }
             None => {
                 self.order.get_mut().add(key.clone());
-                self.objects.insert(key, obj.clone());
+                self.objects.insert(key.clone(), obj.clone());
                 EventType::Added
             }
         };
-        self.append(event_type, obj.clone(), at_ms);
+        self.append(event_type, key, obj.clone(), at_ms);
         obj
     }
 
@@ -235,7 +273,7 @@ impl Store {
         change(obj);
         obj.meta_mut().resource_version = Some(self.resource_version.to_string());
         let obj = entry.clone();
-        self.append(EventType::Modified, obj.clone(), at_ms);
+        self.append(EventType::Modified, key.clone(), obj.clone(), at_ms);
         Some(obj)
     }
 
@@ -246,11 +284,11 @@ impl Store {
         self.resource_version += 1;
         let mut last = (*old).clone();
         last.meta_mut().resource_version = Some(self.resource_version.to_string());
-        self.append(EventType::Deleted, Arc::new(last), at_ms);
+        self.append(EventType::Deleted, key.clone(), Arc::new(last), at_ms);
         Some(old)
     }
 
-    fn append(&mut self, event_type: EventType, object: Arc<Object>, at_ms: i64) {
+    fn append(&mut self, event_type: EventType, key: ObjKey, object: Arc<Object>, at_ms: i64) {
         if self.log.len() >= WATCH_LOG_CAPACITY {
             let drop = WATCH_LOG_CAPACITY / 2;
             self.log.drain(..drop);
@@ -263,6 +301,7 @@ impl Store {
         self.log.push(WatchEvent {
             resource_version: self.resource_version,
             event_type,
+            key,
             object,
             at_ms,
         });

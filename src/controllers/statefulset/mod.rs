@@ -127,7 +127,7 @@ impl StatefulSetController {
     pub fn handle(&mut self, ev: &WatchEvent, push: &mut dyn FnMut(ObjKey, Millis)) {
         let obj = &ev.object;
         match obj.kind() {
-            Kind::StatefulSet => push(ObjKey::of(obj), 0),
+            Kind::StatefulSet => push(ev.key.clone(), 0),
             Kind::Pod | Kind::ControllerRevision => {
                 if let Some(owner) = controller_of(obj.meta()) {
                     if owner.kind == "StatefulSet" {

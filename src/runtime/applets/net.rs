@@ -19,7 +19,7 @@ pub(super) fn client(host: &mut PodHost<'_>) -> Option<Client> {
     Some(Client {
         pod: c.pod.clone(),
         ip: c.pod_ip.clone(),
-        namespace: c.pod.namespace.clone(),
+        namespace: c.pod.namespace.to_string(),
         hosts,
     })
 }

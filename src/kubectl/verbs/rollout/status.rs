@@ -218,7 +218,7 @@ fn watch_one(ctx: &mut VerbCtx, key: ObjKey, revision: i64, timeout: i64, watch:
         seen = ctx.session.cluster.api.store.resource_version();
         ctx.session.cluster.advance_watch(seen);
         for ev in events {
-            if ObjKey::of(&ev.object) != key {
+            if ev.key != key {
                 continue;
             }
             if ev.event_type == EventType::Deleted {
