@@ -13,20 +13,26 @@ use std::process::Command;
 const PROMPT: &str = "kubetutor (default) $ ";
 const TIMEOUT_MS: u64 = 60_000;
 
-fn start(home: &Path, args: &[&str]) -> PtySession {
+/// kubetutor in a pty, before its first output.
+fn spawn(home: &Path, args: &[&str]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kubetutor"));
     cmd.args(args)
         .env("KUBETUTOR_HOME", home)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
         .current_dir(home);
-    let mut p = spawn_with_options(
+    spawn_with_options(
         cmd,
         Options::new()
             .timeout_ms(Some(TIMEOUT_MS))
             .strip_ansi_escape_codes(true),
     )
-    .expect("spawn kubetutor in a pty");
+    .expect("spawn kubetutor in a pty")
+}
+
+/// kubetutor in a pty, at its first prompt.
+fn start(home: &Path, args: &[&str]) -> PtySession {
+    let mut p = spawn(home, args);
     p.exp_string("Tab completes").expect("welcome screen");
     p.exp_string(PROMPT).expect("first prompt");
     p
@@ -170,18 +176,7 @@ fn a_corrupted_state_file_is_moved_aside_and_the_repl_starts() {
     let state = home.path().join("sandbox.json");
     std::fs::write(&state, b"{ this is not a saved sandbox").expect("write garbage");
 
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kubetutor"));
-    cmd.env("KUBETUTOR_HOME", home.path())
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .current_dir(home.path());
-    let mut p = spawn_with_options(
-        cmd,
-        Options::new()
-            .timeout_ms(Some(TIMEOUT_MS))
-            .strip_ansi_escape_codes(true),
-    )
-    .expect("spawn kubetutor in a pty");
+    let mut p = spawn(home.path(), &[]);
     p.exp_string("sandbox.json.bad-1")
         .expect("the learner is told where the bad file went");
     p.exp_string(PROMPT).expect("the REPL still starts");
