@@ -128,11 +128,12 @@ impl Cluster {
         if events.is_empty() {
             return;
         }
-        // The handlers read the log in place (they only see the apiserver, never write it).
+        // The handlers read the log in place; like informers, they see only the events,
+        // never the store.
         let now = self.api.now;
         let mut out: Vec<(LoopId, ObjKey, Millis)> = Vec::new();
         for ev in events {
-            self.controllers.handle(ev, &self.api, &mut out);
+            self.controllers.handle(ev, &mut out);
         }
         self.dispatched = self.api.store.resource_version();
         for (id, key, delay) in out {

@@ -6,17 +6,52 @@
 use crate::api::time::Millis;
 use crate::store::ObjKey;
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
 
 /// Which reconcile loop a queued key is for.
 pub type ControllerId = usize;
 
+/// One entry of the due-time heap, ordered by (due time, queue order) only.
+#[derive(Debug, Clone)]
+struct Due {
+    at: Millis,
+    seq: u64,
+    controller: ControllerId,
+    key: ObjKey,
+}
+
+impl PartialEq for Due {
+    fn eq(&self, other: &Self) -> bool {
+        (self.at, self.seq) == (other.at, other.seq)
+    }
+}
+
+impl Eq for Due {}
+
+impl PartialOrd for Due {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Due {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.at, self.seq).cmp(&(other.at, other.seq))
+    }
+}
+
 #[derive(Default, Debug, Clone)]
 pub struct WorkQueue {
-    due: BTreeMap<(Millis, u64), (ControllerId, ObjKey)>,
+    /// Min-heap of due entries. A key re-queued earlier leaves its old entry behind:
+    /// `pending` says which entry is live, and stale ones are skipped when they surface
+    /// (cheaper than removing from the middle of an ordered map on every add).
+    due: BinaryHeap<Reverse<Due>>,
     /// Per controller, when each of its queued keys is due (looked up by `&ObjKey`, so
     /// checking and taking keys copies none).
     pending: Vec<FxHashMap<ObjKey, (Millis, u64)>>,
+    /// Live entries (those in `pending`).
+    live: usize,
     seq: u64,
 }
 
@@ -27,41 +62,65 @@ impl WorkQueue {
             self.pending.resize_with(controller + 1, Default::default);
         }
         let pending = &mut self.pending[controller];
-        if let Some(&(when, seq)) = pending.get(&key) {
-            if when <= at {
+        self.seq += 1;
+        match pending.get_mut(&key) {
+            Some(&mut (when, _)) if when <= at => return,
+            // The entry already in the heap goes stale.
+            Some(slot) => *slot = (at, self.seq),
+            None => {
+                pending.insert(key.clone(), (at, self.seq));
+                self.live += 1;
+            }
+        }
+        self.due.push(Reverse(Due {
+            at,
+            seq: self.seq,
+            controller,
+            key,
+        }));
+    }
+
+    /// Drop stale entries from the top of the heap.
+    fn skip_stale(&mut self) {
+        while let Some(Reverse(top)) = self.due.peek() {
+            let live = self
+                .pending
+                .get(top.controller)
+                .and_then(|p| p.get(&top.key))
+                .is_some_and(|&(at, seq)| at == top.at && seq == top.seq);
+            if live {
                 return;
             }
-            self.due.remove(&(when, seq));
+            self.due.pop();
         }
-        self.seq += 1;
-        pending.insert(key.clone(), (at, self.seq));
-        self.due.insert((at, self.seq), (controller, key));
     }
 
     /// When the next item is due.
-    pub fn next_due(&self) -> Option<Millis> {
-        self.due.keys().next().map(|(t, _)| *t)
+    pub fn next_due(&mut self) -> Option<Millis> {
+        self.skip_stale();
+        self.due.peek().map(|Reverse(d)| d.at)
     }
 
     /// Take the next item if it is due by `now`.
     pub fn pop_due(&mut self, now: Millis) -> Option<(Millis, ControllerId, ObjKey)> {
-        let (&(at, seq), _) = self.due.iter().next()?;
-        if at > now {
+        self.skip_stale();
+        if self.due.peek()?.0.at > now {
             return None;
         }
-        let (controller, key) = self.due.remove(&(at, seq))?;
-        if let Some(pending) = self.pending.get_mut(controller) {
-            pending.remove(&key);
+        let Reverse(d) = self.due.pop()?;
+        if let Some(pending) = self.pending.get_mut(d.controller) {
+            pending.remove(&d.key);
         }
-        Some((at, controller, key))
+        self.live -= 1;
+        Some((d.at, d.controller, d.key))
     }
 
     pub fn len(&self) -> usize {
-        self.due.len()
+        self.live
     }
 
     pub fn is_empty(&self) -> bool {
-        self.due.is_empty()
+        self.live == 0
     }
 }
 
@@ -81,6 +140,24 @@ mod tests {
         assert_eq!(q.pop_due(99), None);
         assert_eq!(q.pop_due(100).map(|(t, _, _)| t), Some(100));
         assert!(q.is_empty());
+    }
+
+    #[test]
+    fn an_earlier_requeue_leaves_nothing_behind() {
+        let mut q = WorkQueue::default();
+        let k = ObjKey::new(Kind::Pod, "default", "web-0");
+        q.add(0, k.clone(), 500);
+        q.add(0, k.clone(), 100);
+        assert_eq!(q.next_due(), Some(100));
+        assert_eq!(q.pop_due(100).map(|(t, _, _)| t), Some(100));
+        // The entry first queued for 500 went stale: nothing is left to run.
+        assert_eq!(q.pop_due(1_000), None);
+        assert_eq!(q.next_due(), None);
+        assert!(q.is_empty());
+        // Queued again after it ran, the key is live again.
+        q.add(0, k.clone(), 700);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q.pop_due(1_000).map(|(t, _, _)| t), Some(700));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::api::time::Millis;
 use crate::api::{Kind, Object};
 use crate::cluster::Ctx;
 use crate::kubelet::status::is_running_and_ready;
-use crate::store::{ObjKey, WatchEvent};
+use crate::store::{EventType, ObjKey, WatchEvent};
 use k8s_openapi::api::core::v1::{
     EndpointAddress, EndpointPort, EndpointSubset, Endpoints, ObjectReference, Pod, PodSpec,
     Service, ServiceSpec,
@@ -17,38 +17,56 @@ use k8s_openapi::api::discovery::v1::{
 };
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, Default)]
 pub struct EndpointsController {
     /// Service -> the name of its EndpointSlice.
     slice_names: BTreeMap<ObjKey, String>,
+    /// The informer's cache of Services that have a selector: namespace -> (Service ->
+    /// its selector), in list order, so a pod event finds the Services selecting it
+    /// without listing every Service of the namespace.
+    selectors: FxHashMap<Arc<str>, BTreeMap<ObjKey, BTreeMap<String, String>>>,
 }
 
 impl EndpointsController {
-    pub fn handle(
-        &mut self,
-        ev: &WatchEvent,
-        api: &crate::apiserver::ApiServer,
-        push: &mut dyn FnMut(ObjKey, Millis),
-    ) {
+    pub fn handle(&mut self, ev: &WatchEvent, push: &mut dyn FnMut(ObjKey, Millis)) {
         let obj = &ev.object;
         match obj.as_ref() {
-            Object::Service(_) => push(ObjKey::of(obj), 0),
+            Object::Service(svc) => {
+                let selector = svc
+                    .spec
+                    .as_ref()
+                    .and_then(|sp| sp.selector.as_ref())
+                    .filter(|m| !m.is_empty() && ev.event_type != EventType::Deleted);
+                match selector {
+                    Some(sel) => {
+                        self.selectors
+                            .entry(ev.key.namespace.clone())
+                            .or_default()
+                            .insert(ev.key.clone(), sel.clone());
+                    }
+                    None => {
+                        if let Some(in_ns) = self.selectors.get_mut(ev.key.namespace()) {
+                            in_ns.remove(&ev.key);
+                        }
+                    }
+                }
+                push(ev.key.clone(), 0)
+            }
             Object::Pod(pod) => {
                 let labels = pod.metadata.labels.as_ref();
-                for svc in api.store.list(Kind::Service, Some(obj.namespace())) {
-                    let Some(s) = svc.as_typed::<Service>() else {
-                        continue;
-                    };
-                    let sel = s.spec.as_ref().and_then(|sp| sp.selector.as_ref());
-                    if let Some(sel) = sel.filter(|m| !m.is_empty()) {
-                        if sel
-                            .iter()
-                            .all(|(k, v)| labels.and_then(|l| l.get(k)) == Some(v))
-                        {
-                            push(ObjKey::of(svc), 0);
-                        }
+                let Some(in_ns) = self.selectors.get(ev.key.namespace()) else {
+                    return;
+                };
+                for (svc, sel) in in_ns {
+                    if sel
+                        .iter()
+                        .all(|(k, v)| labels.and_then(|l| l.get(k)) == Some(v))
+                    {
+                        push(svc.clone(), 0);
                     }
                 }
             }

@@ -9,18 +9,29 @@ use crate::apiserver::{
 };
 use crate::cluster::Ctx;
 use crate::store::{EventType, ObjKey, WatchEvent};
-use rustc_hash::FxHashMap;
-use std::collections::BTreeSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 #[derive(Clone, Debug, Default)]
 pub struct GarbageCollector {
     /// uid -> the object that has it.
     by_uid: FxHashMap<String, ObjKey>,
-    /// owner uid -> dependents.
-    dependents: FxHashMap<String, BTreeSet<ObjKey>>,
+    /// owner uid -> dependents (a hash set: every watch event checks membership; the
+    /// rare walks over it sort first, see `dependents_of`).
+    dependents: FxHashMap<String, FxHashSet<ObjKey>>,
 }
 
 impl GarbageCollector {
+    /// The dependents of the owner with `uid`, in list order.
+    fn dependents_of(&self, uid: &str) -> Vec<ObjKey> {
+        let mut deps: Vec<ObjKey> = self
+            .dependents
+            .get(uid)
+            .map(|d| d.iter().cloned().collect())
+            .unwrap_or_default();
+        deps.sort();
+        deps
+    }
+
     pub fn handle(&mut self, ev: &WatchEvent, push: &mut dyn FnMut(ObjKey, Millis)) {
         let obj = &ev.object;
         if obj.kind() == crate::api::Kind::Event {
@@ -39,10 +50,8 @@ impl GarbageCollector {
                     }
                 }
                 // Its dependents may now be orphans to collect.
-                if let Some(deps) = self.dependents.get(uid) {
-                    for d in deps.clone() {
-                        push(d, 0);
-                    }
+                for d in self.dependents_of(uid) {
+                    push(d, 0);
                 }
             }
             _ => {
@@ -85,7 +94,7 @@ impl GarbageCollector {
         let uid = obj.uid().to_string();
         let fins = obj.meta().finalizers.clone().unwrap_or_default();
         if obj.is_terminating() && fins.iter().any(|f| f == ORPHAN_FINALIZER) {
-            for dep in self.dependents.get(&uid).cloned().unwrap_or_default() {
+            for dep in self.dependents_of(&uid) {
                 if let Some(mut d) = ctx.api.try_get(&dep).map(|o| o.as_ref().clone()) {
                     if let Some(refs) = d.meta_mut().owner_references.as_mut() {
                         refs.retain(|r| r.uid != uid);
@@ -109,10 +118,7 @@ impl GarbageCollector {
         }
         if obj.is_terminating() && fins.iter().any(|f| f == FOREGROUND_FINALIZER) {
             let deps: Vec<ObjKey> = self
-                .dependents
-                .get(&uid)
-                .cloned()
-                .unwrap_or_default()
+                .dependents_of(&uid)
                 .into_iter()
                 .filter(|d| ctx.api.try_get(d).is_some())
                 .collect();

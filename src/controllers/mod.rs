@@ -11,7 +11,6 @@ pub mod statefulset;
 pub mod volume;
 
 use crate::api::time::Millis;
-use crate::apiserver::ApiServer;
 use crate::cluster::Ctx;
 use crate::kubelet::Kubelet;
 use crate::scheduler::Scheduler;
@@ -83,12 +82,7 @@ pub struct Controllers {
 
 impl Controllers {
     /// The informers' event handlers: which keys each loop queues for this event.
-    pub fn handle(
-        &mut self,
-        ev: &WatchEvent,
-        api: &ApiServer,
-        out: &mut Vec<(LoopId, ObjKey, Millis)>,
-    ) {
+    pub fn handle(&mut self, ev: &WatchEvent, out: &mut Vec<(LoopId, ObjKey, Millis)>) {
         if ev.object.kind() == crate::api::Kind::Event {
             return;
         }
@@ -101,9 +95,7 @@ impl Controllers {
         collect(LoopId::ReplicaSet, &mut |p| self.replicaset.handle(ev, p));
         collect(LoopId::Deployment, &mut |p| self.deployment.handle(ev, p));
         collect(LoopId::Volume, &mut |p| self.volume.handle(ev, p));
-        collect(LoopId::Endpoints, &mut |p| {
-            self.endpoints.handle(ev, api, p)
-        });
+        collect(LoopId::Endpoints, &mut |p| self.endpoints.handle(ev, p));
         collect(LoopId::GarbageCollector, &mut |p| self.gc.handle(ev, p));
         collect(LoopId::Scheduler, &mut |p| self.scheduler.handle(ev, p));
         collect(LoopId::Kubelet, &mut |p| self.kubelet.handle(ev, p));
