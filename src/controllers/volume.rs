@@ -74,15 +74,15 @@ impl VolumeController {
     pub fn handle(&mut self, ev: &WatchEvent, push: &mut dyn FnMut(ObjKey, Millis)) {
         let obj = &ev.object;
         match obj.as_ref() {
-            Object::PersistentVolumeClaim(_) => push(ObjKey::of(obj), 0),
+            Object::PersistentVolumeClaim(_) => push(ev.key.clone(), 0),
             Object::PersistentVolume(pv) => {
                 let bound = pv.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Bound");
                 if bound || ev.event_type == WatchType::Deleted {
-                    self.unbound_volumes.remove(&ObjKey::of(obj));
+                    self.unbound_volumes.remove(&ev.key);
                 } else {
-                    self.unbound_volumes.insert(ObjKey::of(obj), ());
+                    self.unbound_volumes.insert(ev.key.clone(), ());
                 }
-                push(ObjKey::of(obj), 0);
+                push(ev.key.clone(), 0);
                 if let Some(c) = pv.spec.as_ref().and_then(|s| s.claim_ref.as_ref()) {
                     push(
                         ObjKey::new(

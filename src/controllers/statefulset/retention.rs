@@ -94,8 +94,9 @@ pub(super) fn fix_claims(sts: &StatefulSet, pod: &Pod, scaled_down: bool, ctx: &
     }
     let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
     let policy = policy_of(sts);
-    let set = controller_ref(sts);
-    let owner = pod_ref(pod);
+    // Built on first need: under the default policy (Retain, Retain) a claim without
+    // owner references is already as it should be, and that is almost every claim.
+    let mut refs_of_ours: Option<(OwnerReference, OwnerReference)> = None;
     for name in claim_names(sts, ordinal) {
         let key = ObjKey::new(Kind::PersistentVolumeClaim, ns, &name);
         let Some(claim) = ctx
@@ -108,8 +109,13 @@ pub(super) fn fix_claims(sts: &StatefulSet, pod: &Pod, scaled_down: bool, ctx: &
         if claim.metadata.deletion_timestamp.is_some() {
             continue;
         }
-        let refs = claim.metadata.owner_references.clone().unwrap_or_default();
-        let Some(next) = desired_refs(&refs, &set, &owner, policy, scaled_down) else {
+        let refs = claim.metadata.owner_references.as_deref().unwrap_or_default();
+        if refs.is_empty() && policy == (false, false) {
+            continue;
+        }
+        let (set, owner) =
+            refs_of_ours.get_or_insert_with(|| (controller_ref(sts), pod_ref(pod)));
+        let Some(next) = desired_refs(refs, set, owner, policy, scaled_down) else {
             continue;
         };
         let mut claim = claim.clone();
