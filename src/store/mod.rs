@@ -20,11 +20,35 @@ use std::sync::Arc;
 /// The namespace and name are shared strings: a key is cloned into work queues, the list
 /// order, event indexes and more, and a clone only bumps two reference counts. Ordering and
 /// hashing are those of the strings themselves, as with `String` fields.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialOrd, Ord)]
 pub struct ObjKey {
     pub kind: Kind,
     pub namespace: Arc<str>,
     pub name: Arc<str>,
+}
+
+/// Equal when kind, namespace and name are; most keys compared are clones of one another
+/// (a queued key against the one in a map), so the same shared string is checked first.
+impl PartialEq for ObjKey {
+    fn eq(&self, other: &Self) -> bool {
+        fn same(a: &Arc<str>, b: &Arc<str>) -> bool {
+            Arc::ptr_eq(a, b) || **a == **b
+        }
+        self.kind == other.kind
+            && same(&self.name, &other.name)
+            && same(&self.namespace, &other.namespace)
+    }
+}
+
+impl Eq for ObjKey {}
+
+/// Hashes the contents (as `PartialEq` compares them), never the pointers.
+impl std::hash::Hash for ObjKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.kind.hash(state);
+        self.namespace.hash(state);
+        self.name.hash(state);
+    }
 }
 
 /// How many distinct namespaces `shared_namespace` keeps; a cluster has a handful, and
