@@ -48,7 +48,7 @@ struct Cli {
     vi: bool,
     /// Start the sandbox clean instead of restoring the saved one (which is kept as the
     /// snapshot `previous`).
-    #[arg(long, global = true)]
+    #[arg(long)]
     fresh: bool,
 }
 
@@ -57,7 +57,12 @@ enum Command {
     /// The sandbox with its saved state (the default on a terminal). With stdin that is
     /// not a terminal, reads commands from it, echoed as in `run`, and still restores and
     /// saves the sandbox.
-    Repl,
+    Repl {
+        /// Start the sandbox clean instead of restoring the saved one (which is kept as
+        /// the snapshot `previous`).
+        #[arg(long)]
+        fresh: bool,
+    },
     /// Replay a command file (`-` for stdin) against a fresh simulated cluster.
     Run {
         /// The file to replay.
@@ -212,7 +217,7 @@ fn main() -> Result<ExitCode> {
                 }
             }
         }
-        Some(Command::Repl) if !std::io::stdin().is_terminal() => {
+        Some(Command::Repl { fresh }) if !std::io::stdin().is_terminal() => {
             let (text, base_dir) = read_input("-")?;
             let options = RunOptions {
                 seed: cli.seed,
@@ -222,11 +227,14 @@ fn main() -> Result<ExitCode> {
                 ..Default::default()
             };
             Ok(exit_code(!kubetutor::sandbox::piped::run(
-                &text, options, cli.fresh,
+                &text,
+                options,
+                fresh || cli.fresh,
             )))
         }
-        Some(Command::Repl) => {
-            kubetutor::repl::run(repl_options(&cli, lang), None)?;
+        Some(Command::Repl { fresh }) => {
+            let fresh = fresh || cli.fresh;
+            kubetutor::repl::run(repl_options(&cli, lang, fresh), None)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Lessons) => Ok(kubetutor::lessons::cli::list()),
@@ -255,7 +263,7 @@ fn main() -> Result<ExitCode> {
                 None => None,
             };
             if std::io::stdin().is_terminal() {
-                kubetutor::repl::run(repl_options(&cli, lang), recorder)?;
+                kubetutor::repl::run(repl_options(&cli, lang, cli.fresh), recorder)?;
                 Ok(ExitCode::SUCCESS)
             } else {
                 let (text, base_dir) = read_input("-")?;
@@ -366,14 +374,18 @@ fn run_script(text: &str, options: RunOptions) -> ExitCode {
 }
 
 /// The interactive sandbox's options from the command line.
-fn repl_options(cli: &Cli, lang: kubetutor::sandbox::lang::Lang) -> kubetutor::repl::ReplOptions {
+fn repl_options(
+    cli: &Cli,
+    lang: kubetutor::sandbox::lang::Lang,
+    fresh: bool,
+) -> kubetutor::repl::ReplOptions {
     kubetutor::repl::ReplOptions {
         seed: cli.seed,
         speed: cli.speed,
         vi: cli.vi,
         tutor: !cli.no_tutor,
         lang,
-        fresh: cli.fresh,
+        fresh,
         ..Default::default()
     }
 }
