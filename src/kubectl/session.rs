@@ -114,6 +114,12 @@ impl Session {
             sink.out(&cli::usage(&inv.verb));
             return 0;
         }
+        if let Some(timeout) = a.str("request-timeout") {
+            if needs_server(&inv.verb, &a) && !valid_request_timeout(&timeout) {
+                sink.err("error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n");
+                return 1;
+            }
+        }
         let ignored = super::honored::unhonored(&inv.verb, inv.flags.set_names());
         if !ignored.is_empty() {
             let list: Vec<String> = ignored.iter().map(|f| format!("--{f}")).collect();
@@ -136,5 +142,65 @@ impl Session {
             sink,
         };
         verbs::dispatch(&mut ctx)
+    }
+}
+
+/// Whether kubectl builds its REST client for this command (and so reads
+/// `--request-timeout`) before doing anything else: all but the client-only commands.
+fn needs_server(verb: &str, a: &Args) -> bool {
+    let first = verb.split(' ').next().unwrap_or_default();
+    match first {
+        "config" | "completion" | "kustomize" | "plugin" | "exec" => false,
+        "version" => !a.bool("client"),
+        _ => true,
+    }
+}
+
+/// client-go's rule for `--request-timeout`: a whole number of seconds (not negative), or
+/// a Go duration (which may be negative: no timeout then); empty means none.
+fn valid_request_timeout(value: &str) -> bool {
+    if value.is_empty() {
+        return true;
+    }
+    if let Ok(seconds) = value.parse::<i64>() {
+        if seconds >= 0 {
+            return true;
+        }
+    }
+    crate::sandbox::clock::parse_go_duration(value).is_ok()
+}
+
+#[cfg(test)]
+mod request_timeout_tests {
+    use super::valid_request_timeout;
+
+    #[test]
+    fn follows_client_go() {
+        for ok in [
+            "",
+            "0",
+            "5",
+            "99999999999",
+            "5s",
+            "+5s",
+            "-5s",
+            ".5s",
+            "1h30m",
+            "2562047h",
+        ] {
+            assert!(valid_request_timeout(ok), "{ok} is valid");
+        }
+        for bad in [
+            "abc",
+            "-1",
+            "1e3",
+            " 5",
+            "5S",
+            "1d",
+            "2562048h",
+            "9999999999999999999999",
+        ] {
+            assert!(!valid_request_timeout(bad), "{bad} is invalid");
+        }
     }
 }

@@ -67,3 +67,12 @@ $ kubectl get pods -l 'app in (a'
 error: found '', expected: ',' or ')'
 $ kubectl get pods -o bogus
 error: unable to match a printer suitable for the output format "bogus", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml
+$ kubectl get pods --request-timeout=99999999999h
+error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)
+$ kubectl get pods --request-timeout=-1
+error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)
+$ kubectl get pods --request-timeout=1h30m
+No resources found in default namespace.
+$ kubectl version --client --request-timeout=abc
+Client Version: v1.32.2
+Kustomize Version: v5.5.0

@@ -37,9 +37,7 @@ web-1   1/1     Running       0          35s
 $ kubectl patch sts web -p '{"spec":{"ordinals":{"start":2147483647}}}'
 The StatefulSet "web" is invalid: spec.ordinals.start: Invalid value: 2147483647: must be less than or equal to 1000000 (a kubetutor sandbox limit; real clusters accept more)
 $ kubectl get pods -w --request-timeout=99999999999999999999
-NAME    READY   STATUS    RESTARTS   AGE
-web-0   1/1     Running   0          1s
-web-1   1/1     Running   0          37s
+error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)
 $ break pod web-1 crashloop
 pod/web-1 broken: its process now crashes at every start
 $ kubectl wait --for=condition=Ready pod/web-1 --timeout=100000h

@@ -109,12 +109,15 @@ pub(super) fn fix_claims(sts: &StatefulSet, pod: &Pod, scaled_down: bool, ctx: &
         if claim.metadata.deletion_timestamp.is_some() {
             continue;
         }
-        let refs = claim.metadata.owner_references.as_deref().unwrap_or_default();
+        let refs = claim
+            .metadata
+            .owner_references
+            .as_deref()
+            .unwrap_or_default();
         if refs.is_empty() && policy == (false, false) {
             continue;
         }
-        let (set, owner) =
-            refs_of_ours.get_or_insert_with(|| (controller_ref(sts), pod_ref(pod)));
+        let (set, owner) = refs_of_ours.get_or_insert_with(|| (controller_ref(sts), pod_ref(pod)));
         let Some(next) = desired_refs(refs, set, owner, policy, scaled_down) else {
             continue;
         };
