@@ -102,7 +102,9 @@ impl LessonHost {
     /// A line typed at the learner's own prompt: Some(text to show) when it was a lesson
     /// command (the shell does not see it), None otherwise.
     pub fn command(&mut self, line: &str, session: &mut Session) -> Option<String> {
-        let words: Vec<&str> = line.split_whitespace().collect();
+        // Quoted words stay whole (`lesson --path 'my lessons/intro'`).
+        let owned = crate::tutor::cmdline::split_words(line);
+        let words: Vec<&str> = owned.iter().map(String::as_str).collect();
         let first = *words.first()?;
         let playing = self.player.is_some();
         match (first, words.len()) {
@@ -261,9 +263,12 @@ impl LessonHost {
         let line = match &path {
             Some(p) => format!(
                 "lesson --path {} --lang {played}",
-                std::path::absolute(p)
-                    .unwrap_or_else(|_| PathBuf::from(p))
-                    .display()
+                crate::tutor::cmdline::quote_word(
+                    &std::path::absolute(p)
+                        .unwrap_or_else(|_| PathBuf::from(p))
+                        .display()
+                        .to_string()
+                )
             ),
             None => format!("lesson {} --lang {played}", lesson.id()),
         };

@@ -125,4 +125,33 @@ mod tests {
         assert!(out.contains("service/nginx"), "{out}");
         assert!(!out.contains("before-the-lesson"), "{out}");
     }
+
+    #[test]
+    fn a_lesson_from_a_path_with_spaces_comes_back() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let lesson = dir.path().join("my lessons").join("intro");
+        std::fs::create_dir_all(&lesson).expect("dirs");
+        std::fs::write(
+            lesson.join("lesson.yaml"),
+            "format: 1\nid: one\nlevel: beginner\nlanguages: [en]\ntitle: {en: Mine}\nsummary: {en: S}\nsteps:\n  - title: {en: T}\n    text: {en: T}\n    commands: [kubectl create ns x]\n    goal:\n      object: {kind: Namespace, name: x}\n",
+        )
+        .expect("written");
+        let mut live = Runner::new(RunOptions::default());
+        let out = typed(
+            &mut live,
+            &format!("lesson --path '{}' --lang en", lesson.display()),
+        );
+        assert!(!out.starts_with("lesson:"), "{out}");
+        let start = &live.journal.entries[0];
+        assert_eq!(
+            start.text,
+            format!("lesson --path '{}' --lang en", lesson.display())
+        );
+        let mut journal = live.journal.clone();
+        journal.now_ms = Some(live.session.cluster.now());
+        let mut restored = Runner::new(RunOptions::default());
+        let replayed = rebuild(&mut restored, &journal);
+        assert_eq!(replayed.problem, None);
+        assert!(restored.lessons.player.is_some(), "the lesson is back");
+    }
 }

@@ -70,6 +70,22 @@ pub fn split_words(line: &str) -> Vec<String> {
     out
 }
 
+/// A word written so that `split_words` gives it back whole: quoted when it holds
+/// spaces, quotes or separators.
+pub fn quote_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && !word
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '\'' | '"' | '|' | ';'));
+    if plain {
+        word.to_string()
+    } else if !word.contains('\'') {
+        format!("'{word}'")
+    } else {
+        format!("\"{word}\"")
+    }
+}
+
 /// The positional words (flags and their values removed), up to `--`.
 pub fn positionals(words: &[String]) -> Vec<String> {
     let mut out = Vec::new();
@@ -114,6 +130,25 @@ pub fn namespace_flag(words: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_word_splits_back_whole() {
+        for w in [
+            "plain",
+            "/tmp/my lessons/intro",
+            "it's here",
+            "a;b|c",
+            "say \"hi\"",
+            "",
+        ] {
+            let line = format!("lesson --path {} --lang en", quote_word(w));
+            assert_eq!(
+                split_words(&line),
+                ["lesson", "--path", w, "--lang", "en"],
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn reads_kubectl_lines() {
