@@ -60,10 +60,12 @@ impl Default for Correlator {
     }
 }
 
-/// The different messages seen for one aggregate key, and when the last came.
+/// The different messages seen for one aggregate key (their hashes; never more than
+/// the limit, so they fit in place), and when the last came.
 #[derive(Clone, Debug)]
 struct AggregateRecord {
-    messages: Vec<u64>,
+    messages: [u64; AGGREGATE_MAX_MESSAGES],
+    len: usize,
     last: Millis,
 }
 
@@ -99,6 +101,8 @@ impl TokenBucket {
 
 /// The hashes of the keys client-go's correlator computes for one event.
 struct Keys {
+    /// The recording component (source component and host): which correlator.
+    source: u64,
     /// getEventKey: everything, message included (identical events).
     event: u64,
     /// EventAggregatorByReasonFunc's aggregate key: all but the message and field path.
@@ -127,32 +131,40 @@ impl Keys {
         message: &str,
         source: &Source,
     ) -> Self {
-        // What every key starts with: the source and the object (the kind implies the
-        // API version). The reporting controller and instance are the source again.
-        let mut object = FxHasher::default();
-        (
-            &source.component,
-            source.host.as_deref().unwrap_or(""),
-            involved.kind,
-            &involved.namespace,
-            &involved.name,
-            &involved.uid,
-            type_.as_str(),
-        )
-            .hash(&mut object);
-        let with = |kind: KeyKind, rest: &[&str]| {
-            let mut h = object.clone();
+        // Upstream's keys share their leading fields, so one hash state grows through
+        // them: source; then object and type; then reason. The reporting controller and
+        // instance are the source again; the kind implies the API version, and the uid the
+        // namespace and name (hashed when there is no uid).
+        let mut h = FxHasher::default();
+        source.component.hash(&mut h);
+        source.host.as_deref().unwrap_or("").hash(&mut h);
+        let source_key = h.finish();
+        involved.kind.hash(&mut h);
+        if involved.uid.is_empty() {
+            involved.namespace.hash(&mut h);
+            involved.name.hash(&mut h);
+        } else {
+            involved.uid.hash(&mut h);
+        }
+        h.write_u8(type_ as u8);
+        let finish = |mut h: FxHasher, kind: KeyKind| {
             kind.hash(&mut h);
-            rest.hash(&mut h);
             h.finish()
         };
-        let mut h = FxHasher::default();
-        message.hash(&mut h);
+        let spam = finish(h.clone(), KeyKind::Spam);
+        reason.hash(&mut h);
+        let aggregate = finish(h.clone(), KeyKind::Aggregate);
+        let mut m = FxHasher::default();
+        message.hash(&mut m);
+        let message = m.finish();
+        field_path.hash(&mut h);
+        h.write_u64(message);
         Keys {
-            event: with(KeyKind::Event, &[field_path, reason, message]),
-            aggregate: with(KeyKind::Aggregate, &[reason]),
-            message: h.finish(),
-            spam: with(KeyKind::Spam, &[]),
+            source: source_key,
+            event: finish(h, KeyKind::Event),
+            aggregate,
+            message,
+            spam,
         }
     }
 }
@@ -188,7 +200,7 @@ impl Correlator {
                     count: 1,
                     first: now,
                 };
-                self.logger.insert(cache_key, seen.clone());
+                self.logger.insert_new(cache_key, seen.clone());
                 seen
             }
         };
@@ -213,22 +225,24 @@ impl Correlator {
         let record = self
             .aggregator
             .get_or_insert(keys.aggregate, || AggregateRecord {
-                messages: Vec::new(),
+                messages: [0; AGGREGATE_MAX_MESSAGES],
+                len: 0,
                 last: now,
             });
         if now - record.last > AGGREGATE_INTERVAL_MS {
-            record.messages.clear();
+            record.len = 0;
         }
         record.last = now;
-        if !record.messages.contains(&keys.message) {
-            record.messages.push(keys.message);
-        }
-        if record.messages.len() < AGGREGATE_MAX_MESSAGES {
+        if record.messages[..record.len].contains(&keys.message) {
             return false;
         }
-        // Keep the set below the limit. Upstream drops an arbitrary one (Go's map order);
-        // dropping the newest keeps a run deterministic.
-        record.messages.pop();
+        if record.len + 1 < AGGREGATE_MAX_MESSAGES {
+            record.messages[record.len] = keys.message;
+            record.len += 1;
+            return false;
+        }
+        // The limit reached: keep the set below it. Upstream drops an arbitrary one (Go's
+        // map order); dropping the newest keeps a run deterministic.
         true
     }
 }
@@ -310,6 +324,11 @@ impl<V> Lru<V> {
             self.slots[at].value = value;
             return &mut self.slots[at].value;
         }
+        self.insert_new(key, value)
+    }
+
+    /// `insert` of a key known to be absent.
+    fn insert_new(&mut self, key: u64, value: V) -> &mut V {
         let at = if self.slots.len() < self.capacity {
             self.slots.push(Slot {
                 key,
@@ -337,7 +356,7 @@ impl<V> Lru<V> {
                 self.touch(at);
                 &mut self.slots[at].value
             }
-            None => self.insert(key, value()),
+            None => self.insert_new(key, value()),
         }
     }
 
@@ -444,10 +463,8 @@ impl From<&Object> for Involved {
 }
 
 impl EventIndex {
-    fn for_source(&mut self, source: &Source) -> &mut Correlator {
-        let mut h = FxHasher::default();
-        (&source.component, source.host.as_deref().unwrap_or("")).hash(&mut h);
-        self.by_source.entry(h.finish()).or_default()
+    fn for_source(&mut self, keys: &Keys) -> &mut Correlator {
+        self.by_source.entry(keys.source).or_default()
     }
 }
 
@@ -500,7 +517,7 @@ impl ApiServer {
             push_hex(&mut name, now as u64 * 1_000_000 + *event_seq);
             ObjKey::new(crate::api::Kind::Event, namespace, &name)
         };
-        let correlator = self.event_index.for_source(source);
+        let correlator = self.event_index.for_source(&keys);
         let full = source.component != UNCORRELATED_SOURCE;
         let Some(Verdict {
             observation,
