@@ -73,7 +73,8 @@ struct AggregateRecord {
 /// how often it happened and since when (client-go's eventLog).
 #[derive(Clone, Debug)]
 struct Observation {
-    key: ObjKey,
+    /// The event's name (its namespace is the object's).
+    name: String,
     count: i32,
     first: Millis,
 }
@@ -185,7 +186,7 @@ impl Correlator {
         keys: &Keys,
         full: bool,
         now: Millis,
-        new_name: impl FnOnce() -> ObjKey,
+        new_name: impl FnOnce() -> String,
     ) -> Option<Verdict> {
         let combined = full && self.aggregate(keys, now);
         let cache_key = if combined { keys.aggregate } else { keys.event };
@@ -196,7 +197,7 @@ impl Correlator {
             }
             None => {
                 let seen = Observation {
-                    key: new_name(),
+                    name: new_name(),
                     count: 1,
                     first: now,
                 };
@@ -515,7 +516,7 @@ impl ApiServer {
             name.push_str(&involved.name);
             name.push('.');
             push_hex(&mut name, now as u64 * 1_000_000 + *event_seq);
-            ObjKey::new(crate::api::Kind::Event, namespace, &name)
+            name
         };
         let correlator = self.event_index.for_source(&keys);
         let full = source.component != UNCORRELATED_SOURCE;
@@ -540,7 +541,8 @@ impl ApiServer {
         let time = to_time(now);
         if observation.count > 1 {
             // A patch of count, lastTimestamp and message.
-            let patched = self.store.modify(&observation.key, now, |o| {
+            let key = ObjKey::new(crate::api::Kind::Event, namespace, &observation.name);
+            let patched = self.store.modify(&key, now, |o| {
                 if let Object::Event(ev) = o {
                     ev.count = Some(observation.count);
                     ev.last_timestamp = Some(time.clone());
@@ -575,7 +577,7 @@ impl ApiServer {
         };
         let ev = Event {
             metadata: ObjectMeta {
-                name: Some(observation.key.name.to_string()),
+                name: Some(observation.name),
                 namespace: Some(namespace.to_string()),
                 uid: Some(self.ids.uid()),
                 creation_timestamp: Some(time.clone()),
