@@ -31,7 +31,8 @@ const SPAM_BURST: f64 = 25.0;
 const SPAM_TOKENS_PER_SECOND: f64 = (1.0f32 / 300.0f32) as f64;
 
 /// The scheduler records through the events.k8s.io recorder, which neither combines
-/// similar events nor filters spam; it only counts repeats.
+/// similar events nor filters spam; we only count its identical repeats (its event series
+/// are not modelled further).
 const UNCORRELATED_SOURCE: &str = "default-scheduler";
 
 /// One event correlator per recording component (client-go builds one per event
@@ -42,7 +43,9 @@ pub struct EventIndex {
 }
 
 /// client-go's EventCorrelator: the aggregator, the logger and the spam filter, each
-/// an LRU cache. Keys are 64-bit hashes of the fields upstream joins into key strings.
+/// an LRU cache. Keys are 64-bit hashes of the fields upstream joins into key strings
+/// (cheaper than the strings; two keys sharing a hash, vanishingly unlikely among 4096,
+/// would only share a count or a budget).
 #[derive(Clone, Debug)]
 struct Correlator {
     aggregator: Lru<AggregateRecord>,
