@@ -1,9 +1,13 @@
-//! Event recording (client-go's EventRecorder + the apiserver's Event storage): components
-//! report what they did as core/v1 Events on the object involved; repeats of the same event
-//! are aggregated into one object with a count, as `kubectl describe` shows (`x4 over 22s`).
+//! Event recording (client-go's EventRecorder and EventCorrelator + the apiserver's Event
+//! storage): components report what they did as core/v1 Events on the object involved.
+//! As in client-go, each component's correlator counts repeats of the same event on one
+//! object (`x4 over 22s` in `kubectl describe`), combines similar events that differ only
+//! in their message once there are too many (`(combined from similar events): ...`), and
+//! drops what is beyond a token bucket per object, so a StatefulSet of 20 replicas does
+//! not show 40 `SuccessfulCreate` events.
 
 use super::ApiServer;
-use crate::api::time::to_time;
+use crate::api::time::{to_time, Millis};
 use crate::api::Object;
 use crate::store::ObjKey;
 use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
@@ -12,45 +16,357 @@ use rustc_hash::{FxHashMap, FxHasher};
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
-/// Aggregation index: a hash of (involved uid, field path, type, reason, message,
-/// component) -> the events recorded with it (almost always one). A hit is confirmed
-/// against the stored event's own fields, so a hash collision never merges two events.
-pub type EventIndex = FxHashMap<u64, Vec<ObjKey>>;
+/// client-go's EventCorrelator defaults (`tools/record/events_cache.go`): each cache keeps
+/// the 4096 most recently used keys.
+const LRU_ENTRIES: usize = 4096;
+/// Similar events (same source, object, type and reason; another message) are combined
+/// once 10 different messages were seen with no gap of more than 10 minutes.
+const AGGREGATE_MAX_MESSAGES: usize = 10;
+const AGGREGATE_INTERVAL_MS: Millis = 600_000;
+/// The message a combined event carries, before the latest similar event's message.
+pub const COMBINED_PREFIX: &str = "(combined from similar events): ";
+/// The spam filter's token bucket per source, object and type: 25 events at once, then
+/// one more every 5 minutes. The rate is upstream's float32 1/300, widened as Go does.
+const SPAM_BURST: f64 = 25.0;
+const SPAM_TOKENS_PER_SECOND: f64 = (1.0f32 / 300.0f32) as f64;
 
-/// What makes two events the same (client-go's event key, less what is implied): the same
-/// component saying the same thing about the same object.
-struct AggregationKey<'a> {
-    uid: &'a str,
-    field_path: &'a str,
-    type_: EventType,
-    reason: &'a str,
-    message: &'a str,
-    component: &'a str,
+/// The scheduler records through the events.k8s.io recorder, which neither combines
+/// similar events nor filters spam; we only count its identical repeats (its event series
+/// are not modelled further).
+const UNCORRELATED_SOURCE: &str = "default-scheduler";
+
+/// One event correlator per recording component (client-go builds one per event
+/// broadcaster: each controller and each node's kubelet), found by a hash of its source.
+#[derive(Clone, Debug, Default)]
+pub struct EventIndex {
+    by_source: FxHashMap<u64, Correlator>,
 }
 
-impl AggregationKey<'_> {
-    fn hash(&self) -> u64 {
+/// client-go's EventCorrelator: the aggregator, the logger and the spam filter, each
+/// an LRU cache. Keys are 64-bit hashes of the fields upstream joins into key strings
+/// (cheaper than the strings; two keys sharing a hash, vanishingly unlikely among 4096,
+/// would only share a count or a budget).
+#[derive(Clone, Debug)]
+struct Correlator {
+    aggregator: Lru<AggregateRecord>,
+    logger: Lru<Observation>,
+    spam: Lru<TokenBucket>,
+}
+
+impl Default for Correlator {
+    fn default() -> Self {
+        Correlator {
+            aggregator: Lru::new(LRU_ENTRIES),
+            logger: Lru::new(LRU_ENTRIES),
+            spam: Lru::new(LRU_ENTRIES),
+        }
+    }
+}
+
+/// The different messages seen for one aggregate key (their hashes; never more than
+/// the limit, so they fit in place), and when the last came.
+#[derive(Clone, Debug)]
+struct AggregateRecord {
+    messages: [u64; AGGREGATE_MAX_MESSAGES],
+    len: usize,
+    last: Millis,
+}
+
+/// What the logger remembers of an event it passed on: the name it was written under,
+/// how often it happened and since when (client-go's eventLog).
+#[derive(Clone, Debug)]
+struct Observation {
+    /// The event's name (its namespace is the object's).
+    name: String,
+    count: i32,
+    first: Millis,
+}
+
+/// golang.org/x/time/rate's limiter as the spam filter uses it: starts full.
+#[derive(Clone, Copy, Debug)]
+struct TokenBucket {
+    tokens: f64,
+    last: Millis,
+}
+
+impl TokenBucket {
+    /// Take a token if one is there (`AllowN(now, 1)`); tokens refill continuously.
+    fn try_accept(&mut self, now: Millis) -> bool {
+        let elapsed = now.saturating_sub(self.last).max(0) as f64 / 1000.0;
+        let tokens = (self.tokens + elapsed * SPAM_TOKENS_PER_SECOND).min(SPAM_BURST) - 1.0;
+        if tokens < 0.0 {
+            return false;
+        }
+        self.tokens = tokens;
+        self.last = self.last.max(now);
+        true
+    }
+}
+
+/// The hashes of the keys client-go's correlator computes for one event.
+struct Keys {
+    /// The recording component (source component and host): which correlator.
+    source: u64,
+    /// getEventKey: everything, message included (identical events).
+    event: u64,
+    /// EventAggregatorByReasonFunc's aggregate key: all but the message and field path.
+    aggregate: u64,
+    /// ... and its local key: the message.
+    message: u64,
+    /// getSpamKey (1.32): source, object and type; not reason, not message.
+    spam: u64,
+}
+
+/// Which of upstream's keys a hash stands for, so two kinds of key never share a hash.
+#[derive(Hash)]
+enum KeyKind {
+    Event,
+    Aggregate,
+    Spam,
+    Combined,
+}
+
+impl Keys {
+    fn of(
+        involved: &Involved,
+        field_path: &str,
+        type_: EventType,
+        reason: &str,
+        message: &str,
+        source: &Source,
+    ) -> Self {
+        // Upstream's keys share their leading fields, so one hash state grows through
+        // them: source; then object and type; then reason. The reporting controller and
+        // instance are the source again; the kind implies the API version, and the uid the
+        // namespace and name (hashed when there is no uid).
         let mut h = FxHasher::default();
-        (
-            self.uid,
-            self.field_path,
-            self.type_.as_str(),
-            self.reason,
-            self.message,
-            self.component,
-        )
-            .hash(&mut h);
-        h.finish()
+        source.component.hash(&mut h);
+        source.host.as_deref().unwrap_or("").hash(&mut h);
+        let source_key = h.finish();
+        involved.kind.hash(&mut h);
+        if involved.uid.is_empty() {
+            involved.namespace.hash(&mut h);
+            involved.name.hash(&mut h);
+        } else {
+            involved.uid.hash(&mut h);
+        }
+        h.write_u8(type_ as u8);
+        let finish = |mut h: FxHasher, kind: KeyKind| {
+            kind.hash(&mut h);
+            h.finish()
+        };
+        let spam = finish(h.clone(), KeyKind::Spam);
+        reason.hash(&mut h);
+        let aggregate = finish(h.clone(), KeyKind::Aggregate);
+        let mut m = FxHasher::default();
+        message.hash(&mut m);
+        let message = m.finish();
+        field_path.hash(&mut h);
+        h.write_u64(message);
+        Keys {
+            source: source_key,
+            event: finish(h, KeyKind::Event),
+            aggregate,
+            message,
+            spam,
+        }
+    }
+}
+
+/// How the correlator passes an event on: under which name, with what count, and whether
+/// it stands for similar events combined.
+struct Verdict {
+    observation: Observation,
+    combined: bool,
+}
+
+impl Correlator {
+    /// client-go's EventCorrelate: aggregate, observe, then filter. The caches learn of
+    /// the event even when the filter drops it, as upstream's do. `new_name` names an
+    /// event not seen before. None: dropped as spam.
+    fn correlate(
+        &mut self,
+        keys: &Keys,
+        full: bool,
+        now: Millis,
+        new_name: impl FnOnce() -> String,
+    ) -> Option<Verdict> {
+        let combined = full && self.aggregate(keys, now);
+        let cache_key = if combined { keys.aggregate } else { keys.event };
+        let observation = match self.logger.get_mut(cache_key) {
+            Some(seen) => {
+                seen.count += 1;
+                seen.clone()
+            }
+            None => {
+                let seen = Observation {
+                    name: new_name(),
+                    count: 1,
+                    first: now,
+                };
+                self.logger.insert_new(cache_key, seen.clone());
+                seen
+            }
+        };
+        if full {
+            let bucket = self.spam.get_or_insert(keys.spam, || TokenBucket {
+                tokens: SPAM_BURST,
+                last: now,
+            });
+            if !bucket.try_accept(now) {
+                return None;
+            }
+        }
+        Some(Verdict {
+            observation,
+            combined,
+        })
     }
 
-    /// Whether a stored event is the one this key describes.
-    fn matches(&self, ev: &Event) -> bool {
-        ev.involved_object.uid.as_deref().unwrap_or_default() == self.uid
-            && ev.involved_object.field_path.as_deref().unwrap_or_default() == self.field_path
-            && ev.type_.as_deref() == Some(self.type_.as_str())
-            && ev.reason.as_deref() == Some(self.reason)
-            && ev.message.as_deref() == Some(self.message)
-            && ev.source.as_ref().and_then(|s| s.component.as_deref()) == Some(self.component)
+    /// The EventAggregator: whether this event is one too many of its kind and is
+    /// to be recorded as a combined event.
+    fn aggregate(&mut self, keys: &Keys, now: Millis) -> bool {
+        let record = self
+            .aggregator
+            .get_or_insert(keys.aggregate, || AggregateRecord {
+                messages: [0; AGGREGATE_MAX_MESSAGES],
+                len: 0,
+                last: now,
+            });
+        if now - record.last > AGGREGATE_INTERVAL_MS {
+            record.len = 0;
+        }
+        record.last = now;
+        if record.messages[..record.len].contains(&keys.message) {
+            return false;
+        }
+        if record.len + 1 < AGGREGATE_MAX_MESSAGES {
+            record.messages[record.len] = keys.message;
+            record.len += 1;
+            return false;
+        }
+        // The limit reached: keep the set below it. Upstream drops an arbitrary one (Go's
+        // map order); dropping the newest keeps a run deterministic.
+        true
+    }
+}
+
+/// A least-recently-used cache of at most `capacity` entries by 64-bit key
+/// (k8s.io/utils/lru): a slab of entries in a doubly linked list, most recent first.
+#[derive(Clone, Debug)]
+struct Lru<V> {
+    capacity: usize,
+    index: FxHashMap<u64, usize>,
+    slots: Vec<Slot<V>>,
+    /// Most and least recently used slots.
+    head: usize,
+    tail: usize,
+}
+
+#[derive(Clone, Debug)]
+struct Slot<V> {
+    key: u64,
+    value: V,
+    prev: usize,
+    next: usize,
+}
+
+const NIL: usize = usize::MAX;
+
+impl<V> Lru<V> {
+    fn new(capacity: usize) -> Self {
+        Lru {
+            capacity: capacity.max(1),
+            index: FxHashMap::default(),
+            slots: Vec::new(),
+            head: NIL,
+            tail: NIL,
+        }
+    }
+
+    fn unlink(&mut self, at: usize) {
+        let (prev, next) = (self.slots[at].prev, self.slots[at].next);
+        match prev {
+            NIL => self.head = next,
+            p => self.slots[p].next = next,
+        }
+        match next {
+            NIL => self.tail = prev,
+            n => self.slots[n].prev = prev,
+        }
+    }
+
+    fn push_front(&mut self, at: usize) {
+        self.slots[at].prev = NIL;
+        self.slots[at].next = self.head;
+        match self.head {
+            NIL => self.tail = at,
+            h => self.slots[h].prev = at,
+        }
+        self.head = at;
+    }
+
+    fn touch(&mut self, at: usize) {
+        if self.head != at {
+            self.unlink(at);
+            self.push_front(at);
+        }
+    }
+
+    /// The entry, now the most recently used.
+    fn get_mut(&mut self, key: u64) -> Option<&mut V> {
+        let at = *self.index.get(&key)?;
+        self.touch(at);
+        Some(&mut self.slots[at].value)
+    }
+
+    /// Add or replace an entry as the most recently used; past capacity the least
+    /// recently used one goes.
+    fn insert(&mut self, key: u64, value: V) -> &mut V {
+        if let Some(&at) = self.index.get(&key) {
+            self.touch(at);
+            self.slots[at].value = value;
+            return &mut self.slots[at].value;
+        }
+        self.insert_new(key, value)
+    }
+
+    /// `insert` of a key known to be absent.
+    fn insert_new(&mut self, key: u64, value: V) -> &mut V {
+        let at = if self.slots.len() < self.capacity {
+            self.slots.push(Slot {
+                key,
+                value,
+                prev: NIL,
+                next: NIL,
+            });
+            self.slots.len() - 1
+        } else {
+            let at = self.tail;
+            self.unlink(at);
+            self.index.remove(&self.slots[at].key);
+            self.slots[at].key = key;
+            self.slots[at].value = value;
+            at
+        };
+        self.index.insert(key, at);
+        self.push_front(at);
+        &mut self.slots[at].value
+    }
+
+    fn get_or_insert(&mut self, key: u64, value: impl FnOnce() -> V) -> &mut V {
+        match self.index.get(&key) {
+            Some(&at) => {
+                self.touch(at);
+                &mut self.slots[at].value
+            }
+            None => self.insert_new(key, value()),
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.index.len()
     }
 }
 
@@ -150,8 +466,25 @@ impl From<&Object> for Involved {
     }
 }
 
+impl EventIndex {
+    fn for_source(&mut self, keys: &Keys) -> &mut Correlator {
+        self.by_source.entry(keys.source).or_default()
+    }
+}
+
+/// `n` in lower-case hex, as Go's `%x` prints it.
+fn push_hex(out: &mut String, n: u64) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digits = (64 - n.leading_zeros()).max(1).div_ceil(4);
+    for i in (0..digits).rev() {
+        out.push(char::from(HEX[((n >> (i * 4)) & 15) as usize]));
+    }
+}
+
 impl ApiServer {
     /// Record an event about `involved`. `field_path` names a container (`spec.containers{nginx}`).
+    /// It goes through the recording component's correlator first, which may count it on
+    /// an earlier event, combine it with similar ones, or drop it as spam.
     pub fn record_event(
         &mut self,
         involved: impl AsInvolved,
@@ -163,67 +496,98 @@ impl ApiServer {
     ) {
         let involved = involved.as_involved();
         let involved: &Involved = &involved;
-        let aggregation = AggregationKey {
-            uid: &involved.uid,
-            field_path: field_path.unwrap_or(""),
+        let now = self.now;
+        let keys = Keys::of(
+            involved,
+            field_path.unwrap_or(""),
             type_,
             reason,
             message,
-            component: &source.component,
-        };
-        let hash = aggregation.hash();
-        let now = self.now;
-        let existing = self.event_index.get(&hash).and_then(|keys| {
-            keys.iter().find(|k| {
-                self.store.get(k).is_some_and(|o| {
-                    o.as_typed::<Event>()
-                        .is_some_and(|ev| aggregation.matches(ev))
-                })
-            })
-        });
-        if let Some(existing) = existing.cloned() {
-            self.store.modify(&existing, now, |o| {
-                if let Object::Event(ev) = o {
-                    ev.count = Some(ev.count.unwrap_or(1) + 1);
-                    ev.last_timestamp = Some(to_time(now));
-                }
-            });
-            return;
-        }
-        if self.store.len() >= crate::store::MAX_OBJECTS {
-            // The recorder drops events the apiserver cannot store.
-            return;
-        }
-        // As client-go names events: `<object>.<hex of the time in nanoseconds>`, so listing
-        // them by name lists them in the order they happened.
-        self.event_seq = (self.event_seq + 1) % 1_000_000;
-        let mut name = String::with_capacity(involved.name.len() + 17);
-        {
-            use std::fmt::Write;
-            let _ = write!(
-                name,
-                "{}.{:x}",
-                involved.name,
-                now as u64 * 1_000_000 + self.event_seq
-            );
-        }
+            source,
+        );
         let namespace = if involved.namespace.is_empty() {
             "default"
         } else {
             &involved.namespace
         };
-        let key = ObjKey::new(crate::api::Kind::Event, namespace, &name);
+        let event_seq = &mut self.event_seq;
+        let new_name = || {
+            // As client-go names events: `<object>.<hex of the time in nanoseconds>`, so
+            // listing them by name lists them in the order they happened.
+            *event_seq = (*event_seq + 1) % 1_000_000;
+            let mut name = String::with_capacity(involved.name.len() + 17);
+            name.push_str(&involved.name);
+            name.push('.');
+            push_hex(&mut name, now as u64 * 1_000_000 + *event_seq);
+            name
+        };
+        let correlator = self.event_index.for_source(&keys);
+        let full = source.component != UNCORRELATED_SOURCE;
+        let Some(Verdict {
+            observation,
+            combined,
+        }) = correlator.correlate(&keys, full, now, new_name)
+        else {
+            return;
+        };
+        let message: Cow<'_, str> = if combined {
+            Cow::Owned(format!("{COMBINED_PREFIX}{message}"))
+        } else {
+            Cow::Borrowed(message)
+        };
+        if combined {
+            // client-go's UpdateState: the written event is remembered under its own key too.
+            let mut h = FxHasher::default();
+            (KeyKind::Combined, keys.aggregate, &message).hash(&mut h);
+            correlator.logger.insert(h.finish(), observation.clone());
+        }
+        let time = to_time(now);
+        if observation.count > 1 {
+            // A patch of count, lastTimestamp and message.
+            let key = ObjKey::new(crate::api::Kind::Event, namespace, &observation.name);
+            let patched = self.store.modify(&key, now, |o| {
+                if let Object::Event(ev) = o {
+                    ev.count = Some(observation.count);
+                    ev.last_timestamp = Some(time.clone());
+                    if combined {
+                        ev.message = Some(message.to_string());
+                    }
+                }
+            });
+            if patched.is_some() {
+                return;
+            }
+            // Deleted since (`kubectl delete events`): client-go creates it again, under
+            // the same name, with the count and first time it remembers.
+        }
+        if self.store.len() >= crate::store::MAX_OBJECTS {
+            // The recorder drops events the apiserver cannot store.
+            return;
+        }
         let info = involved.kind.info();
+        let mut api_version = String::with_capacity(info.group.len() + info.version.len() + 1);
+        if !info.group.is_empty() {
+            api_version.push_str(info.group);
+            api_version.push('/');
+        }
+        api_version.push_str(info.version);
+        let component = source.component.clone();
+        // A combined event is made afresh by the aggregator, without the reporting fields.
+        let (reporting_component, reporting_instance) = if combined {
+            (String::new(), String::new())
+        } else {
+            (component.clone(), source.host.clone().unwrap_or_default())
+        };
         let ev = Event {
             metadata: ObjectMeta {
-                name: Some(name),
+                name: Some(observation.name),
                 namespace: Some(namespace.to_string()),
                 uid: Some(self.ids.uid()),
-                creation_timestamp: Some(to_time(now)),
+                creation_timestamp: Some(time.clone()),
                 ..Default::default()
             },
             involved_object: ObjectReference {
-                api_version: Some(info.api_version()),
+                api_version: Some(api_version),
                 kind: Some(info.name.to_string()),
                 name: Some(involved.name.clone()),
                 namespace: if involved.namespace.is_empty() {
@@ -236,28 +600,284 @@ impl ApiServer {
                 field_path: field_path.map(str::to_string),
             },
             reason: Some(reason.to_string()),
-            message: Some(message.to_string()),
+            message: Some(message.into_owned()),
             source: Some(EventSource {
-                component: Some(source.component.clone()),
+                component: Some(component),
                 host: source.host.clone(),
             }),
-            first_timestamp: Some(to_time(now)),
-            last_timestamp: Some(to_time(now)),
-            count: Some(1),
+            first_timestamp: Some(if observation.first == now {
+                time.clone()
+            } else {
+                to_time(observation.first)
+            }),
+            last_timestamp: Some(time),
+            count: Some(observation.count),
             type_: Some(type_.as_str().to_string()),
-            reporting_component: Some(source.component.clone()),
-            reporting_instance: Some(source.host.clone().unwrap_or_default()),
+            reporting_component: Some(reporting_component),
+            reporting_instance: Some(reporting_instance),
             ..Default::default()
         };
         self.store.put(Object::from(ev), now);
-        // Almost every hash names one event: room for one, not the default four.
-        let keys = self
-            .event_index
-            .entry(hash)
-            .or_insert_with(|| Vec::with_capacity(1));
-        // Events deleted since (`kubectl delete events`) drop out of the index here.
-        let store = &self.store;
-        keys.retain(|k| store.contains(k));
-        keys.push(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Kind;
+
+    fn sts() -> Involved {
+        Involved {
+            kind: Kind::StatefulSet,
+            namespace: "default".into(),
+            name: "web".into(),
+            uid: "6f1c1c4e-0000-4000-8000-000000000001".into(),
+            resource_version: Some("7".into()),
+        }
+    }
+
+    /// The stored events, oldest first: (count, message, first and last seen).
+    fn events(api: &ApiServer) -> Vec<(i32, String, Millis, Millis)> {
+        let mut evs: Vec<&Event> = api
+            .store
+            .list(Kind::Event, None)
+            .filter_map(|o| o.as_typed::<Event>())
+            .collect();
+        evs.sort_by_key(|e| (e.first_timestamp.clone(), e.metadata.name.clone()));
+        evs.iter()
+            .map(|e| {
+                (
+                    e.count.unwrap_or(0),
+                    e.message.clone().unwrap_or_default(),
+                    e.first_timestamp
+                        .as_ref()
+                        .map_or(0, crate::api::time::from_time),
+                    e.last_timestamp
+                        .as_ref()
+                        .map_or(0, crate::api::time::from_time),
+                )
+            })
+            .collect()
+    }
+
+    fn created(api: &mut ApiServer, pods: std::ops::Range<usize>) {
+        let source = Source::component("statefulset-controller");
+        for i in pods {
+            api.record_event(
+                sts(),
+                None,
+                EventType::Normal,
+                "SuccessfulCreate",
+                &format!("create Pod web-{i} in StatefulSet web successful"),
+                &source,
+            );
+            api.now += 1_000;
+        }
+    }
+
+    #[test]
+    fn identical_events_are_counted_on_one_event() {
+        let mut api = ApiServer::new(1, 0);
+        let source = Source::kubelet("node-1");
+        for _ in 0..3 {
+            api.record_event(
+                sts(),
+                None,
+                EventType::Warning,
+                "BackOff",
+                "Back-off",
+                &source,
+            );
+            api.now += 5_000;
+        }
+        assert_eq!(events(&api), vec![(3, "Back-off".into(), 0, 10_000)]);
+    }
+
+    #[test]
+    fn the_tenth_different_message_starts_a_combined_event() {
+        let mut api = ApiServer::new(1, 0);
+        created(&mut api, 0..9);
+        assert_eq!(events(&api).len(), 9);
+        assert!(events(&api).iter().all(|e| e.0 == 1));
+        // A message seen before is still counted on its own event.
+        created(&mut api, 0..1);
+        assert_eq!(events(&api)[0].0, 2);
+        created(&mut api, 9..21);
+        let evs = events(&api);
+        assert_eq!(evs.len(), 10, "{evs:?}");
+        // Messages 10 to 21 (web-9 to web-20): one event, counted.
+        let combined = &evs[9];
+        assert_eq!(
+            combined.1,
+            "(combined from similar events): create Pod web-20 in StatefulSet web successful"
+        );
+        assert_eq!((combined.0, combined.2, combined.3), (12, 10_000, 21_000));
+        let stored = api
+            .store
+            .list(Kind::Event, None)
+            .filter_map(|o| o.as_typed::<Event>())
+            .find(|e| e.count == Some(12))
+            .cloned()
+            .unwrap();
+        // Made afresh by the aggregator: no reporting controller or instance.
+        assert_eq!(stored.reporting_component.as_deref(), Some(""));
+        assert_eq!(stored.reason.as_deref(), Some("SuccessfulCreate"));
+    }
+
+    #[test]
+    fn similar_events_ten_minutes_apart_start_over() {
+        let mut api = ApiServer::new(1, 0);
+        let source = Source::component("statefulset-controller");
+        for i in 0..12 {
+            api.record_event(
+                sts(),
+                None,
+                EventType::Normal,
+                "SuccessfulDelete",
+                &format!("delete Pod web-{i} in StatefulSet web successful"),
+                &source,
+            );
+            // Just over the aggregation interval, but inside the spam budget's refill.
+            api.now += AGGREGATE_INTERVAL_MS + 1;
+        }
+        assert!(events(&api)
+            .iter()
+            .all(|e| e.0 == 1 && !e.1.starts_with('(')));
+        assert_eq!(events(&api).len(), 12);
+    }
+
+    #[test]
+    fn the_spam_filter_lets_25_through_then_one_per_five_minutes() {
+        let mut api = ApiServer::new(1, 0);
+        let source = Source::kubelet("node-1");
+        // Different reasons are never combined, yet share the object's budget.
+        for i in 0..30 {
+            api.record_event(
+                sts(),
+                None,
+                EventType::Normal,
+                &format!("Reason{i}"),
+                "same words",
+                &source,
+            );
+        }
+        assert_eq!(events(&api).len(), 25);
+        // Another type has its own budget.
+        api.record_event(sts(), None, EventType::Warning, "Failed", "x", &source);
+        assert_eq!(events(&api).len(), 26);
+        // A token comes back after 300 s, not before.
+        api.now += 299_000;
+        api.record_event(sts(), None, EventType::Normal, "Late", "x", &source);
+        assert_eq!(events(&api).len(), 26);
+        api.now += 1_000;
+        api.record_event(sts(), None, EventType::Normal, "Later", "x", &source);
+        assert_eq!(events(&api).len(), 27);
+    }
+
+    #[test]
+    fn dropped_repeats_still_count() {
+        // The logger counts an event before the filter drops it, so the next one that
+        // gets through carries the count of all of them.
+        let mut api = ApiServer::new(1, 0);
+        let source = Source::kubelet("node-1");
+        for _ in 0..30 {
+            api.record_event(
+                sts(),
+                None,
+                EventType::Warning,
+                "BackOff",
+                "Back-off",
+                &source,
+            );
+        }
+        assert_eq!(events(&api)[0].0, 25);
+        api.now += 300_000;
+        api.record_event(
+            sts(),
+            None,
+            EventType::Warning,
+            "BackOff",
+            "Back-off",
+            &source,
+        );
+        assert_eq!(events(&api)[0].0, 31);
+    }
+
+    #[test]
+    fn a_statefulset_of_15_keeps_25_of_its_30_create_events() {
+        let mut api = ApiServer::new(1, 0);
+        let source = Source::component("statefulset-controller");
+        for i in 0..15 {
+            for message in [
+                format!("create Claim www-web-{i} Pod web-{i} in StatefulSet web success"),
+                format!("create Pod web-{i} in StatefulSet web successful"),
+            ] {
+                api.record_event(
+                    sts(),
+                    None,
+                    EventType::Normal,
+                    "SuccessfulCreate",
+                    &message,
+                    &source,
+                );
+            }
+            api.now += 1_000;
+        }
+        let evs = events(&api);
+        assert_eq!(evs.len(), 10);
+        assert_eq!(
+            evs[8].1,
+            "create Claim www-web-4 Pod web-4 in StatefulSet web success"
+        );
+        assert_eq!(
+            (evs[9].0, evs[9].1.as_str()),
+            (
+                16,
+                "(combined from similar events): create Claim www-web-12 Pod web-12 in StatefulSet web success"
+            )
+        );
+    }
+
+    #[test]
+    fn the_scheduler_only_counts_repeats() {
+        let mut api = ApiServer::new(1, 0);
+        let source = Source::component(UNCORRELATED_SOURCE);
+        for i in 0..30 {
+            api.record_event(
+                sts(),
+                None,
+                EventType::Normal,
+                "Scheduled",
+                &format!("Successfully assigned default/web-{i} to node-1"),
+                &source,
+            );
+        }
+        assert_eq!(events(&api).len(), 30);
+    }
+
+    #[test]
+    fn the_lru_forgets_the_least_recently_used() {
+        let mut lru = Lru::new(3);
+        for k in 0..3 {
+            lru.insert(k, k);
+        }
+        assert_eq!(lru.get_mut(0), Some(&mut 0));
+        lru.insert(3, 3);
+        assert_eq!(lru.len(), 3);
+        assert!(lru.get_mut(1).is_none());
+        assert!(lru.get_mut(0).is_some() && lru.get_mut(2).is_some());
+        lru.insert(4, 4);
+        assert!(lru.get_mut(3).is_none());
+        *lru.get_or_insert(2, || 9) += 10;
+        assert_eq!(lru.get_mut(2), Some(&mut 12));
+    }
+
+    #[test]
+    fn hex_like_go() {
+        for n in [0u64, 1, 15, 16, 255, 0x1829_42a3_4760_4033, u64::MAX] {
+            let mut s = String::new();
+            push_hex(&mut s, n);
+            assert_eq!(s, format!("{n:x}"));
+        }
     }
 }
