@@ -44,7 +44,8 @@ pub struct ApiServer {
     pub now: Millis,
     pub ids: Ids,
     service_ips: BTreeSet<u32>,
-    /// Event aggregation: what each recorded event said, about what.
+    /// The event correlators (client-go's, one per recording component): what each
+    /// recorded event said, about what, and how much each source may still say.
     event_index: events::EventIndex,
     /// Orders events recorded within the same millisecond.
     event_seq: u64,
