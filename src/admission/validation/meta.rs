@@ -8,7 +8,9 @@
 
 use super::path::child;
 use crate::admission::gofmt;
-use crate::admission::names::{is_qualified_name, is_valid_label_value, NameRule};
+use crate::admission::names::{
+    is_qualified_name, is_valid_label_value, label_value_ok, qualified_name_ok, NameRule,
+};
 use crate::api::{BadValue, FieldError};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use std::collections::BTreeMap;
@@ -95,17 +97,16 @@ fn validate_maps_and_finalizers(
         .unwrap_or_default();
     let labels_ok = meta.labels.iter().flatten().all(|(k, v)| {
         old_labels.is_some_and(|o| o.get(k) == Some(v))
-            || (is_qualified_name(k).is_empty() && is_valid_label_value(v).is_empty())
+            || (qualified_name_ok(k) && label_value_ok(v))
     });
     let mut total = 0;
     let annotations_ok = meta.annotations.iter().flatten().all(|(k, v)| {
         total += k.len() + v.len();
-        old_annotations.is_some_and(|o| o.contains_key(k))
-            || is_qualified_name(&annotation_key(k)).is_empty()
+        old_annotations.is_some_and(|o| o.contains_key(k)) || annotation_key_ok(k)
     }) && total <= TOTAL_ANNOTATION_SIZE_LIMIT;
     let finalizers_ok = meta.finalizers.iter().flatten().all(|f| {
         old_finalizers.contains(f)
-            || (is_qualified_name(f).is_empty()
+            || (qualified_name_ok(f)
                 && (f.contains('/') || STANDARD_FINALIZERS.contains(&f.as_str())))
     }) && !meta.finalizers.as_ref().is_some_and(|list| {
         list.iter().any(|f| f == "orphan") && list.iter().any(|f| f == "foregroundDeletion")
@@ -130,6 +131,13 @@ fn validate_maps_and_finalizers(
         ));
     }
     errs
+}
+
+/// Whether an annotation key passes upstream's check. A key valid as written is also
+/// valid lower-cased (it is ASCII, its prefix already lower case, and the name part allows
+/// either case), so only a key that fails as written pays for the lower-cased copy.
+fn annotation_key_ok(k: &str) -> bool {
+    qualified_name_ok(k) || qualified_name_ok(&annotation_key(k))
 }
 
 /// An annotation key as upstream checks it: lower-cased (a copy only when that changes it).
