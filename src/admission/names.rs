@@ -62,8 +62,6 @@ pub fn inclusive_range_error(lo: i64, hi: i64) -> String {
 /// Byte classes for the scans below, one table lookup per byte instead of a chain of
 /// comparisons (these checks run on every label, annotation and name of every write).
 const LOWER_ALNUM: u8 = 1;
-/// `[-a-z0-9.]`: what a DNS-1123 subdomain may contain at all.
-const SUBDOMAIN: u8 = 2;
 /// `[-A-Za-z0-9_.]`: what a qualified-name part or label value may contain.
 const QUALIFIED: u8 = 4;
 /// `[A-Za-z0-9]`: what a qualified-name part or label value starts and ends with.
@@ -78,10 +76,7 @@ const fn byte_classes() -> [u8; 256] {
         let alnum = b.is_ascii_alphanumeric();
         let mut class = 0;
         if lower_alnum {
-            class |= LOWER_ALNUM | SUBDOMAIN;
-        }
-        if b == b'-' || b == b'.' {
-            class |= SUBDOMAIN;
+            class |= LOWER_ALNUM;
         }
         if alnum || b == b'-' || b == b'_' || b == b'.' {
             class |= QUALIFIED;
@@ -124,19 +119,21 @@ fn matches_subdomain(s: &str) -> bool {
     subdomain_bytes(s.as_bytes())
 }
 
-/// [`matches_subdomain`] over bytes. Every byte must be in `[-a-z0-9.]`; the ends must be
-/// alphanumeric; and a label may not start with `-` (or be empty), nor end with `-`, which
-/// are exactly the pairs `..`, `.-` and `-.`, checked only where a dot is.
+/// [`matches_subdomain`] over bytes, in one pass: a label may not start with `-` (or be
+/// empty), nor end with `-`; only `.` and `-` need a look at the byte before.
 fn subdomain_bytes(b: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-        return false;
-    };
-    if !lower_alnum(first) || !lower_alnum(last) || !b.iter().all(|&c| is(c, SUBDOMAIN)) {
-        return false;
+    let mut prev = b'.';
+    for &c in b {
+        if !lower_alnum(c) {
+            match c {
+                b'.' if lower_alnum(prev) => {}
+                b'-' if prev != b'.' => {}
+                _ => return false,
+            }
+        }
+        prev = c;
     }
-    // The ends are alphanumeric, so a dot always has a neighbour on both sides.
-    b.windows(3)
-        .all(|w| w[1] != b'.' || (lower_alnum(w[0]) && lower_alnum(w[2])))
+    lower_alnum(prev)
 }
 
 /// Matches `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
@@ -152,21 +149,36 @@ fn qualified_bytes(b: &[u8]) -> bool {
 }
 
 /// Whether [`is_qualified_name`] finds nothing wrong, without building any message
-/// (the common case: every label key of every write).
+/// (the common case: every label key of every write). One pass reads the prefix up to
+/// the first '/' while checking it as a subdomain (the rules of [`matches_subdomain`]),
+/// then the name part is checked on its own.
 pub fn qualified_name_ok(value: &str) -> bool {
     let b = value.as_bytes();
-    let name = match b.iter().position(|&c| c == b'/') {
-        None => b,
-        Some(slash) => {
-            let prefix = &b[..slash];
-            if prefix.len() > DNS1123_SUBDOMAIN_MAX_LENGTH || !subdomain_bytes(prefix) {
-                return false;
-            }
+    let mut prev = b'.';
+    let mut prefix_ok = true;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'/' {
             // A second '/' fails the name-part scan, as it fails upstream's check.
-            &b[slash + 1..]
+            return prefix_ok
+                && i <= DNS1123_SUBDOMAIN_MAX_LENGTH
+                && lower_alnum(prev)
+                && name_part_ok(&b[i + 1..]);
         }
-    };
-    name.len() <= DNS1123_LABEL_MAX_LENGTH && qualified_bytes(name)
+        if prefix_ok && !lower_alnum(c) {
+            prefix_ok = match c {
+                b'.' => lower_alnum(prev),
+                b'-' => prev != b'.',
+                _ => false,
+            };
+        }
+        prev = c;
+    }
+    name_part_ok(b)
+}
+
+/// The name part of a qualified name: at most 63 characters matching the regex.
+fn name_part_ok(b: &[u8]) -> bool {
+    b.len() <= DNS1123_LABEL_MAX_LENGTH && qualified_bytes(b)
 }
 
 /// Whether [`is_valid_label_value`] finds nothing wrong, without building any message.

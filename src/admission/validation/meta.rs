@@ -176,6 +176,13 @@ pub fn validate_object_meta_update(
     errs
 }
 
+/// Whether [`validate_labels`] would find nothing wrong (no messages or paths built).
+pub fn labels_ok(labels: &BTreeMap<String, String>) -> bool {
+    labels
+        .iter()
+        .all(|(k, v)| qualified_name_ok(k) && label_value_ok(v))
+}
+
 /// `ValidateLabels`: each key a qualified name, each value a label value.
 pub fn validate_labels(labels: Option<&BTreeMap<String, String>>, path: &str) -> Vec<FieldError> {
     let mut errs = Vec::new();
