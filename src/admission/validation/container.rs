@@ -13,8 +13,11 @@ use rustc_hash::FxHashSet as HashSet;
 use std::collections::BTreeMap;
 
 fn dns_label(value: &str, path: &FieldPath) -> Vec<FieldError> {
-    is_dns1123_label(value)
-        .into_iter()
+    let msgs = is_dns1123_label(value);
+    if msgs.is_empty() {
+        return Vec::new();
+    }
+    msgs.into_iter()
         .map(|m| FieldError::invalid(path, BadValue::Str(value.into()), m))
         .collect()
 }

@@ -51,8 +51,11 @@ pub const VOLUME_SOURCES: [&str; 30] = [
 ];
 
 fn dns_label(value: &str, path: &FieldPath) -> Vec<FieldError> {
-    is_dns1123_label(value)
-        .into_iter()
+    let msgs = is_dns1123_label(value);
+    if msgs.is_empty() {
+        return Vec::new();
+    }
+    msgs.into_iter()
         .map(|m| FieldError::invalid(path, BadValue::Str(value.into()), m))
         .collect()
 }
@@ -356,8 +359,9 @@ fn validate_volumes<'v>(
 fn validate_volume_source(v: &Volume, path: &FieldPath) -> Vec<FieldError> {
     let mut errs = Vec::new();
     let mut count = 0;
-    for (src, present) in VOLUME_SOURCES.into_iter().zip(volume_sources(v)) {
-        if !present {
+    let present = volume_sources(v);
+    for (i, src) in VOLUME_SOURCES.iter().copied().enumerate() {
+        if !present[i] {
             continue;
         }
         if count > 0 {
