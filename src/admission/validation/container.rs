@@ -5,11 +5,10 @@
 
 use super::path::FieldPath;
 use super::quantity::parse_quantity;
-use super::{nonnegative, port_num_or_name, IS_NEGATIVE};
+use super::{nonnegative, port_num_or_name, SeenNames, IS_NEGATIVE};
 use crate::admission::names::{is_dns1123_label, is_valid_port_name, is_valid_port_num};
 use crate::api::{BadValue, FieldError};
 use k8s_openapi::api::core::v1::{Container, Probe};
-use rustc_hash::FxHashSet as HashSet;
 use std::collections::BTreeMap;
 
 fn dns_label(value: &str, path: &FieldPath) -> Vec<FieldError> {
@@ -25,7 +24,7 @@ fn dns_label(value: &str, path: &FieldPath) -> Vec<FieldError> {
 /// `validateContainerCommon`.
 pub fn validate_container_common(
     c: &Container,
-    volumes: &HashSet<&str>,
+    volumes: &SeenNames,
     path: &FieldPath,
 ) -> Vec<FieldError> {
     let mut errs = Vec::new();
@@ -70,7 +69,7 @@ pub fn validate_container_common(
             ));
         }
     }
-    let mut mount_paths = HashSet::default();
+    let mut mount_paths = SeenNames::default();
     let mounts_path = path.child("volumeMounts");
     for (i, m) in c.volume_mounts.iter().flatten().enumerate() {
         let mp = mounts_path.index(i);
@@ -110,7 +109,7 @@ pub fn validate_container_common(
 
 fn validate_ports(c: &Container, path: &FieldPath) -> Vec<FieldError> {
     let mut errs = Vec::new();
-    let mut names = HashSet::default();
+    let mut names = SeenNames::default();
     for (i, p) in c.ports.iter().flatten().enumerate() {
         let pp = path.index(i);
         if let Some(name) = p.name.as_deref().filter(|n| !n.is_empty()) {

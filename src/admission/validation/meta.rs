@@ -96,10 +96,9 @@ fn validate_maps_and_finalizers(
         .and_then(|o| o.finalizers.as_deref())
         .unwrap_or_default();
     let labels_ok = meta.labels.as_ref().is_none_or(|labels| {
-        old_labels == Some(labels)
-            || unchanged_or(labels, old_labels, |k, v, old_v| {
-                old_v == Some(v) || (qualified_name_ok(k) && label_value_ok(v))
-            })
+        unchanged_or(labels, old_labels, |k, v, old_v| {
+            old_v == Some(v) || (qualified_name_ok(k) && label_value_ok(v))
+        })
     });
     let mut total = 0;
     let annotations_ok = meta.annotations.as_ref().is_none_or(|annotations| {
@@ -138,19 +137,14 @@ fn validate_maps_and_finalizers(
 }
 
 /// Whether `ok(key, value, old value)` holds for every entry of `map`, where the old value
-/// is the stored object's entry under the same key. Both maps are sorted, so one merged
-/// walk finds every old entry (no lookup per key).
+/// is the stored object's entry under the same key.
 fn unchanged_or(
     map: &BTreeMap<String, String>,
     old: Option<&BTreeMap<String, String>>,
     mut ok: impl FnMut(&str, &str, Option<&str>) -> bool,
 ) -> bool {
-    let mut old = old.into_iter().flatten().peekable();
     map.iter().all(|(k, v)| {
-        while old.next_if(|(old_k, _)| *old_k < k).is_some() {}
-        let old_v = old
-            .next_if(|(old_k, _)| *old_k == k)
-            .map(|(_, v)| v.as_str());
+        let old_v = old.and_then(|o| o.get(k)).map(String::as_str);
         ok(k, v, old_v)
     })
 }

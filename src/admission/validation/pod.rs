@@ -9,10 +9,10 @@ use super::meta::{
     validate_object_meta_update,
 };
 use super::path::{child, index, FieldPath};
+use super::SeenNames;
 use crate::admission::names::{inclusive_range_error, is_dns1123_label, NameRule};
 use crate::api::{BadValue, FieldError};
 use k8s_openapi::api::core::v1::{Pod, PodSpec, PodTemplateSpec, Volume};
-use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 
 const TOKEN_SOURCE_FORBIDDEN: &str = "must not be specified when serviceAccountName is not set";
@@ -168,7 +168,7 @@ fn pod_spec(spec: &PodSpec, path: &FieldPath) -> Vec<FieldError> {
     if spec.containers.is_empty() {
         errs.push(FieldError::required(cpath, ""));
     }
-    let mut names = HashSet::default();
+    let mut names = SeenNames::default();
     for (i, c) in spec.containers.iter().enumerate() {
         let p = cpath.index(i);
         errs.extend(validate_container_common(c, &volumes, &p));
@@ -332,9 +332,9 @@ fn pod_spec(spec: &PodSpec, path: &FieldPath) -> Vec<FieldError> {
 fn validate_volumes<'v>(
     volumes: &'v [Volume],
     path: &FieldPath,
-) -> (HashSet<&'v str>, Vec<FieldError>) {
+) -> (SeenNames<'v>, Vec<FieldError>) {
     let mut errs = Vec::new();
-    let mut names = HashSet::default();
+    let mut names = SeenNames::default();
     for (i, v) in volumes.iter().enumerate() {
         let p = path.index(i);
         let mut el = validate_volume_source(v, &p);
