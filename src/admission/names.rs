@@ -59,8 +59,9 @@ pub fn inclusive_range_error(lo: i64, hi: i64) -> String {
     format!("must be between {lo} and {hi}, inclusive")
 }
 
-/// Byte classes for the scans below, one table lookup per byte instead of a chain of
-/// comparisons (these checks run on every label, annotation and name of every write).
+// Byte classes for the scans below, one table lookup per byte instead of a chain of
+// comparisons (these checks run on every label, annotation and name of every write).
+/// `[a-z0-9]`: what DNS labels consist of, besides '-'.
 const LOWER_ALNUM: u8 = 1;
 /// `[-A-Za-z0-9_.]`: what a qualified-name part or label value may contain.
 const QUALIFIED: u8 = 4;
