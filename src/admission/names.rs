@@ -59,8 +59,46 @@ pub fn inclusive_range_error(lo: i64, hi: i64) -> String {
     format!("must be between {lo} and {hi}, inclusive")
 }
 
+// Byte classes for the scans below, one table lookup per byte instead of a chain of
+// comparisons (these checks run on every label, annotation and name of every write).
+/// `[a-z0-9]`: what DNS labels consist of, besides '-'.
+const LOWER_ALNUM: u8 = 1;
+/// `[-A-Za-z0-9_.]`: what a qualified-name part or label value may contain.
+const QUALIFIED: u8 = 4;
+/// `[A-Za-z0-9]`: what a qualified-name part or label value starts and ends with.
+const ALNUM: u8 = 8;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        let lower_alnum = b.is_ascii_lowercase() || b.is_ascii_digit();
+        let alnum = b.is_ascii_alphanumeric();
+        let mut class = 0;
+        if lower_alnum {
+            class |= LOWER_ALNUM;
+        }
+        if alnum || b == b'-' || b == b'_' || b == b'.' {
+            class |= QUALIFIED;
+        }
+        if alnum {
+            class |= ALNUM;
+        }
+        t[c] = class;
+        c += 1;
+    }
+    t
+}
+
+static CLASSES: [u8; 256] = byte_classes();
+
+fn is(c: u8, class: u8) -> bool {
+    CLASSES[c as usize] & class != 0
+}
+
 fn lower_alnum(c: u8) -> bool {
-    c.is_ascii_lowercase() || c.is_ascii_digit()
+    is(c, LOWER_ALNUM)
 }
 
 /// Matches `[a-z0-9]([-a-z0-9]*[a-z0-9])?` (or with a letter first when `alpha_first`).
@@ -78,16 +116,21 @@ fn matches_label(s: &str, alpha_first: bool) -> bool {
 }
 
 /// Matches the DNS-1123 subdomain regex: dot-separated labels, each `[a-z0-9]([-a-z0-9]*[a-z0-9])?`.
-/// One pass over the bytes: a label may not start with `-` (or be empty), nor end with `-`.
 fn matches_subdomain(s: &str) -> bool {
+    subdomain_bytes(s.as_bytes())
+}
+
+/// [`matches_subdomain`] over bytes, in one pass: a label may not start with `-` (or be
+/// empty), nor end with `-`; only `.` and `-` need a look at the byte before.
+fn subdomain_bytes(b: &[u8]) -> bool {
     let mut prev = b'.';
-    for &c in s.as_bytes() {
-        match c {
-            b'.' if !lower_alnum(prev) => return false,
-            b'-' if prev == b'.' => return false,
-            b'.' | b'-' => {}
-            c if lower_alnum(c) => {}
-            _ => return false,
+    for &c in b {
+        if !lower_alnum(c) {
+            match c {
+                b'.' if lower_alnum(prev) => {}
+                b'-' if prev != b'.' => {}
+                _ => return false,
+            }
         }
         prev = c;
     }
@@ -96,14 +139,52 @@ fn matches_subdomain(s: &str) -> bool {
 
 /// Matches `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
 fn matches_qualified(s: &str) -> bool {
-    let b = s.as_bytes();
+    qualified_bytes(s.as_bytes())
+}
+
+fn qualified_bytes(b: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
         return false;
     };
-    first.is_ascii_alphanumeric()
-        && last.is_ascii_alphanumeric()
-        && b.iter()
-            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+    is(first, ALNUM) && is(last, ALNUM) && b.iter().all(|&c| is(c, QUALIFIED))
+}
+
+/// Whether [`is_qualified_name`] finds nothing wrong, without building any message
+/// (the common case: every label key of every write). One pass reads the prefix up to
+/// the first '/' while checking it as a subdomain (the rules of [`matches_subdomain`]),
+/// then the name part is checked on its own.
+pub fn qualified_name_ok(value: &str) -> bool {
+    let b = value.as_bytes();
+    let mut prev = b'.';
+    let mut prefix_ok = true;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'/' {
+            // A second '/' fails the name-part scan, as it fails upstream's check.
+            return prefix_ok
+                && i <= DNS1123_SUBDOMAIN_MAX_LENGTH
+                && lower_alnum(prev)
+                && name_part_ok(&b[i + 1..]);
+        }
+        if prefix_ok && !lower_alnum(c) {
+            prefix_ok = match c {
+                b'.' => lower_alnum(prev),
+                b'-' => prev != b'.',
+                _ => false,
+            };
+        }
+        prev = c;
+    }
+    name_part_ok(b)
+}
+
+/// The name part of a qualified name: at most 63 characters matching the regex.
+fn name_part_ok(b: &[u8]) -> bool {
+    b.len() <= DNS1123_LABEL_MAX_LENGTH && qualified_bytes(b)
+}
+
+/// Whether [`is_valid_label_value`] finds nothing wrong, without building any message.
+pub fn label_value_ok(value: &str) -> bool {
+    value.len() <= DNS1123_LABEL_MAX_LENGTH && (value.is_empty() || matches_qualified(value))
 }
 
 /// `IsDNS1123Label`.
@@ -160,6 +241,14 @@ pub fn is_dns1035_label(value: &str) -> Vec<String> {
 
 /// `IsQualifiedName`: label keys, annotation keys, finalizer names.
 pub fn is_qualified_name(value: &str) -> Vec<String> {
+    if qualified_name_ok(value) {
+        return Vec::new();
+    }
+    qualified_name_errors(value)
+}
+
+/// [`is_qualified_name`]'s messages, in upstream's order (empty for a valid name).
+fn qualified_name_errors(value: &str) -> Vec<String> {
     let mut errs = Vec::new();
     let name = match value.split_once('/') {
         None => value,
@@ -204,6 +293,13 @@ pub fn is_qualified_name(value: &str) -> Vec<String> {
 
 /// `IsValidLabelValue`.
 pub fn is_valid_label_value(value: &str) -> Vec<String> {
+    if label_value_ok(value) {
+        return Vec::new();
+    }
+    label_value_errors(value)
+}
+
+fn label_value_errors(value: &str) -> Vec<String> {
     let mut errs = Vec::new();
     if value.len() > DNS1123_LABEL_MAX_LENGTH {
         errs.push(max_len_error(DNS1123_LABEL_MAX_LENGTH));
@@ -406,6 +502,74 @@ mod tests {
             "é",
         ] {
             assert_eq!(matches_subdomain(s), by_labels(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fast_checks_agree_with_the_messages() {
+        let long_name = "a".repeat(63);
+        let too_long_name = "a".repeat(64);
+        let long_prefix = format!("{}.b/x", "a".repeat(251));
+        let too_long_prefix = format!("{}.bc/x", "a".repeat(251));
+        let mut cases = vec![
+            "",
+            "/",
+            "a",
+            "A",
+            "a/",
+            "/a",
+            "a/b",
+            "a/b/c",
+            "a//b",
+            "example.com/MyName",
+            "Example.com/x",
+            "ex_ample.com/x",
+            "a..b/x",
+            "a.-b/x",
+            "a-.b/x",
+            "-a/x",
+            "a-/x",
+            ".a/x",
+            "a./x",
+            "app.kubernetes.io/name",
+            "statefulset.kubernetes.io/pod-name",
+            "kubernetes.io/pvc-protection",
+            "controller-revision-hash",
+            "my.name",
+            "123-abc",
+            "-app",
+            "app-",
+            "_a",
+            "a_",
+            "a_b",
+            "a b",
+            "a.b",
+            "é",
+            "a/é",
+            "web-0",
+            "x/.y",
+            "x/y.",
+        ];
+        cases.extend([
+            long_name.as_str(),
+            too_long_name.as_str(),
+            long_prefix.as_str(),
+            too_long_prefix.as_str(),
+        ]);
+        let with_prefix: Vec<String> = cases.iter().map(|c| format!("a.b/{c}")).collect();
+        cases.extend(with_prefix.iter().map(String::as_str));
+        for s in cases {
+            assert_eq!(
+                qualified_name_ok(s),
+                qualified_name_errors(s).is_empty(),
+                "{s:?}"
+            );
+            assert_eq!(label_value_ok(s), label_value_errors(s).is_empty(), "{s:?}");
+            assert_eq!(
+                subdomain_bytes(s.as_bytes()),
+                s.split('.').all(|part| matches_label(part, false)),
+                "{s:?}"
+            );
         }
     }
 

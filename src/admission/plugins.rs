@@ -13,6 +13,7 @@ use k8s_openapi::api::core::v1::{
     ObjectFieldSelector, PersistentVolumeClaim, Pod, ProjectedVolumeSource,
     ServiceAccountTokenProjection, Toleration, Volume, VolumeMount, VolumeProjection,
 };
+use k8s_openapi::api::storage::v1::StorageClass;
 
 /// What the plugins may consult: the store, and the random suffix for the projected
 /// token volume (`kube-api-access-<suffix>`), which the caller draws from its seeded
@@ -108,38 +109,41 @@ fn service_account(pod: &mut Pod, ctx: &AdmissionContext) -> Result<(), ApiError
     if is_mirror {
         return Ok(());
     }
-    let ns = pod.metadata.namespace.clone().unwrap_or_default();
-    let name = pod.metadata.name.clone().unwrap_or_default();
+    let ns = pod.metadata.namespace.as_deref().unwrap_or("");
+    let name = pod.metadata.name.as_deref().unwrap_or("");
     let spec = pod.spec.get_or_insert_with(Default::default);
-    let sa_name = spec
+    if spec
         .service_account_name
-        .clone()
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "default".to_string());
-    spec.service_account_name = Some(sa_name.clone());
+        .as_deref()
+        .unwrap_or("")
+        .is_empty()
+    {
+        spec.service_account_name = Some("default".to_string());
+    }
     round_trip_service_account(spec);
+    let sa_name = spec.service_account_name.as_deref().unwrap_or("");
 
     let stored = ctx
         .store
-        .get(&ObjKey::new(Kind::ServiceAccount, &ns, &sa_name));
+        .get(&ObjKey::new(Kind::ServiceAccount, ns, sa_name));
     let sa = match stored.map(|o| o.as_ref()) {
-        Some(Object::ServiceAccount(sa)) => Some(sa.clone()),
+        Some(Object::ServiceAccount(sa)) => Some(sa),
         // The sandbox does not require the `default` account to have been created yet.
         _ if sa_name == "default" => None,
         _ => {
             return Err(forbidden(
                 Kind::Pod,
-                &name,
+                name,
                 &format!(
                     "error looking up service account {ns}/{sa_name}: serviceaccount {} not found",
-                    go_quote(&sa_name)
+                    go_quote(sa_name)
                 ),
             ))
         }
     };
     let automount = spec
         .automount_service_account_token
-        .or_else(|| sa.as_ref().and_then(|s| s.automount_service_account_token))
+        .or_else(|| sa.and_then(|s| s.automount_service_account_token))
         .unwrap_or(true);
     if automount {
         mount_token(spec, &ctx.suffix);
@@ -150,10 +154,10 @@ fn service_account(pod: &mut Pod, ctx: &AdmissionContext) -> Result<(), ApiError
         .is_none_or(|v| v.is_empty())
     {
         if let Some(secrets) = sa
-            .and_then(|s| s.image_pull_secrets)
+            .and_then(|s| s.image_pull_secrets.as_ref())
             .filter(|v| !v.is_empty())
         {
-            spec.image_pull_secrets = Some(secrets);
+            spec.image_pull_secrets = Some(secrets.clone());
         }
     }
     Ok(())
@@ -243,17 +247,17 @@ fn token_volume(name: String) -> Volume {
 /// Priority: no class gives priority 0 and `PreemptLowerPriority`; the two built-in
 /// system classes give their values; any other class is unknown in the sandbox.
 fn priority(pod: &mut Pod) -> Result<(), ApiError> {
-    let name = pod.metadata.name.clone().unwrap_or_default();
+    let name = pod.metadata.name.as_deref().unwrap_or("");
     let spec = pod.spec.get_or_insert_with(Default::default);
-    let class = spec.priority_class_name.clone().unwrap_or_default();
-    let value = match class.as_str() {
+    let class = spec.priority_class_name.as_deref().unwrap_or("");
+    let value = match class {
         "" => 0,
         "system-node-critical" => 2_000_001_000,
         "system-cluster-critical" => 2_000_000_000,
         other => {
             return Err(forbidden(
                 Kind::Pod,
-                &name,
+                name,
                 &format!("no PriorityClass with name {other} was found"),
             ))
         }
@@ -261,20 +265,20 @@ fn priority(pod: &mut Pod) -> Result<(), ApiError> {
     if let Some(given) = spec.priority.filter(|p| *p != value) {
         return Err(forbidden(
             Kind::Pod,
-            &name,
+            name,
             &format!("the integer value of priority ({given}) must not be provided in pod spec; priority admission controller computed {value} from the given PriorityClass name"),
         ));
     }
     spec.priority = Some(value);
     if let Some(given) = spec
         .preemption_policy
-        .clone()
-        .filter(|p| p != "PreemptLowerPriority")
+        .as_deref()
+        .filter(|p| *p != "PreemptLowerPriority")
     {
         if !class.is_empty() {
             return Err(forbidden(
                 Kind::Pod,
-                &name,
+                name,
                 &format!("the string value of PreemptionPolicy ({given}) must not be provided in pod spec; priority admission controller computed PreemptLowerPriority from the given PriorityClass name"),
             ));
         }
@@ -315,26 +319,42 @@ fn default_toleration_seconds(pod: &mut Pod) {
 }
 
 /// The default StorageClass: the newest class annotated as default (ties: by name).
+/// "Newest" compares creation timestamps as they serialise (second precision), as the
+/// sandbox always has; they are only serialised when a second default class appears.
 pub fn default_storage_class_name(store: &Store) -> Option<String> {
-    let mut defaults: Vec<(String, String)> = store
-        .list(Kind::StorageClass, None)
-        .filter_map(|o| match o.as_ref() {
-            Object::StorageClass(sc) => {
-                let ann = sc.metadata.annotations.as_ref()?;
-                let is_default = DEFAULT_CLASS_ANNOTATIONS
-                    .iter()
-                    .any(|a| ann.get(*a).map(String::as_str) == Some("true"));
-                is_default.then(|| {
-                    let created =
-                        serde_json::to_string(&sc.metadata.creation_timestamp).unwrap_or_default();
-                    (created, sc.metadata.name.clone().unwrap_or_default())
-                })
-            }
-            _ => None,
-        })
-        .collect();
-    defaults.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    defaults.into_iter().next().map(|(_, n)| n)
+    let mut best: Option<&StorageClass> = None;
+    for o in store.list(Kind::StorageClass, None) {
+        let Object::StorageClass(sc) = o.as_ref() else {
+            continue;
+        };
+        let Some(ann) = sc.metadata.annotations.as_ref() else {
+            continue;
+        };
+        let is_default = DEFAULT_CLASS_ANNOTATIONS
+            .iter()
+            .any(|a| ann.get(*a).map(String::as_str) == Some("true"));
+        if !is_default {
+            continue;
+        }
+        best = match best {
+            Some(b) if !newer_default(sc, b) => Some(b),
+            _ => Some(sc),
+        };
+    }
+    best.map(|sc| sc.metadata.name.clone().unwrap_or_default())
+}
+
+/// Whether default class `a` wins over `b`: created later, or at the same time with the
+/// smaller name.
+fn newer_default(a: &StorageClass, b: &StorageClass) -> bool {
+    let created = |sc: &StorageClass| {
+        serde_json::to_string(&sc.metadata.creation_timestamp).unwrap_or_default()
+    };
+    let (name_a, name_b) = (
+        a.metadata.name.as_deref().unwrap_or(""),
+        b.metadata.name.as_deref().unwrap_or(""),
+    );
+    (created(b), name_a) < (created(a), name_b)
 }
 
 /// DefaultStorageClass: only when `storageClassName` is absent (not when it is "").

@@ -4,6 +4,7 @@
 //! Deployment, ReplicaSet); the Pod-only rules (`SetDefaults_Pod`) are applied only when
 //! the caller says the spec belongs to a Pod.
 
+use crate::admission::validation::pod::volume_sources;
 use k8s_openapi::api::core::v1::{
     Container, EmptyDirVolumeSource, HTTPGetAction, Lifecycle, PersistentVolumeClaimSpec, PodSpec,
     Probe, Volume,
@@ -62,13 +63,17 @@ pub fn default_pod_spec(spec: &mut PodSpec, is_pod: bool) {
 /// The v1 <-> internal conversion keeps `serviceAccount` (deprecated) equal to
 /// `serviceAccountName`; a stored object always shows both or neither.
 pub fn round_trip_service_account(spec: &mut PodSpec) {
-    let name = spec
-        .service_account_name
-        .clone()
-        .filter(|s| !s.is_empty())
-        .or_else(|| spec.service_account.clone().filter(|s| !s.is_empty()));
-    spec.service_account_name = name.clone();
-    spec.service_account = name;
+    let set = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.is_empty());
+    if set(&spec.service_account_name) {
+        if spec.service_account != spec.service_account_name {
+            spec.service_account.clone_from(&spec.service_account_name);
+        }
+    } else if set(&spec.service_account) {
+        spec.service_account_name.clone_from(&spec.service_account);
+    } else {
+        spec.service_account_name = None;
+        spec.service_account = None;
+    }
 }
 
 fn copy_limits_to_requests(c: &mut Container) {
@@ -86,11 +91,7 @@ fn copy_limits_to_requests(c: &mut Container) {
 
 /// `SetDefaults_Volume` and the per-source defaulters.
 pub fn default_volume(v: &mut Volume) {
-    let json = serde_json::to_value(&*v).unwrap_or_default();
-    let has_source = json
-        .as_object()
-        .is_some_and(|o| o.keys().any(|k| k != "name"));
-    if !has_source {
+    if !volume_sources(v).contains(&true) {
         v.empty_dir = Some(EmptyDirVolumeSource::default());
     }
     if let Some(hp) = v.host_path.as_mut() {
@@ -253,6 +254,66 @@ fn default_http_get(h: &mut HTTPGetAction) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn volume_sources_are_the_serialised_fields_other_than_name() {
+        use crate::admission::validation::pod::VOLUME_SOURCES;
+        let setters: [fn(&mut Volume); 30] = [
+            |v: &mut Volume| v.empty_dir = Some(Default::default()),
+            |v: &mut Volume| v.host_path = Some(Default::default()),
+            |v: &mut Volume| v.git_repo = Some(Default::default()),
+            |v: &mut Volume| v.gce_persistent_disk = Some(Default::default()),
+            |v: &mut Volume| v.aws_elastic_block_store = Some(Default::default()),
+            |v: &mut Volume| v.secret = Some(Default::default()),
+            |v: &mut Volume| v.nfs = Some(Default::default()),
+            |v: &mut Volume| v.iscsi = Some(Default::default()),
+            |v: &mut Volume| v.glusterfs = Some(Default::default()),
+            |v: &mut Volume| v.flocker = Some(Default::default()),
+            |v: &mut Volume| v.persistent_volume_claim = Some(Default::default()),
+            |v: &mut Volume| v.rbd = Some(Default::default()),
+            |v: &mut Volume| v.cinder = Some(Default::default()),
+            |v: &mut Volume| v.cephfs = Some(Default::default()),
+            |v: &mut Volume| v.quobyte = Some(Default::default()),
+            |v: &mut Volume| v.downward_api = Some(Default::default()),
+            |v: &mut Volume| v.fc = Some(Default::default()),
+            |v: &mut Volume| v.flex_volume = Some(Default::default()),
+            |v: &mut Volume| v.config_map = Some(Default::default()),
+            |v: &mut Volume| v.azure_file = Some(Default::default()),
+            |v: &mut Volume| v.vsphere_volume = Some(Default::default()),
+            |v: &mut Volume| v.photon_persistent_disk = Some(Default::default()),
+            |v: &mut Volume| v.portworx_volume = Some(Default::default()),
+            |v: &mut Volume| v.azure_disk = Some(Default::default()),
+            |v: &mut Volume| v.storageos = Some(Default::default()),
+            |v: &mut Volume| v.projected = Some(Default::default()),
+            |v: &mut Volume| v.scale_io = Some(Default::default()),
+            |v: &mut Volume| v.csi = Some(Default::default()),
+            |v: &mut Volume| v.ephemeral = Some(Default::default()),
+            |v: &mut Volume| v.image = Some(Default::default()),
+        ];
+        let empty = Volume::default();
+        assert!(!volume_sources(&empty).contains(&true));
+        assert_eq!(
+            serde_json::to_value(&empty).unwrap(),
+            serde_json::json!({"name": ""})
+        );
+        for (i, set) in setters.iter().enumerate() {
+            let mut v = Volume::default();
+            set(&mut v);
+            let json = serde_json::to_value(&v).unwrap();
+            let keys: Vec<&String> = json
+                .as_object()
+                .unwrap()
+                .keys()
+                .filter(|k| *k != "name")
+                .collect();
+            assert_eq!(keys, [VOLUME_SOURCES[i]]);
+            let present = volume_sources(&v);
+            assert!(
+                present[i] && present.iter().filter(|p| **p).count() == 1,
+                "{i}"
+            );
+        }
+    }
 
     #[test]
     fn pull_policy_follows_the_tag_rule() {

@@ -3,18 +3,20 @@
 //! `pkg/apis/core/validation/validation.go`): name, image, termination message policy,
 //! ports, env names, volume mounts, pull policy, resources, probes.
 
-use super::path::{child, index, key};
+use super::path::FieldPath;
 use super::quantity::parse_quantity;
-use super::{nonnegative, port_num_or_name, IS_NEGATIVE};
+use super::{nonnegative, port_num_or_name, SeenNames, IS_NEGATIVE};
 use crate::admission::names::{is_dns1123_label, is_valid_port_name, is_valid_port_num};
 use crate::api::{BadValue, FieldError};
 use k8s_openapi::api::core::v1::{Container, Probe};
-use rustc_hash::FxHashSet as HashSet;
 use std::collections::BTreeMap;
 
-fn dns_label(value: &str, path: &str) -> Vec<FieldError> {
-    is_dns1123_label(value)
-        .into_iter()
+fn dns_label(value: &str, path: &FieldPath) -> Vec<FieldError> {
+    let msgs = is_dns1123_label(value);
+    if msgs.is_empty() {
+        return Vec::new();
+    }
+    msgs.into_iter()
         .map(|m| FieldError::invalid(path, BadValue::Str(value.into()), m))
         .collect()
 }
@@ -22,35 +24,37 @@ fn dns_label(value: &str, path: &str) -> Vec<FieldError> {
 /// `validateContainerCommon`.
 pub fn validate_container_common(
     c: &Container,
-    volumes: &HashSet<String>,
-    path: &str,
+    volumes: &SeenNames,
+    path: &FieldPath,
 ) -> Vec<FieldError> {
     let mut errs = Vec::new();
-    let np = child(path, "name");
+    let np = path.child("name");
     if c.name.is_empty() {
-        errs.push(FieldError::required(&np, ""));
+        errs.push(FieldError::required(np, ""));
     } else {
         errs.extend(dns_label(&c.name, &np));
     }
     if c.image.as_deref().unwrap_or("").is_empty() {
-        errs.push(FieldError::required(child(path, "image"), ""));
+        errs.push(FieldError::required(path.child("image"), ""));
     }
     let tmp = c.termination_message_policy.as_deref().unwrap_or("");
     match tmp {
         "File" | "FallbackToLogsOnError" => {}
         "" => errs.push(FieldError::required(
-            child(path, "terminationMessagePolicy"),
+            path.child("terminationMessagePolicy"),
             "",
         )),
         _ => errs.push(FieldError::not_supported(
-            child(path, "terminationMessagePolicy"),
+            path.child("terminationMessagePolicy"),
             BadValue::Str(tmp.into()),
             &["File", "FallbackToLogsOnError"],
         )),
     }
-    errs.extend(validate_ports(c, &child(path, "ports")));
+    errs.extend(validate_ports(c, &path.child("ports")));
+    let env_path = path.child("env");
     for (i, e) in c.env.iter().flatten().enumerate() {
-        let ep = child(&index(&child(path, "env"), i), "name");
+        let ei = env_path.index(i);
+        let ep = ei.child("name");
         if e.name.is_empty() {
             errs.push(FieldError::required(ep, ""));
         } else if e
@@ -65,24 +69,25 @@ pub fn validate_container_common(
             ));
         }
     }
-    let mut mount_paths = HashSet::default();
+    let mut mount_paths = SeenNames::default();
+    let mounts_path = path.child("volumeMounts");
     for (i, m) in c.volume_mounts.iter().flatten().enumerate() {
-        let mp = index(&child(path, "volumeMounts"), i);
+        let mp = mounts_path.index(i);
         if m.name.is_empty() {
-            errs.push(FieldError::required(child(&mp, "name"), ""));
+            errs.push(FieldError::required(mp.child("name"), ""));
         }
-        if !volumes.contains(&m.name) {
+        if !volumes.contains(m.name.as_str()) {
             errs.push(FieldError::not_found(
-                child(&mp, "name"),
+                mp.child("name"),
                 BadValue::Str(m.name.clone()),
             ));
         }
         if m.mount_path.is_empty() {
-            errs.push(FieldError::required(child(&mp, "mountPath"), ""));
+            errs.push(FieldError::required(mp.child("mountPath"), ""));
         }
-        if !mount_paths.insert(m.mount_path.clone()) {
+        if !mount_paths.insert(m.mount_path.as_str()) {
             errs.push(FieldError::invalid(
-                child(&mp, "mountPath"),
+                mp.child("mountPath"),
                 BadValue::Str(m.mount_path.clone()),
                 "must be unique",
             ));
@@ -91,45 +96,45 @@ pub fn validate_container_common(
     let pp = c.image_pull_policy.as_deref().unwrap_or("");
     match pp {
         "Always" | "IfNotPresent" | "Never" => {}
-        "" => errs.push(FieldError::required(child(path, "imagePullPolicy"), "")),
+        "" => errs.push(FieldError::required(path.child("imagePullPolicy"), "")),
         _ => errs.push(FieldError::not_supported(
-            child(path, "imagePullPolicy"),
+            path.child("imagePullPolicy"),
             BadValue::Str(pp.into()),
             &["Always", "IfNotPresent", "Never"],
         )),
     }
-    errs.extend(validate_resources(c, &child(path, "resources")));
+    errs.extend(validate_resources(c, &path.child("resources")));
     errs
 }
 
-fn validate_ports(c: &Container, path: &str) -> Vec<FieldError> {
+fn validate_ports(c: &Container, path: &FieldPath) -> Vec<FieldError> {
     let mut errs = Vec::new();
-    let mut names = HashSet::default();
+    let mut names = SeenNames::default();
     for (i, p) in c.ports.iter().flatten().enumerate() {
-        let pp = index(path, i);
+        let pp = path.index(i);
         if let Some(name) = p.name.as_deref().filter(|n| !n.is_empty()) {
             let msgs = is_valid_port_name(name);
             if !msgs.is_empty() {
                 for m in msgs {
                     errs.push(FieldError::invalid(
-                        child(&pp, "name"),
+                        pp.child("name"),
                         BadValue::Str(name.into()),
                         m,
                     ));
                 }
-            } else if !names.insert(name.to_string()) {
+            } else if !names.insert(name) {
                 errs.push(FieldError::duplicate(
-                    child(&pp, "name"),
+                    pp.child("name"),
                     BadValue::Str(name.into()),
                 ));
             }
         }
         if p.container_port == 0 {
-            errs.push(FieldError::required(child(&pp, "containerPort"), ""));
+            errs.push(FieldError::required(pp.child("containerPort"), ""));
         } else {
             for m in is_valid_port_num(p.container_port.into()) {
                 errs.push(FieldError::invalid(
-                    child(&pp, "containerPort"),
+                    pp.child("containerPort"),
                     BadValue::Int(p.container_port.into()),
                     m,
                 ));
@@ -138,7 +143,7 @@ fn validate_ports(c: &Container, path: &str) -> Vec<FieldError> {
         if let Some(hp) = p.host_port.filter(|h| *h != 0) {
             for m in is_valid_port_num(hp.into()) {
                 errs.push(FieldError::invalid(
-                    child(&pp, "hostPort"),
+                    pp.child("hostPort"),
                     BadValue::Int(hp.into()),
                     m,
                 ));
@@ -147,9 +152,9 @@ fn validate_ports(c: &Container, path: &str) -> Vec<FieldError> {
         let proto = p.protocol.as_deref().unwrap_or("");
         match proto {
             "TCP" | "UDP" | "SCTP" => {}
-            "" => errs.push(FieldError::required(child(&pp, "protocol"), "")),
+            "" => errs.push(FieldError::required(pp.child("protocol"), "")),
             _ => errs.push(FieldError::not_supported(
-                child(&pp, "protocol"),
+                pp.child("protocol"),
                 BadValue::Str(proto.into()),
                 &["SCTP", "TCP", "UDP"],
             )),
@@ -158,7 +163,7 @@ fn validate_ports(c: &Container, path: &str) -> Vec<FieldError> {
     errs
 }
 
-fn validate_resources(c: &Container, path: &str) -> Vec<FieldError> {
+fn validate_resources(c: &Container, path: &FieldPath) -> Vec<FieldError> {
     let mut errs = Vec::new();
     let Some(res) = c.resources.as_ref() else {
         return errs;
@@ -169,8 +174,9 @@ fn validate_resources(c: &Container, path: &str) -> Vec<FieldError> {
         ("limits", limits),
         ("requests", res.requests.as_ref().unwrap_or(&empty)),
     ] {
+        let list_path = path.child(which);
         for (name, q) in list {
-            let qp = key(&child(path, which), name);
+            let qp = list_path.key(name);
             match parse_quantity(&q.0) {
                 None => errs.push(FieldError::invalid(
                     qp,
@@ -199,7 +205,7 @@ fn validate_resources(c: &Container, path: &str) -> Vec<FieldError> {
 /// `validateLivenessProbe`/`validateReadinessProbe`/`validateStartupProbe`.
 pub fn validate_probe(
     probe: Option<&Probe>,
-    path: &str,
+    path: &FieldPath,
     success_must_be_one: bool,
 ) -> Vec<FieldError> {
     let Some(p) = probe else {
@@ -211,7 +217,7 @@ pub fn validate_probe(
         handlers += 1;
         if e.command.as_ref().is_none_or(|c| c.is_empty()) {
             errs.push(FieldError::required(
-                child(&child(path, "exec"), "command"),
+                path.child("exec").child("command"),
                 "",
             ));
         }
@@ -224,7 +230,7 @@ pub fn validate_probe(
         if !set {
             continue;
         }
-        let hp = child(path, name);
+        let hp = path.child(name);
         if handlers > 0 {
             errs.push(FieldError::forbidden(
                 hp,
@@ -237,13 +243,13 @@ pub fn validate_probe(
             "httpGet" => {
                 let h = p.http_get.as_ref().expect("checked");
                 if h.path.as_deref().unwrap_or("").is_empty() {
-                    errs.push(FieldError::required(child(&hp, "path"), ""));
+                    errs.push(FieldError::required(hp.child("path"), ""));
                 }
-                errs.extend(port_num_or_name(&h.port, &child(&hp, "port")));
+                errs.extend(port_num_or_name(&h.port, &hp.child("port").render()));
                 let scheme = h.scheme.as_deref().unwrap_or("");
                 if scheme != "HTTP" && scheme != "HTTPS" {
                     errs.push(FieldError::not_supported(
-                        child(&hp, "scheme"),
+                        hp.child("scheme"),
                         BadValue::Str(scheme.into()),
                         &["HTTP", "HTTPS"],
                     ));
@@ -251,13 +257,13 @@ pub fn validate_probe(
             }
             "tcpSocket" => errs.extend(port_num_or_name(
                 &p.tcp_socket.as_ref().expect("checked").port,
-                &child(&hp, "port"),
+                &hp.child("port").render(),
             )),
             _ => {
                 let port = p.grpc.as_ref().expect("checked").port;
                 for m in is_valid_port_num(port.into()) {
                     errs.push(FieldError::invalid(
-                        child(&hp, "port"),
+                        hp.child("port"),
                         BadValue::Int(port.into()),
                         m,
                     ));
@@ -275,11 +281,13 @@ pub fn validate_probe(
         (p.success_threshold, "successThreshold"),
         (p.failure_threshold, "failureThreshold"),
     ] {
-        errs.extend(nonnegative(v.unwrap_or(0).into(), &child(path, f)));
+        if v.unwrap_or(0) < 0 {
+            errs.extend(nonnegative(v.unwrap_or(0).into(), &path.child(f).render()));
+        }
     }
     if success_must_be_one && p.success_threshold.unwrap_or(0) != 1 {
         errs.push(FieldError::invalid(
-            child(path, "successThreshold"),
+            path.child("successThreshold"),
             BadValue::Int(p.success_threshold.unwrap_or(0).into()),
             "must be 1",
         ));

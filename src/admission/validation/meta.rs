@@ -8,7 +8,9 @@
 
 use super::path::child;
 use crate::admission::gofmt;
-use crate::admission::names::{is_qualified_name, is_valid_label_value, NameRule};
+use crate::admission::names::{
+    is_qualified_name, is_valid_label_value, label_value_ok, qualified_name_ok, NameRule,
+};
 use crate::api::{BadValue, FieldError};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use std::collections::BTreeMap;
@@ -93,19 +95,21 @@ fn validate_maps_and_finalizers(
     let old_finalizers = old
         .and_then(|o| o.finalizers.as_deref())
         .unwrap_or_default();
-    let labels_ok = meta.labels.iter().flatten().all(|(k, v)| {
-        old_labels.is_some_and(|o| o.get(k) == Some(v))
-            || (is_qualified_name(k).is_empty() && is_valid_label_value(v).is_empty())
+    let labels_ok = meta.labels.as_ref().is_none_or(|labels| {
+        unchanged_or(labels, old_labels, |k, v, old_v| {
+            old_v == Some(v) || (qualified_name_ok(k) && label_value_ok(v))
+        })
     });
     let mut total = 0;
-    let annotations_ok = meta.annotations.iter().flatten().all(|(k, v)| {
-        total += k.len() + v.len();
-        old_annotations.is_some_and(|o| o.contains_key(k))
-            || is_qualified_name(&annotation_key(k)).is_empty()
+    let annotations_ok = meta.annotations.as_ref().is_none_or(|annotations| {
+        unchanged_or(annotations, old_annotations, |k, v, old_v| {
+            total += k.len() + v.len();
+            old_v.is_some() || annotation_key_ok(k)
+        })
     }) && total <= TOTAL_ANNOTATION_SIZE_LIMIT;
     let finalizers_ok = meta.finalizers.iter().flatten().all(|f| {
         old_finalizers.contains(f)
-            || (is_qualified_name(f).is_empty()
+            || (qualified_name_ok(f)
                 && (f.contains('/') || STANDARD_FINALIZERS.contains(&f.as_str())))
     }) && !meta.finalizers.as_ref().is_some_and(|list| {
         list.iter().any(|f| f == "orphan") && list.iter().any(|f| f == "foregroundDeletion")
@@ -130,6 +134,26 @@ fn validate_maps_and_finalizers(
         ));
     }
     errs
+}
+
+/// Whether `ok(key, value, old value)` holds for every entry of `map`, where the old value
+/// is the stored object's entry under the same key.
+fn unchanged_or(
+    map: &BTreeMap<String, String>,
+    old: Option<&BTreeMap<String, String>>,
+    mut ok: impl FnMut(&str, &str, Option<&str>) -> bool,
+) -> bool {
+    map.iter().all(|(k, v)| {
+        let old_v = old.and_then(|o| o.get(k)).map(String::as_str);
+        ok(k, v, old_v)
+    })
+}
+
+/// Whether an annotation key passes upstream's check. A key valid as written is also
+/// valid lower-cased (it is ASCII, its prefix already lower case, and the name part allows
+/// either case), so only a key that fails as written pays for the lower-cased copy.
+fn annotation_key_ok(k: &str) -> bool {
+    qualified_name_ok(k) || qualified_name_ok(&annotation_key(k))
 }
 
 /// An annotation key as upstream checks it: lower-cased (a copy only when that changes it).
@@ -166,6 +190,13 @@ pub fn validate_object_meta_update(
     }
     errs.extend(validate_maps_and_finalizers(new, Some(old), path));
     errs
+}
+
+/// Whether [`validate_labels`] would find nothing wrong (no messages or paths built).
+pub fn labels_ok(labels: &BTreeMap<String, String>) -> bool {
+    labels
+        .iter()
+        .all(|(k, v)| qualified_name_ok(k) && label_value_ok(v))
 }
 
 /// `ValidateLabels`: each key a qualified name, each value a label value.
@@ -348,6 +379,55 @@ mod tests {
             validate_label_selector(&sel, "spec.selector")[0].to_string(),
             "spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'"
         );
+    }
+
+    #[test]
+    fn updates_check_only_new_or_changed_entries_and_report_like_create() {
+        let map = |pairs: &[(&str, &str)]| {
+            Some(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect::<BTreeMap<_, _>>(),
+            )
+        };
+        let old = ObjectMeta {
+            name: Some("a".into()),
+            labels: map(&[("b", "x"), ("bad key", "v"), ("d", "y")]),
+            annotations: map(&[("b", "1"), ("bad key", "2")]),
+            ..Default::default()
+        };
+        // Entries the stored object already had are not re-checked, wherever they sort.
+        let mut same = old.clone();
+        same.labels = map(&[
+            ("a", "z"),
+            ("b", "x"),
+            ("bad key", "v"),
+            ("d", "y"),
+            ("e", ""),
+        ]);
+        same.annotations = map(&[("a", "0"), ("bad key", "3"), ("c", "4")]);
+        assert!(validate_object_meta_update(&same, &old, "metadata").is_empty());
+        // A changed label value and a new annotation key are checked, and any failure
+        // reports every entry as the create-time check does.
+        let mut changed = old.clone();
+        changed.labels = map(&[("b", "not valid"), ("bad key", "v")]);
+        changed.annotations = map(&[("b", "1"), ("bad key", "2"), ("new key", "5")]);
+        let got: Vec<String> = validate_object_meta_update(&changed, &old, "metadata")
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        let mut want: Vec<String> = validate_labels(changed.labels.as_ref(), "metadata.labels")
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        want.extend(
+            validate_annotations(changed.annotations.as_ref(), "metadata.annotations")
+                .iter()
+                .map(|e| e.to_string()),
+        );
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 4, "{got:?}");
     }
 
     #[test]

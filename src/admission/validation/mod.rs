@@ -17,6 +17,43 @@ use crate::admission::names::{is_valid_port_name, is_valid_port_num, NameRule};
 use crate::api::{BadValue, FieldError, Object};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use meta::{validate_object_meta, validate_object_meta_update};
+use rustc_hash::FxHashSet;
+
+/// Names seen so far (volumes, containers, mount paths, port names), to report duplicates.
+/// A pod has a handful of each, so a short list searched in order is cheaper than hashing;
+/// past `SMALL` entries the names move into a hash set so a huge spec stays linear.
+#[derive(Default)]
+pub struct SeenNames<'a> {
+    list: Vec<&'a str>,
+    set: FxHashSet<&'a str>,
+}
+
+impl<'a> SeenNames<'a> {
+    const SMALL: usize = 16;
+
+    /// Add `name`; false if it was already there.
+    pub fn insert(&mut self, name: &'a str) -> bool {
+        if self.set.is_empty() && self.list.len() < Self::SMALL {
+            if self.list.contains(&name) {
+                return false;
+            }
+            self.list.push(name);
+            return true;
+        }
+        if self.set.is_empty() {
+            self.set.extend(self.list.iter().copied());
+        }
+        self.set.insert(name)
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        if self.set.is_empty() {
+            self.list.contains(&name)
+        } else {
+            self.set.contains(name)
+        }
+    }
+}
 
 /// `IsNegativeErrorMsg`.
 pub const IS_NEGATIVE: &str = "must be greater than or equal to 0";
@@ -94,5 +131,24 @@ pub fn validate_update(old: &Object, new: &Object) -> Vec<FieldError> {
             );
             errs
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SeenNames;
+
+    #[test]
+    fn seen_names_reports_repeats_before_and_after_growing_into_a_set() {
+        let names: Vec<String> = (0..40).map(|i| format!("n{i}")).collect();
+        let mut seen = SeenNames::default();
+        for (i, n) in names.iter().enumerate() {
+            assert!(!seen.contains(n), "{n}");
+            assert!(seen.insert(n), "{n}");
+            assert!(seen.contains(n), "{n}");
+            // every earlier name is still a repeat
+            assert!(!seen.insert(&names[i / 2]), "{i}");
+        }
+        assert!(!seen.contains("other"));
     }
 }

@@ -5,18 +5,19 @@
 
 use super::container::{validate_container_common, validate_probe};
 use super::meta::{
-    validate_annotations, validate_labels, validate_object_meta, validate_object_meta_update,
+    labels_ok, validate_annotations, validate_labels, validate_object_meta,
+    validate_object_meta_update,
 };
-use super::path::{child, index};
+use super::path::{child, index, FieldPath};
+use super::SeenNames;
 use crate::admission::names::{inclusive_range_error, is_dns1123_label, NameRule};
 use crate::api::{BadValue, FieldError};
 use k8s_openapi::api::core::v1::{Pod, PodSpec, PodTemplateSpec, Volume};
-use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 
 const TOKEN_SOURCE_FORBIDDEN: &str = "must not be specified when serviceAccountName is not set";
 /// Volume source keys in the order upstream's `validateVolumeSource` checks them.
-const VOLUME_SOURCES: [&str; 30] = [
+pub const VOLUME_SOURCES: [&str; 30] = [
     "emptyDir",
     "hostPath",
     "gitRepo",
@@ -49,9 +50,12 @@ const VOLUME_SOURCES: [&str; 30] = [
     "image",
 ];
 
-fn dns_label(value: &str, path: &str) -> Vec<FieldError> {
-    is_dns1123_label(value)
-        .into_iter()
+fn dns_label(value: &str, path: &FieldPath) -> Vec<FieldError> {
+    let msgs = is_dns1123_label(value);
+    if msgs.is_empty() {
+        return Vec::new();
+    }
+    msgs.into_iter()
         .map(|m| FieldError::invalid(path, BadValue::Str(value.into()), m))
         .collect()
 }
@@ -143,61 +147,66 @@ pub fn validate_pod_template_spec(t: &PodTemplateSpec, path: &str) -> Vec<FieldE
 
 /// `ValidatePodSpec`, in upstream's order.
 pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
+    pod_spec(spec, &FieldPath::Root(path))
+}
+
+/// [`validate_pod_spec`] with a path printed only for errors.
+fn pod_spec(spec: &PodSpec, path: &FieldPath) -> Vec<FieldError> {
     let mut errs = Vec::new();
     if spec.termination_grace_period_seconds.is_none() {
         errs.push(FieldError::required(
-            child(path, "terminationGracePeriodSeconds"),
+            path.child("terminationGracePeriodSeconds"),
             "",
         ));
     }
     let (volumes, verrs) = validate_volumes(
         spec.volumes.as_deref().unwrap_or(&[]),
-        &child(path, "volumes"),
+        &path.child("volumes"),
     );
     errs.extend(verrs);
-    let cpath = child(path, "containers");
+    let cpath = path.child("containers");
     if spec.containers.is_empty() {
-        errs.push(FieldError::required(&cpath, ""));
+        errs.push(FieldError::required(cpath, ""));
     }
-    let mut names = HashSet::default();
+    let mut names = SeenNames::default();
     for (i, c) in spec.containers.iter().enumerate() {
-        let p = index(&cpath, i);
+        let p = cpath.index(i);
         errs.extend(validate_container_common(c, &volumes, &p));
-        if !names.insert(c.name.clone()) {
+        if !names.insert(c.name.as_str()) {
             errs.push(FieldError::duplicate(
-                child(&p, "name"),
+                p.child("name"),
                 BadValue::Str(c.name.clone()),
             ));
         }
         errs.extend(validate_probe(
             c.liveness_probe.as_ref(),
-            &child(&p, "livenessProbe"),
+            &p.child("livenessProbe"),
             true,
         ));
         errs.extend(validate_probe(
             c.readiness_probe.as_ref(),
-            &child(&p, "readinessProbe"),
+            &p.child("readinessProbe"),
             false,
         ));
         errs.extend(validate_probe(
             c.startup_probe.as_ref(),
-            &child(&p, "startupProbe"),
+            &p.child("startupProbe"),
             true,
         ));
         if c.restart_policy.is_some() {
             errs.push(FieldError::forbidden(
-                child(&p, "restartPolicy"),
+                p.child("restartPolicy"),
                 "may not be set for non-init containers",
             ));
         }
     }
-    let ipath = child(path, "initContainers");
+    let ipath = path.child("initContainers");
     for (i, c) in spec.init_containers.iter().flatten().enumerate() {
-        let p = index(&ipath, i);
+        let p = ipath.index(i);
         errs.extend(validate_container_common(c, &volumes, &p));
-        if !names.insert(c.name.clone()) {
+        if !names.insert(c.name.as_str()) {
             errs.push(FieldError::duplicate(
-                child(&p, "name"),
+                p.child("name"),
                 BadValue::Str(c.name.clone()),
             ));
         }
@@ -210,7 +219,7 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
                 ] {
                     if probe.is_some() {
                         errs.push(FieldError::forbidden(
-                            child(&p, f),
+                            p.child(f),
                             "may not be set for init containers without restartPolicy=Always",
                         ));
                     }
@@ -218,7 +227,7 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
             }
             Some("Always") => {}
             Some(other) => errs.push(FieldError::not_supported(
-                child(&p, "restartPolicy"),
+                p.child("restartPolicy"),
                 BadValue::Str(other.into()),
                 &["Always"],
             )),
@@ -227,9 +236,9 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
     let rp = spec.restart_policy.as_deref().unwrap_or("");
     match rp {
         "Always" | "OnFailure" | "Never" => {}
-        "" => errs.push(FieldError::required(child(path, "restartPolicy"), "")),
+        "" => errs.push(FieldError::required(path.child("restartPolicy"), "")),
         _ => errs.push(FieldError::not_supported(
-            child(path, "restartPolicy"),
+            path.child("restartPolicy"),
             BadValue::Str(rp.into()),
             &["Always", "OnFailure", "Never"],
         )),
@@ -237,17 +246,19 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
     let dp = spec.dns_policy.as_deref().unwrap_or("");
     match dp {
         "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None" => {}
-        "" => errs.push(FieldError::required(child(path, "dnsPolicy"), "")),
+        "" => errs.push(FieldError::required(path.child("dnsPolicy"), "")),
         _ => errs.push(FieldError::not_supported(
-            child(path, "dnsPolicy"),
+            path.child("dnsPolicy"),
             BadValue::Str(dp.into()),
             &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"],
         )),
     }
-    errs.extend(validate_labels(
-        spec.node_selector.as_ref(),
-        &child(path, "nodeSelector"),
-    ));
+    if let Some(sel) = spec.node_selector.as_ref().filter(|sel| !labels_ok(sel)) {
+        errs.extend(validate_labels(
+            Some(sel),
+            &path.child("nodeSelector").render(),
+        ));
+    }
     if let Some(sa) = spec
         .service_account_name
         .as_deref()
@@ -255,7 +266,7 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
     {
         for m in NameRule::Dns1123Subdomain.check(sa, false) {
             errs.push(FieldError::invalid(
-                child(path, "serviceAccountName"),
+                path.child("serviceAccountName"),
                 BadValue::Str(sa.into()),
                 m,
             ));
@@ -264,7 +275,7 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
     if let Some(n) = spec.node_name.as_deref().filter(|s| !s.is_empty()) {
         for m in NameRule::Dns1123Subdomain.check(n, false) {
             errs.push(FieldError::invalid(
-                child(path, "nodeName"),
+                path.child("nodeName"),
                 BadValue::Str(n.into()),
                 m,
             ));
@@ -273,32 +284,33 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
     if let Some(ads) = spec.active_deadline_seconds {
         if !(1..=i32::MAX as i64).contains(&ads) {
             errs.push(FieldError::invalid(
-                child(path, "activeDeadlineSeconds"),
+                path.child("activeDeadlineSeconds"),
                 BadValue::Int(ads),
                 inclusive_range_error(1, i32::MAX as i64),
             ));
         }
     }
     if let Some(h) = spec.hostname.as_deref().filter(|s| !s.is_empty()) {
-        errs.extend(dns_label(h, &child(path, "hostname")));
+        errs.extend(dns_label(h, &path.child("hostname")));
     }
     if let Some(s) = spec.subdomain.as_deref().filter(|s| !s.is_empty()) {
-        errs.extend(dns_label(s, &child(path, "subdomain")));
+        errs.extend(dns_label(s, &path.child("subdomain")));
     }
+    let tolerations_path = path.child("tolerations");
     for (i, t) in spec.tolerations.iter().flatten().enumerate() {
-        let tp = index(&child(path, "tolerations"), i);
+        let tp = tolerations_path.index(i);
         let op = t.operator.as_deref().unwrap_or("");
         match op {
             "" | "Equal" | "Exists" => {}
             _ => errs.push(FieldError::not_supported(
-                child(&tp, "operator"),
+                tp.child("operator"),
                 BadValue::Str(op.into()),
                 &["Equal", "Exists"],
             )),
         }
         if op == "Exists" && t.value.as_deref().is_some_and(|v| !v.is_empty()) {
             errs.push(FieldError::invalid(
-                child(&tp, "operator"),
+                tp.child("operator"),
                 BadValue::Str(t.value.clone().unwrap_or_default()),
                 "value must be empty when `operator` is 'Exists'",
             ));
@@ -306,7 +318,7 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
         if let Some(e) = t.effect.as_deref().filter(|e| !e.is_empty()) {
             if !matches!(e, "NoSchedule" | "PreferNoSchedule" | "NoExecute") {
                 errs.push(FieldError::not_supported(
-                    child(&tp, "effect"),
+                    tp.child("effect"),
                     BadValue::Str(e.into()),
                     &["NoSchedule", "PreferNoSchedule", "NoExecute"],
                 ));
@@ -317,23 +329,26 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
 }
 
 /// `ValidateVolumes`: the names that may be mounted, and the errors.
-fn validate_volumes(volumes: &[Volume], path: &str) -> (HashSet<String>, Vec<FieldError>) {
+fn validate_volumes<'v>(
+    volumes: &'v [Volume],
+    path: &FieldPath,
+) -> (SeenNames<'v>, Vec<FieldError>) {
     let mut errs = Vec::new();
-    let mut names = HashSet::default();
+    let mut names = SeenNames::default();
     for (i, v) in volumes.iter().enumerate() {
-        let p = index(path, i);
+        let p = path.index(i);
         let mut el = validate_volume_source(v, &p);
-        let np = child(&p, "name");
+        let np = p.child("name");
         if v.name.is_empty() {
-            el.push(FieldError::required(&np, ""));
+            el.push(FieldError::required(np, ""));
         } else {
             el.extend(dns_label(&v.name, &np));
         }
-        if names.contains(&v.name) {
-            el.push(FieldError::duplicate(&np, BadValue::Str(v.name.clone())));
+        if names.contains(v.name.as_str()) {
+            el.push(FieldError::duplicate(np, BadValue::Str(v.name.clone())));
         }
         if el.is_empty() {
-            names.insert(v.name.clone());
+            names.insert(v.name.as_str());
         } else {
             errs.extend(el);
         }
@@ -341,11 +356,12 @@ fn validate_volumes(volumes: &[Volume], path: &str) -> (HashSet<String>, Vec<Fie
     (names, errs)
 }
 
-fn validate_volume_source(v: &Volume, path: &str) -> Vec<FieldError> {
+fn validate_volume_source(v: &Volume, path: &FieldPath) -> Vec<FieldError> {
     let mut errs = Vec::new();
     let mut count = 0;
-    for (src, present) in VOLUME_SOURCES.into_iter().zip(volume_sources(v)) {
-        if !present {
+    let present = volume_sources(v);
+    for (i, src) in VOLUME_SOURCES.iter().copied().enumerate() {
+        if !present[i] {
             continue;
         }
         if count > 0 {
@@ -356,18 +372,18 @@ fn validate_volume_source(v: &Volume, path: &str) -> Vec<FieldError> {
                 src
             };
             errs.push(FieldError::forbidden(
-                child(path, shown),
+                path.child(shown),
                 "may not specify more than 1 volume type",
             ));
             continue;
         }
         count += 1;
-        let sp = child(path, src);
+        let sp = path.child(src);
         let required = |field: &str, value: Option<&str>| {
             value
                 .unwrap_or("")
                 .is_empty()
-                .then(|| FieldError::required(child(&sp, field), ""))
+                .then(|| FieldError::required(sp.child(field), ""))
         };
         match src {
             "hostPath" => errs.extend(required(
@@ -397,39 +413,73 @@ fn validate_volume_source(v: &Volume, path: &str) -> Vec<FieldError> {
     errs
 }
 
-/// Which of `VOLUME_SOURCES` a volume sets, in that order.
-fn volume_sources(v: &Volume) -> [bool; 30] {
+/// Which of `VOLUME_SOURCES` a volume sets, in that order. Every field is named, so a
+/// source added to the type cannot be missed here (defaulting relies on this too).
+pub fn volume_sources(v: &Volume) -> [bool; 30] {
+    let Volume {
+        name: _,
+        aws_elastic_block_store,
+        azure_disk,
+        azure_file,
+        cephfs,
+        cinder,
+        config_map,
+        csi,
+        downward_api,
+        empty_dir,
+        ephemeral,
+        fc,
+        flex_volume,
+        flocker,
+        gce_persistent_disk,
+        git_repo,
+        glusterfs,
+        host_path,
+        image,
+        iscsi,
+        nfs,
+        persistent_volume_claim,
+        photon_persistent_disk,
+        portworx_volume,
+        projected,
+        quobyte,
+        rbd,
+        scale_io,
+        secret,
+        storageos,
+        vsphere_volume,
+    } = v;
     [
-        v.empty_dir.is_some(),
-        v.host_path.is_some(),
-        v.git_repo.is_some(),
-        v.gce_persistent_disk.is_some(),
-        v.aws_elastic_block_store.is_some(),
-        v.secret.is_some(),
-        v.nfs.is_some(),
-        v.iscsi.is_some(),
-        v.glusterfs.is_some(),
-        v.flocker.is_some(),
-        v.persistent_volume_claim.is_some(),
-        v.rbd.is_some(),
-        v.cinder.is_some(),
-        v.cephfs.is_some(),
-        v.quobyte.is_some(),
-        v.downward_api.is_some(),
-        v.fc.is_some(),
-        v.flex_volume.is_some(),
-        v.config_map.is_some(),
-        v.azure_file.is_some(),
-        v.vsphere_volume.is_some(),
-        v.photon_persistent_disk.is_some(),
-        v.portworx_volume.is_some(),
-        v.azure_disk.is_some(),
-        v.storageos.is_some(),
-        v.projected.is_some(),
-        v.scale_io.is_some(),
-        v.csi.is_some(),
-        v.ephemeral.is_some(),
-        v.image.is_some(),
+        empty_dir.is_some(),
+        host_path.is_some(),
+        git_repo.is_some(),
+        gce_persistent_disk.is_some(),
+        aws_elastic_block_store.is_some(),
+        secret.is_some(),
+        nfs.is_some(),
+        iscsi.is_some(),
+        glusterfs.is_some(),
+        flocker.is_some(),
+        persistent_volume_claim.is_some(),
+        rbd.is_some(),
+        cinder.is_some(),
+        cephfs.is_some(),
+        quobyte.is_some(),
+        downward_api.is_some(),
+        fc.is_some(),
+        flex_volume.is_some(),
+        config_map.is_some(),
+        azure_file.is_some(),
+        vsphere_volume.is_some(),
+        photon_persistent_disk.is_some(),
+        portworx_volume.is_some(),
+        azure_disk.is_some(),
+        storageos.is_some(),
+        projected.is_some(),
+        scale_io.is_some(),
+        csi.is_some(),
+        ephemeral.is_some(),
+        image.is_some(),
     ]
 }
 

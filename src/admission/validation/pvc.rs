@@ -12,6 +12,7 @@ use k8s_openapi::api::core::v1::{
     PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimSpec, PersistentVolumeSpec,
 };
 use k8s_openapi::api::storage::v1::StorageClass;
+use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 
 const ACCESS_MODES: [&str; 4] = [
     "ReadOnlyMany",
@@ -22,15 +23,20 @@ const ACCESS_MODES: [&str; 4] = [
 const QUANTITY_REGEX_MSG: &str =
     "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
-fn access_modes(modes: &[String], path: &str, required_detail: &str) -> Vec<FieldError> {
+/// The access-mode rules; `path` is built only when there is an error to report.
+fn access_modes(
+    modes: &[String],
+    path: impl Fn() -> String,
+    required_detail: &str,
+) -> Vec<FieldError> {
     let mut errs = Vec::new();
     if modes.is_empty() {
-        errs.push(FieldError::required(path, required_detail));
+        errs.push(FieldError::required(path(), required_detail));
     }
     for m in modes {
         if !ACCESS_MODES.contains(&m.as_str()) {
             errs.push(FieldError::not_supported(
-                path,
+                path(),
                 BadValue::Str(m.clone()),
                 &ACCESS_MODES,
             ));
@@ -38,47 +44,52 @@ fn access_modes(modes: &[String], path: &str, required_detail: &str) -> Vec<Fiel
     }
     if modes.iter().any(|m| m == "ReadWriteOncePod") && modes.len() > 1 {
         errs.push(FieldError::forbidden(
-            path,
+            path(),
             "may not use ReadWriteOncePod with other access modes",
         ));
     }
     errs
 }
 
-/// `ValidatePersistentVolumeClaimSpec`.
+/// `resources.requests.storage`, if set.
+fn storage_request(spec: &PersistentVolumeClaimSpec) -> Option<&Quantity> {
+    spec.resources
+        .as_ref()
+        .and_then(|r| r.requests.as_ref())
+        .and_then(|r| r.get("storage"))
+}
+
+/// `ValidatePersistentVolumeClaimSpec`. Claims are validated on every write of the volume
+/// binder, so field paths are built only for the errors found.
 pub fn validate_pvc_spec(spec: &PersistentVolumeClaimSpec, path: &str) -> Vec<FieldError> {
     let modes = spec.access_modes.as_deref().unwrap_or_default();
     let mut errs = Vec::new();
+    let modes_path = || child(path, "accessModes");
     if modes.is_empty() {
         errs.push(FieldError::required(
-            child(path, "accessModes"),
+            modes_path(),
             "at least 1 access mode is required",
         ));
     }
     if let Some(sel) = spec.selector.as_ref() {
         errs.extend(validate_label_selector(sel, &child(path, "selector")));
     }
-    errs.extend(
-        access_modes(modes, &child(path, "accessModes"), "")
-            .into_iter()
-            .filter(|e| !e.body().starts_with("Required")),
-    );
-    let storage = spec
-        .resources
-        .as_ref()
-        .and_then(|r| r.requests.as_ref())
-        .and_then(|r| r.get("storage"));
-    let sp = key(&child(path, "resources"), "storage");
+    if !modes.is_empty() {
+        // With no modes, the only error would be the Required one reported above.
+        errs.extend(access_modes(modes, modes_path, ""));
+    }
+    let storage = storage_request(spec);
+    let sp = || key(&child(path, "resources"), "storage");
     match storage {
-        None => errs.push(FieldError::required(sp, "")),
+        None => errs.push(FieldError::required(sp(), "")),
         Some(q) => match parse_quantity(&q.0) {
             None => errs.push(FieldError::invalid(
-                sp,
+                sp(),
                 BadValue::Str(q.0.clone()),
                 QUANTITY_REGEX_MSG,
             )),
             Some(v) if v <= 0.0 => errs.push(FieldError::invalid(
-                sp,
+                sp(),
                 BadValue::Str(q.0.clone()),
                 "must be greater than zero",
             )),
@@ -124,24 +135,15 @@ pub fn validate_pvc_update(
     let (n, o) = (or_default(&new.spec), or_default(&old.spec));
     errs.extend(validate_pvc_spec(&n, "spec"));
     let bound = new.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Bound");
-    let storage = |s: &PersistentVolumeClaimSpec| {
-        s.resources
-            .as_ref()
-            .and_then(|r| r.requests.as_ref())
-            .and_then(|r| r.get("storage"))
-            .cloned()
-    };
-    let (old_size, new_size) = (storage(&o), storage(&n));
+    let (old_size, new_size) = (storage_request(&o), storage_request(&n));
     if !only_mutable_fields_changed(&n, &o, bound) {
         errs.push(FieldError::forbidden(
             "spec",
             "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims",
         ));
     }
-    let value = |q: &Option<k8s_openapi::apimachinery::pkg::api::resource::Quantity>| {
-        q.as_ref().and_then(|q| parse_quantity(&q.0)).unwrap_or(0.0)
-    };
-    if value(&new_size) < value(&old_size) {
+    let value = |q: Option<&Quantity>| q.and_then(|q| parse_quantity(&q.0)).unwrap_or(0.0);
+    if value(new_size) < value(old_size) {
         errs.push(FieldError::forbidden(
             "spec.resources.requests.storage",
             "field can not be less than previous value",
@@ -204,7 +206,7 @@ pub fn validate_pv(pv: &PersistentVolume) -> Vec<FieldError> {
     let spec = or_default(&pv.spec);
     errs.extend(access_modes(
         spec.access_modes.as_deref().unwrap_or(&[]),
-        "spec.accessModes",
+        || "spec.accessModes".to_string(),
         "",
     ));
     match spec.capacity.as_ref() {

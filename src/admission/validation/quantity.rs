@@ -12,7 +12,10 @@ pub fn parse_quantity(s: &str) -> Option<f64> {
     if num.is_empty() || num == "+" || num == "-" {
         return None;
     }
-    let n: f64 = num.parse().ok()?;
+    let n: f64 = match small_integer(num) {
+        Some(n) => n,
+        None => num.parse().ok()?,
+    };
     let mult = match suffix {
         "" => 1.0,
         "n" => 1e-9,
@@ -36,6 +39,16 @@ pub fn parse_quantity(s: &str) -> Option<f64> {
     Some(n * mult)
 }
 
+/// A plain run of at most 15 digits (`1`, `500`): read directly, which gives exactly what
+/// `f64` parsing gives (every such integer is an exact `f64`) without the general parser.
+fn small_integer(num: &str) -> Option<f64> {
+    if num.is_empty() || num.len() > 15 || !num.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n = num.bytes().fold(0u64, |n, c| n * 10 + u64::from(c - b'0'));
+    Some(n as f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +60,23 @@ mod tests {
         assert_eq!(parse_quantity("2e3"), Some(2000.0));
         assert_eq!(parse_quantity("1GB"), None);
         assert_eq!(parse_quantity("abc"), None);
+    }
+
+    #[test]
+    fn small_integers_read_as_the_float_parser_reads_them() {
+        for s in [
+            "0",
+            "1",
+            "007",
+            "500",
+            "1024",
+            "999999999999999",
+            "123456789012345",
+        ] {
+            assert_eq!(small_integer(s), s.parse::<f64>().ok(), "{s}");
+        }
+        for s in ["", "1.5", "-1", "+1", "1234567890123456"] {
+            assert_eq!(small_integer(s), None, "{s}");
+        }
     }
 }
