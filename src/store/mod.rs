@@ -75,6 +75,14 @@ fn shared_namespace(namespace: &str) -> Arc<str> {
     })
 }
 
+/// A name that sorts after every object name (the bound of a namespace's range).
+fn last_name() -> Arc<str> {
+    thread_local! {
+        static LAST: Arc<str> = Arc::from("\u{10FFFF}");
+    }
+    LAST.with(Arc::clone)
+}
+
 impl ObjKey {
     pub fn new(kind: Kind, namespace: &str, name: &str) -> Self {
         let namespace = if kind.info().namespaced {
@@ -232,21 +240,22 @@ impl Store {
         kind: Kind,
         namespace: Option<&str>,
     ) -> impl Iterator<Item = &Arc<Object>> + '_ {
+        // Bounds from shared strings (no allocation): the empty name sorts before every
+        // name, and U+10FFFF after every name an object can have (names are validated:
+        // DNS labels, subdomains, paths; events are named after objects).
+        let empty = shared_namespace("");
         let (lo, hi) = match namespace {
-            Some(ns) if kind.info().namespaced => (
-                Bound::Included(ObjKey::from_shared(kind, Arc::from(ns), Arc::from(""))),
-                Bound::Excluded(ObjKey::from_shared(
-                    kind,
-                    Arc::from([ns, "\0"].concat()),
-                    Arc::from(""),
-                )),
-            ),
+            Some(ns) if kind.info().namespaced => {
+                let ns = shared_namespace(ns);
+                (
+                    Bound::Included(ObjKey::from_shared(kind, ns.clone(), empty)),
+                    Bound::Included(ObjKey::from_shared(kind, ns, last_name())),
+                )
+            }
             _ => (
-                Bound::Included(ObjKey::from_shared(kind, Arc::from(""), Arc::from(""))),
+                Bound::Included(ObjKey::from_shared(kind, empty.clone(), empty.clone())),
                 match next_kind(kind) {
-                    Some(next) => {
-                        Bound::Excluded(ObjKey::from_shared(next, Arc::from(""), Arc::from("")))
-                    }
+                    Some(next) => Bound::Excluded(ObjKey::from_shared(next, empty.clone(), empty)),
                     None => Bound::Unbounded,
                 },
             ),
@@ -403,6 +412,29 @@ mod tests {
         assert_eq!(names, ["web-0", "web-1"]);
         assert_eq!(s.list(Kind::Pod, None).count(), 3);
         assert_eq!(s.list(Kind::Service, None).count(), 0);
+    }
+
+    #[test]
+    fn a_namespace_lists_only_its_own_objects() {
+        let mut s = Store::new();
+        for (ns, name) in [
+            ("a", "x"),
+            ("a-b", "y"),
+            ("a", "zzzz-9"),
+            ("ab", "w"),
+            ("", "q"),
+        ] {
+            s.put(pod(ns, name), 0);
+        }
+        let names = |ns| -> Vec<String> {
+            s.list(Kind::Pod, Some(ns))
+                .map(|o| o.name().to_string())
+                .collect()
+        };
+        assert_eq!(names("a"), ["x", "zzzz-9"]);
+        assert_eq!(names("a-b"), ["y"]);
+        assert_eq!(names("ab"), ["w"]);
+        assert_eq!(names("b"), Vec::<String>::new());
     }
 
     #[test]
