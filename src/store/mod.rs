@@ -25,6 +25,21 @@ pub struct ObjKey {
     pub kind: Kind,
     pub namespace: Arc<str>,
     pub name: Arc<str>,
+    /// The hash of (kind, namespace, name), computed once (so the fields above are only
+    /// read once a key is made; a changed key is a new key): a key is hashed into the work
+    /// queue, the store, informer indexes and more, far more often than it is made. (Last,
+    /// so the derived order is that of kind, namespace and name.)
+    hash: u64,
+}
+
+/// The hash a key carries: of its contents, never of its pointers.
+fn key_hash(kind: Kind, namespace: &str, name: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    kind.hash(&mut h);
+    namespace.hash(&mut h);
+    name.hash(&mut h);
+    h.finish()
 }
 
 /// Equal when kind, namespace and name are; most keys compared are clones of one another
@@ -34,7 +49,8 @@ impl PartialEq for ObjKey {
         fn same(a: &Arc<str>, b: &Arc<str>) -> bool {
             Arc::ptr_eq(a, b) || **a == **b
         }
-        self.kind == other.kind
+        self.hash == other.hash
+            && self.kind == other.kind
             && same(&self.name, &other.name)
             && same(&self.namespace, &other.namespace)
     }
@@ -42,12 +58,11 @@ impl PartialEq for ObjKey {
 
 impl Eq for ObjKey {}
 
-/// Hashes the contents (as `PartialEq` compares them), never the pointers.
+/// Feeds the hash computed when the key was made (of the contents, as `PartialEq`
+/// compares them).
 impl std::hash::Hash for ObjKey {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.kind.hash(state);
-        self.namespace.hash(state);
-        self.name.hash(state);
+        state.write_u64(self.hash);
     }
 }
 
@@ -92,6 +107,7 @@ impl ObjKey {
         };
         ObjKey {
             kind,
+            hash: key_hash(kind, namespace, name),
             namespace: shared_namespace(namespace),
             name: Arc::from(name),
         }
@@ -101,6 +117,7 @@ impl ObjKey {
     pub fn from_shared(kind: Kind, namespace: Arc<str>, name: Arc<str>) -> Self {
         ObjKey {
             kind,
+            hash: key_hash(kind, &namespace, &name),
             namespace,
             name,
         }
