@@ -19,6 +19,7 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -33,9 +34,9 @@ pub const PROVISION_MS: Millis = 2_000;
 #[derive(Clone, Debug, Default)]
 pub struct VolumeController {
     /// Claims whose provisioning started, with when it completes.
-    provisioning: BTreeMap<ObjKey, Millis>,
+    provisioning: FxHashMap<ObjKey, Millis>,
     /// Claims that already got their WaitForFirstConsumer event.
-    told_to_wait: BTreeMap<ObjKey, ()>,
+    told_to_wait: FxHashMap<ObjKey, ()>,
     /// Volumes not (yet) Bound: the only candidates for binding a claim.
     unbound_volumes: BTreeMap<ObjKey, ()>,
 }
