@@ -636,6 +636,11 @@ mod tests {
         }
     }
 
+    /// Record an event about `sts()`.
+    fn say(api: &mut ApiServer, type_: EventType, reason: &str, message: &str, source: &Source) {
+        api.record_event(sts(), None, type_, reason, message, source);
+    }
+
     /// The stored events, oldest first: (count, message, first and last seen).
     fn events(api: &ApiServer) -> Vec<(i32, String, Millis, Millis)> {
         let mut evs: Vec<&Event> = api
@@ -663,9 +668,8 @@ mod tests {
     fn created(api: &mut ApiServer, pods: std::ops::Range<usize>) {
         let source = Source::component("statefulset-controller");
         for i in pods {
-            api.record_event(
-                sts(),
-                None,
+            say(
+                api,
                 EventType::Normal,
                 "SuccessfulCreate",
                 &format!("create Pod web-{i} in StatefulSet web successful"),
@@ -680,14 +684,7 @@ mod tests {
         let mut api = ApiServer::new(1, 0);
         let source = Source::kubelet("node-1");
         for _ in 0..3 {
-            api.record_event(
-                sts(),
-                None,
-                EventType::Warning,
-                "BackOff",
-                "Back-off",
-                &source,
-            );
+            say(&mut api, EventType::Warning, "BackOff", "Back-off", &source);
             api.now += 5_000;
         }
         assert_eq!(events(&api), vec![(3, "Back-off".into(), 0, 10_000)]);
@@ -729,9 +726,8 @@ mod tests {
         let mut api = ApiServer::new(1, 0);
         let source = Source::component("statefulset-controller");
         for i in 0..12 {
-            api.record_event(
-                sts(),
-                None,
+            say(
+                &mut api,
                 EventType::Normal,
                 "SuccessfulDelete",
                 &format!("delete Pod web-{i} in StatefulSet web successful"),
@@ -752,9 +748,8 @@ mod tests {
         let source = Source::kubelet("node-1");
         // Different reasons are never combined, yet share the object's budget.
         for i in 0..30 {
-            api.record_event(
-                sts(),
-                None,
+            say(
+                &mut api,
                 EventType::Normal,
                 &format!("Reason{i}"),
                 "same words",
@@ -781,25 +776,11 @@ mod tests {
         let mut api = ApiServer::new(1, 0);
         let source = Source::kubelet("node-1");
         for _ in 0..30 {
-            api.record_event(
-                sts(),
-                None,
-                EventType::Warning,
-                "BackOff",
-                "Back-off",
-                &source,
-            );
+            say(&mut api, EventType::Warning, "BackOff", "Back-off", &source);
         }
         assert_eq!(events(&api)[0].0, 25);
         api.now += 300_000;
-        api.record_event(
-            sts(),
-            None,
-            EventType::Warning,
-            "BackOff",
-            "Back-off",
-            &source,
-        );
+        say(&mut api, EventType::Warning, "BackOff", "Back-off", &source);
         assert_eq!(events(&api)[0].0, 31);
     }
 
@@ -812,9 +793,8 @@ mod tests {
                 format!("create Claim www-web-{i} Pod web-{i} in StatefulSet web success"),
                 format!("create Pod web-{i} in StatefulSet web successful"),
             ] {
-                api.record_event(
-                    sts(),
-                    None,
+                say(
+                    &mut api,
                     EventType::Normal,
                     "SuccessfulCreate",
                     &message,
@@ -843,9 +823,8 @@ mod tests {
         let mut api = ApiServer::new(1, 0);
         let source = Source::component(UNCORRELATED_SOURCE);
         for i in 0..30 {
-            api.record_event(
-                sts(),
-                None,
+            say(
+                &mut api,
                 EventType::Normal,
                 "Scheduled",
                 &format!("Successfully assigned default/web-{i} to node-1"),

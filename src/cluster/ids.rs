@@ -118,20 +118,24 @@ mod tests {
     #[test]
     fn uids_are_rfc4122_text_of_the_drawn_bytes() {
         let mut rng = ChaCha8Rng::seed_from_u64(3);
+        assert_eq!(Ids::new(3).uid(), reference_uid(&mut rng));
+    }
+
+    /// A uid as RFC 4122 text of 16 bytes drawn with `fill_bytes` (version 4, variant 1).
+    fn reference_uid(rng: &mut ChaCha8Rng) -> String {
         let mut b = [0u8; 16];
         rng.fill_bytes(&mut b);
         b[6] = (b[6] & 0x0f) | 0x40;
         b[8] = (b[8] & 0x3f) | 0x80;
         let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-        let want = format!(
+        format!(
             "{}-{}-{}-{}-{}",
             &h[0..8],
             &h[8..12],
             &h[12..16],
             &h[16..20],
             &h[20..32]
-        );
-        assert_eq!(Ids::new(3).uid(), want);
+        )
     }
 
     #[test]
@@ -146,20 +150,7 @@ mod tests {
             }
             let _ = rng.next_u32();
             let _ = ids.rng.next_u32();
-            let mut b = [0u8; 16];
-            rng.fill_bytes(&mut b);
-            b[6] = (b[6] & 0x0f) | 0x40;
-            b[8] = (b[8] & 0x3f) | 0x80;
-            let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-            let want = format!(
-                "{}-{}-{}-{}-{}",
-                &h[0..8],
-                &h[8..12],
-                &h[12..16],
-                &h[16..20],
-                &h[20..32]
-            );
-            assert_eq!(ids.uid(), want);
+            assert_eq!(ids.uid(), reference_uid(&mut rng));
         }
     }
 
