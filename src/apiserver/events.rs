@@ -56,9 +56,9 @@ struct Correlator {
 impl Default for Correlator {
     fn default() -> Self {
         Correlator {
-            aggregator: Lru::new(LRU_ENTRIES),
-            logger: Lru::new(LRU_ENTRIES),
-            spam: Lru::new(LRU_ENTRIES),
+            aggregator: lru(),
+            logger: lru(),
+            spam: lru(),
         }
     }
 }
@@ -193,7 +193,7 @@ impl Correlator {
     ) -> Option<Verdict> {
         let combined = full && self.aggregate(keys, now);
         let cache_key = if combined { keys.aggregate } else { keys.event };
-        let observation = match self.logger.get_mut(cache_key) {
+        let observation = match self.logger.get_mut(&cache_key) {
             Some(seen) => {
                 seen.count += 1;
                 seen.clone()
@@ -204,12 +204,12 @@ impl Correlator {
                     count: 1,
                     first: now,
                 };
-                self.logger.insert_new(cache_key, seen.clone());
+                self.logger.put(cache_key, seen.clone());
                 seen
             }
         };
         if full {
-            let bucket = self.spam.get_or_insert(keys.spam, || TokenBucket {
+            let bucket = self.spam.get_or_insert_mut(keys.spam, || TokenBucket {
                 tokens: SPAM_BURST,
                 last: now,
             });
@@ -228,7 +228,7 @@ impl Correlator {
     fn aggregate(&mut self, keys: &Keys, now: Millis) -> bool {
         let record = self
             .aggregator
-            .get_or_insert(keys.aggregate, || AggregateRecord {
+            .get_or_insert_mut(keys.aggregate, || AggregateRecord {
                 messages: [0; AGGREGATE_MAX_MESSAGES],
                 len: 0,
                 last: now,
@@ -251,123 +251,12 @@ impl Correlator {
     }
 }
 
-/// A least-recently-used cache of at most `capacity` entries by 64-bit key
-/// (k8s.io/utils/lru): a slab of entries in a doubly linked list, most recent first.
-#[derive(Clone, Debug)]
-struct Lru<V> {
-    capacity: usize,
-    index: FxHashMap<u64, usize>,
-    slots: Vec<Slot<V>>,
-    /// Most and least recently used slots.
-    head: usize,
-    tail: usize,
-}
+/// A least-recently-used cache of at most `LRU_ENTRIES` entries by 64-bit key, as
+/// k8s.io/utils/lru is upstream.
+type Lru<V> = lru::LruCache<u64, V>;
 
-#[derive(Clone, Debug)]
-struct Slot<V> {
-    key: u64,
-    value: V,
-    prev: usize,
-    next: usize,
-}
-
-const NIL: usize = usize::MAX;
-
-impl<V> Lru<V> {
-    fn new(capacity: usize) -> Self {
-        Lru {
-            capacity: capacity.max(1),
-            index: FxHashMap::default(),
-            slots: Vec::new(),
-            head: NIL,
-            tail: NIL,
-        }
-    }
-
-    fn unlink(&mut self, at: usize) {
-        let (prev, next) = (self.slots[at].prev, self.slots[at].next);
-        match prev {
-            NIL => self.head = next,
-            p => self.slots[p].next = next,
-        }
-        match next {
-            NIL => self.tail = prev,
-            n => self.slots[n].prev = prev,
-        }
-    }
-
-    fn push_front(&mut self, at: usize) {
-        self.slots[at].prev = NIL;
-        self.slots[at].next = self.head;
-        match self.head {
-            NIL => self.tail = at,
-            h => self.slots[h].prev = at,
-        }
-        self.head = at;
-    }
-
-    fn touch(&mut self, at: usize) {
-        if self.head != at {
-            self.unlink(at);
-            self.push_front(at);
-        }
-    }
-
-    /// The entry, now the most recently used.
-    fn get_mut(&mut self, key: u64) -> Option<&mut V> {
-        let at = *self.index.get(&key)?;
-        self.touch(at);
-        Some(&mut self.slots[at].value)
-    }
-
-    /// Add or replace an entry as the most recently used; past capacity the least
-    /// recently used one goes.
-    fn insert(&mut self, key: u64, value: V) -> &mut V {
-        if let Some(&at) = self.index.get(&key) {
-            self.touch(at);
-            self.slots[at].value = value;
-            return &mut self.slots[at].value;
-        }
-        self.insert_new(key, value)
-    }
-
-    /// `insert` of a key known to be absent.
-    fn insert_new(&mut self, key: u64, value: V) -> &mut V {
-        let at = if self.slots.len() < self.capacity {
-            self.slots.push(Slot {
-                key,
-                value,
-                prev: NIL,
-                next: NIL,
-            });
-            self.slots.len() - 1
-        } else {
-            let at = self.tail;
-            self.unlink(at);
-            self.index.remove(&self.slots[at].key);
-            self.slots[at].key = key;
-            self.slots[at].value = value;
-            at
-        };
-        self.index.insert(key, at);
-        self.push_front(at);
-        &mut self.slots[at].value
-    }
-
-    fn get_or_insert(&mut self, key: u64, value: impl FnOnce() -> V) -> &mut V {
-        match self.index.get(&key) {
-            Some(&at) => {
-                self.touch(at);
-                &mut self.slots[at].value
-            }
-            None => self.insert_new(key, value()),
-        }
-    }
-
-    #[cfg(test)]
-    fn len(&self) -> usize {
-        self.index.len()
-    }
+fn lru<V>() -> Lru<V> {
+    lru::LruCache::new(std::num::NonZeroUsize::new(LRU_ENTRIES).expect("not zero"))
 }
 
 /// Normal or Warning.
@@ -539,7 +428,7 @@ impl ApiServer {
             // client-go's UpdateState: the written event is remembered under its own key too.
             let mut h = FxHasher::default();
             (KeyKind::Combined, keys.aggregate, &message).hash(&mut h);
-            correlator.logger.insert(h.finish(), observation.clone());
+            correlator.logger.put(h.finish(), observation.clone());
         }
         let time = to_time(now);
         if observation.count > 1 {
@@ -832,23 +721,6 @@ mod tests {
             );
         }
         assert_eq!(events(&api).len(), 30);
-    }
-
-    #[test]
-    fn the_lru_forgets_the_least_recently_used() {
-        let mut lru = Lru::new(3);
-        for k in 0..3 {
-            lru.insert(k, k);
-        }
-        assert_eq!(lru.get_mut(0), Some(&mut 0));
-        lru.insert(3, 3);
-        assert_eq!(lru.len(), 3);
-        assert!(lru.get_mut(1).is_none());
-        assert!(lru.get_mut(0).is_some() && lru.get_mut(2).is_some());
-        lru.insert(4, 4);
-        assert!(lru.get_mut(3).is_none());
-        *lru.get_or_insert(2, || 9) += 10;
-        assert_eq!(lru.get_mut(2), Some(&mut 12));
     }
 
     #[test]
