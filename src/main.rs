@@ -192,7 +192,7 @@ fn main() -> Result<ExitCode> {
                 return Ok(match transcript::check_named(&file, &text, options) {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(diff) => {
-                        eprint!("{diff}");
+                        kubetutor::kubectl::output::write_stderr(&diff);
                         ExitCode::FAILURE
                     }
                 });
@@ -208,11 +208,11 @@ fn main() -> Result<ExitCode> {
                 && kubetutor::kubectl::output::stdout_takes_color();
             match kubetutor::map::render_args(&runner.session, &args, color) {
                 Ok(text) => {
-                    print!("{text}");
+                    kubetutor::kubectl::output::write_stdout(&text);
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {
-                    eprint!("{e}");
+                    kubetutor::kubectl::output::write_stderr(&e.to_string());
                     Ok(ExitCode::FAILURE)
                 }
             }
@@ -279,9 +279,9 @@ fn main() -> Result<ExitCode> {
                     Some(path) => {
                         let mut runner = Runner::new(options);
                         let out = runner.run_text(&text);
-                        print!("{}", out.text);
                         std::fs::write(&path, &out.text)
                             .with_context(|| format!("writing {}", path.display()))?;
+                        kubetutor::kubectl::output::write_stdout(&out.text);
                         Ok(exit_code(runner.failed))
                     }
                     None => Ok(run_script(&text, options)),
@@ -353,6 +353,7 @@ fn run_demo(
         Presenter::stdin()
     };
     let failed = demo::play(text, options, &demo, &presenter, &mut std::io::stdout())
+        .inspect_err(kubetutor::kubectl::output::end_if_reader_gone)
         .context("writing the demo")?;
     Ok(exit_code(failed))
 }
@@ -369,7 +370,7 @@ fn run_script(text: &str, options: RunOptions) -> ExitCode {
     let mut runner = Runner::new(options);
     let out = runner.run_text(text);
     // The transcript interleaves both streams; print it on stdout in order.
-    print!("{}", out.text);
+    kubetutor::kubectl::output::write_stdout(&out.text);
     exit_code(runner.failed)
 }
 

@@ -150,3 +150,47 @@ fn map_exports_what_the_sandbox_map_draws() {
     assert_eq!(missing.status.code(), Some(1));
     let _ = std::fs::remove_file(&file);
 }
+
+/// A reader that leaves early (`kubetutor run FILE | head -1`) ends the run as SIGPIPE
+/// ends kubectl: status 141, nothing on stderr, no panic. The output is far larger than
+/// a pipe's buffer, so the binary is still writing when the reader goes.
+#[test]
+fn a_reader_that_leaves_early_ends_the_run_quietly() {
+    use std::io::{BufRead, BufReader};
+    let home = temp("home-sigpipe");
+    let commands = "kubectl get pods -A\n".repeat(400);
+    let demo = temp("sigpipe-demo.sh");
+    std::fs::write(&demo, &commands).expect("temp file");
+    let demo = demo.to_string_lossy().to_string();
+    for args in [
+        vec!["run", "-"],
+        vec!["repl", "--fresh"],
+        vec!["run", "--demo", "--pause", "0", &demo],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kubetutor"))
+            .args(&args)
+            .current_dir(root())
+            .env("NO_COLOR", "1")
+            .env("KUBETUTOR_HOME", &home)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the kubetutor binary runs");
+        let mut input = child.stdin.take().expect("piped stdin");
+        let _ = input.write_all(commands.as_bytes());
+        drop(input);
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("piped stdout"))
+            .read_line(&mut first)
+            .expect("a first line");
+        // The reader is gone once its end of the pipe is dropped, here.
+        let out = child.wait_with_output().expect("kubetutor finishes");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(141), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!first.is_empty(), "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&home);
+    let _ = std::fs::remove_file(&demo);
+}

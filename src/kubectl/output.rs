@@ -45,20 +45,45 @@ pub struct Terminal;
 
 impl Sink for Terminal {
     fn out(&mut self, text: &str) {
-        use std::io::Write;
-        let mut o = std::io::stdout().lock();
-        let _ = o.write_all(text.as_bytes());
-        let _ = o.flush();
+        write_stdout(text);
     }
     fn err(&mut self, text: &str) {
-        use std::io::Write;
-        let mut o = std::io::stdout().lock();
-        let _ = o.flush();
-        let mut e = std::io::stderr().lock();
-        let _ = e.write_all(text.as_bytes());
-        let _ = e.flush();
+        write_stderr(text);
     }
     fn color(&self) -> bool {
         stdout_takes_color()
+    }
+}
+
+/// The status a shell reports for a process killed by SIGPIPE (128 + 13).
+pub const BROKEN_PIPE_STATUS: i32 = 141;
+
+/// Write `text` to stdout at once. When the reader has gone (`kubetutor run FILE | head`)
+/// the process ends quietly with `BROKEN_PIPE_STATUS`, as kubectl (like every Go program)
+/// is ended by SIGPIPE: never a panic, never a message about it.
+pub fn write_stdout(text: &str) {
+    write_or_end(&mut std::io::stdout().lock(), text);
+}
+
+/// `write_stdout` for stderr; stdout is flushed first so both streams keep their order.
+pub fn write_stderr(text: &str) {
+    write_or_end(&mut std::io::stdout().lock(), "");
+    write_or_end(&mut std::io::stderr().lock(), text);
+}
+
+fn write_or_end(stream: &mut dyn std::io::Write, text: &str) {
+    if let Err(e) = stream
+        .write_all(text.as_bytes())
+        .and_then(|()| stream.flush())
+    {
+        end_if_reader_gone(&e);
+    }
+}
+
+/// End the process as SIGPIPE would if `e` says the reader of a pipe has gone; other
+/// write errors (a full disk behind a redirect) are left to the caller, or ignored.
+pub fn end_if_reader_gone(e: &std::io::Error) {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(BROKEN_PIPE_STATUS);
     }
 }

@@ -3,6 +3,7 @@
 //! lesson started; piped stdin plays as a scripted file).
 
 use super::{auto, catalog, load, progress};
+use crate::kubectl::output::write_stdout;
 use crate::sandbox::lang::Lang;
 use crate::script::runner::{RunOptions, Runner};
 use std::io::{IsTerminal, Read};
@@ -16,10 +17,12 @@ pub fn list() -> ExitCode {
     if let Some(m) = message {
         eprintln!("{m}");
     }
-    print!(
-        "{}",
-        catalog::table(&lessons, &p, Lang::from_env(), catalog::table_width())
-    );
+    write_stdout(&catalog::table(
+        &lessons,
+        &p,
+        Lang::from_env(),
+        catalog::table_width(),
+    ));
     for d in &bad {
         eprint!("{d}");
     }
@@ -34,8 +37,8 @@ pub fn list() -> ExitCode {
 pub fn check(dir: &Path) -> ExitCode {
     match load::load(dir) {
         Ok(l) => {
-            println!(
-                "{}: ok: lesson {} ({} steps; {})",
+            write_stdout(&format!(
+                "{}: ok: lesson {} ({} steps; {})\n",
                 dir.display(),
                 l.id(),
                 l.spec.steps.len(),
@@ -44,7 +47,7 @@ pub fn check(dir: &Path) -> ExitCode {
                     .map(|x| x.code())
                     .collect::<Vec<_>>()
                     .join(", ")
-            );
+            ));
             ExitCode::SUCCESS
         }
         Err(d) => {
@@ -103,7 +106,7 @@ pub fn play(
             return Ok(ExitCode::from(2));
         }
         let run = auto::play(&lesson, lang, seed);
-        print!("{}", run.transcript);
+        write_stdout(&run.transcript);
         for f in &run.failures {
             eprintln!("kubetutor: goal not met: {f}");
         }
@@ -137,7 +140,7 @@ pub fn play(
         ..Default::default()
     });
     let out = runner.run_text(&format!("{start}\n{text}"));
-    print!("{}", out.text);
+    write_stdout(&out.text);
     Ok(if runner.failed {
         ExitCode::FAILURE
     } else {

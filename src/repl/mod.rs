@@ -177,7 +177,7 @@ impl Repl {
 
     /// Read and run lines until `exit` or Ctrl-D.
     pub fn run(&mut self) -> Result<()> {
-        print!("{}", help::welcome());
+        crate::kubectl::output::write_stdout(&help::welcome());
         loop {
             let prompt = self.prompt();
             match self.editor.readline(&prompt) {
@@ -194,7 +194,7 @@ impl Repl {
                 Err(ReadlineError::Eof) => {
                     let attached = self.runner.borrow().session.attached.is_some();
                     if !attached {
-                        println!("exit");
+                        crate::kubectl::output::write_stdout("exit\n");
                         break;
                     }
                     // Ctrl-D inside a pod's shell ends that shell, not the sandbox (and is

@@ -5,7 +5,7 @@
 //! never wall time), so the same input prints the same bytes.
 
 use super::saved::SavedSandbox;
-use crate::kubectl::output::{Capture, Terminal};
+use crate::kubectl::output::{write_stdout, Capture, Terminal};
 use crate::script::lexer;
 use crate::script::runner::RunOptions;
 
@@ -16,7 +16,7 @@ pub fn run(text: &str, options: RunOptions, fresh: bool) -> bool {
     let mut out = Capture::default();
     let mut printed = 0;
     let mut flush = |out: &Capture| {
-        print!("{}", &out.text[printed..]);
+        write_stdout(&out.text[printed..]);
         printed = out.text.len();
     };
     for cmd in lexer::split_commands(text) {
@@ -27,14 +27,16 @@ pub fn run(text: &str, options: RunOptions, fresh: bool) -> bool {
             break;
         }
         let stop = runner.run_command(&cmd, &mut out);
-        flush(&out);
+        // Saved before it is shown: a reader gone from the pipe ends the process on
+        // the next write, and the command's work is already kept.
         saved.save(&runner, &mut Terminal);
+        flush(&out);
         if stop {
             break;
         }
     }
     runner.end(&mut out);
-    flush(&out);
     saved.save(&runner, &mut Terminal);
+    flush(&out);
     !runner.failed
 }
