@@ -6,47 +6,29 @@
 use crate::api::time::Millis;
 use crate::store::ObjKey;
 use rustc_hash::FxHashMap;
-use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
+use std::collections::{BTreeMap, VecDeque};
 
 /// Which reconcile loop a queued key is for.
 pub type ControllerId = usize;
 
-/// One entry of the due-time heap, ordered by (due time, queue order) only.
+/// One queued entry: its place in the queue order, and what to reconcile.
 #[derive(Debug, Clone)]
 struct Due {
-    at: Millis,
     seq: u64,
     controller: ControllerId,
     key: ObjKey,
 }
 
-impl PartialEq for Due {
-    fn eq(&self, other: &Self) -> bool {
-        (self.at, self.seq) == (other.at, other.seq)
-    }
-}
-
-impl Eq for Due {}
-
-impl PartialOrd for Due {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Due {
-    fn cmp(&self, other: &Self) -> Ordering {
-        (self.at, self.seq).cmp(&(other.at, other.seq))
-    }
-}
-
 #[derive(Default, Debug, Clone)]
 pub struct WorkQueue {
-    /// Min-heap of due entries. A key re-queued earlier leaves its old entry behind:
-    /// `pending` says which entry is live, and stale ones are skipped when they surface
-    /// (cheaper than removing from the middle of an ordered map on every add).
-    due: BinaryHeap<Reverse<Due>>,
+    /// Entries by due time, each instant's in queue order (`seq` only grows, so pushing
+    /// at the back keeps that order). Keys come due at a few distinct instants (now, when
+    /// a pull or probe ends), so this is a short map of long queues: adding and taking are
+    /// a lookup among a handful of instants, where a heap of every entry paid a sift of
+    /// log(n) comparisons and moves for each. A key re-queued earlier leaves its old
+    /// entry behind: `pending` says which entry is live, and stale ones are skipped when
+    /// they come up.
+    due: BTreeMap<Millis, VecDeque<Due>>,
     /// Per controller, when each of its queued keys is due (looked up by `&ObjKey`, so
     /// checking and taking keys copies none).
     pending: Vec<FxHashMap<ObjKey, (Millis, u64)>>,
@@ -62,57 +44,67 @@ impl WorkQueue {
             self.pending.resize_with(controller + 1, Default::default);
         }
         let pending = &mut self.pending[controller];
-        self.seq += 1;
+        let seq = self.seq + 1;
         match pending.get_mut(&key) {
             Some(&mut (when, _)) if when <= at => return,
-            // The entry already in the heap goes stale.
-            Some(slot) => *slot = (at, self.seq),
+            // The entry already queued goes stale.
+            Some(slot) => *slot = (at, seq),
             None => {
-                pending.insert(key.clone(), (at, self.seq));
+                pending.insert(key.clone(), (at, seq));
                 self.live += 1;
             }
         }
-        self.due.push(Reverse(Due {
-            at,
-            seq: self.seq,
+        self.seq = seq;
+        self.due.entry(at).or_default().push_back(Due {
+            seq,
             controller,
             key,
-        }));
+        });
     }
 
-    /// Drop stale entries from the top of the heap.
+    /// Drop stale entries from the front of the queue.
     fn skip_stale(&mut self) {
-        while let Some(Reverse(top)) = self.due.peek() {
-            let live = self
-                .pending
-                .get(top.controller)
-                .and_then(|p| p.get(&top.key))
-                .is_some_and(|&(at, seq)| at == top.at && seq == top.seq);
-            if live {
-                return;
+        while let Some(mut first) = self.due.first_entry() {
+            let at = *first.key();
+            let entries = first.get_mut();
+            while let Some(top) = entries.front() {
+                let live = self
+                    .pending
+                    .get(top.controller)
+                    .and_then(|p| p.get(&top.key))
+                    .is_some_and(|&(when, seq)| when == at && seq == top.seq);
+                if live {
+                    return;
+                }
+                entries.pop_front();
             }
-            self.due.pop();
+            first.remove();
         }
     }
 
     /// When the next item is due.
     pub fn next_due(&mut self) -> Option<Millis> {
         self.skip_stale();
-        self.due.peek().map(|Reverse(d)| d.at)
+        self.due.first_key_value().map(|(at, _)| *at)
     }
 
     /// Take the next item if it is due by `now`.
     pub fn pop_due(&mut self, now: Millis) -> Option<(Millis, ControllerId, ObjKey)> {
         self.skip_stale();
-        if self.due.peek()?.0.at > now {
+        let mut first = self.due.first_entry()?;
+        let at = *first.key();
+        if at > now {
             return None;
         }
-        let Reverse(d) = self.due.pop()?;
+        let d = first.get_mut().pop_front()?;
+        if first.get().is_empty() {
+            first.remove();
+        }
         if let Some(pending) = self.pending.get_mut(d.controller) {
             pending.remove(&d.key);
         }
         self.live -= 1;
-        Some((d.at, d.controller, d.key))
+        Some((at, d.controller, d.key))
     }
 
     pub fn len(&self) -> usize {
@@ -167,5 +159,24 @@ mod tests {
         q.add(0, ObjKey::new(Kind::Pod, "default", "a"), 0);
         assert_eq!(q.pop_due(0).unwrap().2.name(), "b");
         assert_eq!(q.pop_due(0).unwrap().2.name(), "a");
+    }
+
+    #[test]
+    fn keys_come_due_by_time_then_queue_order() {
+        let mut q = WorkQueue::default();
+        let key = |n: &str| ObjKey::new(Kind::Pod, "default", n);
+        q.add(0, key("late"), 300);
+        q.add(0, key("soon-1"), 100);
+        q.add(1, key("soon-2"), 100);
+        q.add(0, key("moved"), 300);
+        q.add(0, key("moved"), 200);
+        q.add(0, key("soon-1"), 250); // later than pending: ignored
+        let mut order = Vec::new();
+        while let Some((at, _, k)) = q.pop_due(1_000) {
+            order.push(format!("{at} {}", k.name()));
+        }
+        assert_eq!(order, ["100 soon-1", "100 soon-2", "200 moved", "300 late"]);
+        assert!(q.is_empty());
+        assert_eq!(q.next_due(), None);
     }
 }
