@@ -220,3 +220,54 @@ fn a_pod_waiting_on_a_volume_is_pinned_to_the_volumes_node_when_replaced() {
     let after: Vec<_> = (0..3).map(|i| node_of(&c, &format!("web-{i}"))).collect();
     assert_eq!(before, after, "each pod follows its local volume");
 }
+
+/// `--cascade=foreground`: the StatefulSet stays, marked `foregroundDeletion`, while the
+/// garbage collector deletes its pods; it goes once they are gone. The claims stay (a
+/// StatefulSet does not own them under the default retention policy).
+#[test]
+fn foreground_deletion_removes_the_pods_before_the_statefulset() {
+    use kubetutor::apiserver::{DeleteOptions, Propagation};
+    let mut c = Cluster::new(&ClusterConfig::default());
+    c.api.create(yaml_object(SVC)).unwrap();
+    c.api.create(yaml_object(STS)).unwrap();
+    c.advance(60_000);
+    assert_eq!(pod_summary(&c).len(), 3);
+    let sts = ObjKey::new(Kind::StatefulSet, "default", "web");
+    let opts = DeleteOptions {
+        propagation: Propagation::Foreground,
+        ..Default::default()
+    };
+    c.api.delete(&sts, &opts).unwrap();
+    let before = c.reconciles.iter().sum::<u64>();
+    c.advance(1_000);
+    let work = c.reconciles.iter().sum::<u64>() - before;
+    assert!(
+        work < 200,
+        "{work} reconciles in one second: {:?}",
+        c.reconciles
+    );
+    let marked = c.api.store.get(&sts).expect("the set waits for its pods");
+    assert!(marked.is_terminating());
+    assert_eq!(
+        marked.meta().finalizers.as_deref(),
+        Some(&["foregroundDeletion".to_string()][..])
+    );
+    assert!(c
+        .api
+        .store
+        .list(Kind::Pod, Some("default"))
+        .all(|p| p.is_terminating()));
+    c.advance(60_000);
+    assert!(
+        c.api.store.get(&sts).is_none(),
+        "the set goes after its pods"
+    );
+    assert!(pod_summary(&c).is_empty());
+    assert_eq!(
+        c.api
+            .store
+            .list(Kind::PersistentVolumeClaim, Some("default"))
+            .count(),
+        3
+    );
+}

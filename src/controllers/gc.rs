@@ -9,6 +9,7 @@ use crate::apiserver::{
 };
 use crate::cluster::Ctx;
 use crate::store::{EventType, ObjKey, WatchEvent};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 #[derive(Clone, Debug, Default)]
@@ -18,6 +19,10 @@ pub struct GarbageCollector {
     /// owner uid -> dependents (a hash set: every watch event checks membership; the
     /// rare walks over it sort first, see `dependents_of`).
     dependents: FxHashMap<String, FxHashSet<ObjKey>>,
+    /// Uids of owners in foreground deletion, waiting for their dependents to go: only
+    /// these are re-checked when a dependent changes (most owners never are, and queueing
+    /// the StatefulSet for every write to one of its pods or claims was wasted work).
+    waiting: FxHashSet<String>,
 }
 
 impl GarbageCollector {
@@ -44,15 +49,20 @@ impl GarbageCollector {
                 if self.by_uid.get(uid) == Some(&key) {
                     self.by_uid.remove(uid);
                 }
+                if !self.waiting.is_empty() {
+                    self.waiting.remove(uid);
+                }
                 for owner in obj.meta().owner_references.iter().flatten() {
                     if let Some(d) = self.dependents.get_mut(&owner.uid) {
                         d.remove(&key);
                     }
                 }
-                // Its dependents may now be orphans to collect.
+                // Its dependents may now be orphans to collect, and an owner waiting for
+                // its dependents to go may now go itself.
                 for d in self.dependents_of(uid) {
                     push(d, 0);
                 }
+                self.push_waiting_owners(obj.meta(), push);
             }
             _ => {
                 // Most events are updates of objects already in the graph: change nothing then.
@@ -72,19 +82,34 @@ impl GarbageCollector {
                     }
                 }
                 let fins = obj.meta().finalizers.as_deref().unwrap_or_default();
-                if obj.is_terminating()
-                    && fins
-                        .iter()
-                        .any(|f| f == FOREGROUND_FINALIZER || f == ORPHAN_FINALIZER)
+                let foreground =
+                    obj.is_terminating() && fins.iter().any(|f| f == FOREGROUND_FINALIZER);
+                if obj.is_terminating() && fins.iter().any(|f| f == ORPHAN_FINALIZER) || foreground
                 {
                     push(key.clone(), 0);
                 }
-                // An owner waiting in foreground deletion is re-checked when a dependent changes.
-                for owner in obj.meta().owner_references.iter().flatten() {
-                    if let Some(ok) = self.by_uid.get(&owner.uid) {
-                        push(ok.clone(), 0);
-                    }
+                if foreground {
+                    self.waiting.insert(uid.to_string());
+                } else if !self.waiting.is_empty() {
+                    self.waiting.remove(uid);
                 }
+                self.push_waiting_owners(obj.meta(), push);
+            }
+        }
+    }
+
+    /// Re-check the owners of `meta` that wait in foreground deletion: a dependent of
+    /// theirs changed or went.
+    fn push_waiting_owners(&self, meta: &ObjectMeta, push: &mut dyn FnMut(ObjKey, Millis)) {
+        if self.waiting.is_empty() {
+            return;
+        }
+        for owner in meta.owner_references.iter().flatten() {
+            if !self.waiting.contains(&owner.uid) {
+                continue;
+            }
+            if let Some(key) = self.by_uid.get(&owner.uid) {
+                push(key.clone(), 0);
             }
         }
     }

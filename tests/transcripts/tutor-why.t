@@ -11,8 +11,8 @@ after `kubectl apply -f fixtures/seed-003/statefulset_withpvc.yaml`, in order:
        +0s  statefulset controller: created revision web-7f49674c6 (1)
        +0s  statefulset controller: created claim www-web-0 for web-0 (volumeClaimTemplates: claims before the pod)
        +0s  statefulset controller: created pod default/web-0 (ordinal 0)
-       +0s  statefulset controller: not creating web-1: web-0 is not Running and Ready (OrderedReady)
        +0s  persistentvolume controller: claim www-web-0 waits for a pod that uses it to be scheduled (WaitForFirstConsumer)
+       +0s  statefulset controller: not creating web-1: web-0 is not Running and Ready (OrderedReady)
        +0s  scheduler: web-0 -> kind-worker2: waiting for its volumes to be provisioned there (WaitForFirstConsumer)
        +0s  persistentvolume controller: local-path provisioner creates a volume for www-web-0 on kind-worker2
 $ why pod/web-1

@@ -128,7 +128,10 @@ impl StatefulSetController {
         let obj = &ev.object;
         match obj.kind() {
             Kind::StatefulSet => push(ev.key.clone(), 0),
-            Kind::Pod | Kind::ControllerRevision => {
+            // Pods only: as upstream, revisions are read from a lister and never trigger a
+            // sync (a foreground deletion would otherwise loop: the garbage collector
+            // deletes the set's revision, the sync writes it again, at once, forever).
+            Kind::Pod => {
                 if let Some(owner) = controller_of(obj.meta()) {
                     if owner.kind == "StatefulSet" {
                         push(
