@@ -183,6 +183,12 @@ fn main() -> Result<ExitCode> {
                 tutor: !cli.no_tutor,
                 lang,
             };
+            if (check || bless) && transcript::commands_of(&text).trim().is_empty() {
+                // Blessing a plain command file would overwrite it with nothing.
+                anyhow::bail!(
+                    "{file} has no `$ ` command lines: it is not a transcript (make one with `kubetutor run {file} > {file}.t`)"
+                );
+            }
             if bless {
                 let blessed = transcript::replay(&text, options);
                 std::fs::write(&file, blessed).with_context(|| format!("writing {file}"))?;

@@ -194,3 +194,24 @@ fn a_reader_that_leaves_early_ends_the_run_quietly() {
     let _ = std::fs::remove_dir_all(&home);
     let _ = std::fs::remove_file(&demo);
 }
+
+/// `--bless` and `--check` refuse a plain command file (no `$ ` lines) instead of
+/// replacing it with an empty transcript.
+#[test]
+fn bless_refuses_a_command_file_and_leaves_it_alone() {
+    let file = temp("plain.sh");
+    let text = "# not a transcript\nkubectl get pods\n";
+    std::fs::write(&file, text).expect("temp file");
+    let path = file.to_string_lossy().to_string();
+    for flag in ["--bless", "--check"] {
+        let o = kubetutor(&["run", flag, &path], "");
+        assert!(!o.status.success(), "{flag}: {o:?}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            stderr.contains("has no `$ ` command lines"),
+            "{flag}: {stderr}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&file).expect("still there"), text);
+    let _ = std::fs::remove_file(&file);
+}
