@@ -9,6 +9,7 @@
 pub mod bootstrap;
 pub mod failures;
 pub mod ids;
+mod livelock;
 mod probes;
 pub mod queue;
 
@@ -84,6 +85,8 @@ pub struct Cluster {
     watch_floor: Option<u64>,
     /// What runs inside the containers: their filesystems, volumes' data, logs.
     pub runtime: crate::runtime::Runtime,
+    /// Slows down reconcile loops that would spin at one instant (a bug's safety net).
+    livelock: livelock::LivelockGuard,
 }
 
 impl Cluster {
@@ -99,6 +102,7 @@ impl Cluster {
             reconciles: [0; LoopId::ALL.len()],
             watch_floor: None,
             runtime: crate::runtime::Runtime::default(),
+            livelock: livelock::LivelockGuard::default(),
         };
         bootstrap::bootstrap(&mut cluster, config);
         cluster.run_until(crate::api::time::EPOCH_MS);
@@ -137,7 +141,8 @@ impl Cluster {
         }
         self.dispatched = self.api.store.resource_version();
         for (id, key, delay) in out {
-            self.queue.add(id as usize, key, now + delay);
+            let at = self.livelock.due(id as usize, &key, now + delay);
+            self.queue.add(id as usize, key, at);
         }
         let keep_after = self
             .watch_floor
@@ -208,6 +213,14 @@ impl Cluster {
 
     fn reconcile(&mut self, id: LoopId, key: &ObjKey) {
         self.reconciles[id as usize] += 1;
+        let objects = self.api.store.len();
+        if self.livelock.note(id as usize, key, self.api.now, objects) {
+            self.trace.push(Trace {
+                at: self.api.now,
+                component: id.component(),
+                message: format!("{key} keeps coming back at one instant: slowed down (a livelock; please report it)"),
+            });
+        }
         if id == LoopId::Kubelet {
             // The kubelet's probes run against the containers before it syncs the pod.
             self.run_due_probes(key);
@@ -219,6 +232,7 @@ impl Cluster {
         };
         if let Some(after) = self.controllers.reconcile(id, key, &mut ctx) {
             let at = self.api.now.saturating_add(after.max(1));
+            let at = self.livelock.due(id as usize, key, at);
             self.queue.add(id as usize, key.clone(), at);
         }
     }
