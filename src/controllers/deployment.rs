@@ -73,9 +73,9 @@ impl DeploymentController {
         let Some(Object::Deployment(d)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) else {
             return None;
         };
-        if d.metadata.deletion_timestamp.is_some() {
-            return None;
-        }
+        // Being deleted: as upstream's syncStatusOnly, nothing is created or scaled,
+        // but the status still follows the ReplicaSets as their pods go.
+        let deleting = d.metadata.deletion_timestamp.is_some();
         let spec = d.spec.clone().unwrap_or_default();
         let uid = d.metadata.uid.clone().unwrap_or_default();
         let replicas = spec.replicas.unwrap_or(1);
@@ -101,245 +101,248 @@ impl DeploymentController {
             })
             .max()
             .unwrap_or(0);
-        let dep_obj = Object::Deployment(d.clone());
-        let source = Source::component(COMPONENT);
-        let paused = spec.paused == Some(true);
-        let new_rs = match owned
-            .iter()
-            .find(|r| r.metadata.name.as_deref() == Some(&rs_name))
-        {
-            Some(r) => {
-                // Rolled back to this template: it becomes the newest revision.
-                let rev = r
-                    .metadata
-                    .annotations
-                    .as_ref()
-                    .and_then(|a| a.get(REVISION_ANNOTATION))
-                    .and_then(|v| v.parse::<i64>().ok())
-                    .unwrap_or(0);
-                if rev < max_revision {
-                    let mut next = r.clone();
-                    next.metadata
-                        .annotations
-                        .get_or_insert_with(Default::default)
-                        .insert(REVISION_ANNOTATION.into(), (max_revision + 1).to_string());
-                    let _ = ctx.api.update(Object::from(next.clone()));
-                    next
-                } else {
-                    r.clone()
-                }
-            }
-            None if paused => ReplicaSet::default(),
-            None => {
-                let mut template = spec.template.clone();
-                let tmeta = template.metadata.get_or_insert_with(Default::default);
-                tmeta
-                    .labels
-                    .get_or_insert_with(Default::default)
-                    .insert(HASH_LABEL.into(), hash.clone());
-                let mut selector = spec.selector.clone();
-                selector
-                    .match_labels
-                    .get_or_insert_with(Default::default)
-                    .insert(HASH_LABEL.into(), hash.clone());
-                let mut labels = spec
-                    .template
-                    .metadata
-                    .as_ref()
-                    .and_then(|m| m.labels.clone())
-                    .unwrap_or_default();
-                labels.insert(HASH_LABEL.into(), hash.clone());
-                let initial = if owned.is_empty() { replicas } else { 0 };
-                let rs = ReplicaSet {
-                    metadata: ObjectMeta {
-                        name: Some(rs_name.clone()),
-                        namespace: Some(key.namespace.to_string()),
-                        labels: Some(labels),
-                        annotations: Some(
-                            [
-                                (
-                                    "deployment.kubernetes.io/desired-replicas".to_string(),
-                                    replicas.to_string(),
-                                ),
-                                (
-                                    "deployment.kubernetes.io/max-replicas".to_string(),
-                                    (replicas
-                                        + scaled(
-                                            spec.strategy
-                                                .as_ref()
-                                                .and_then(|s| s.rolling_update.as_ref())
-                                                .and_then(|r| r.max_surge.as_ref()),
-                                            replicas,
-                                            true,
-                                        ))
-                                    .to_string(),
-                                ),
-                                (
-                                    REVISION_ANNOTATION.to_string(),
-                                    (max_revision + 1).to_string(),
-                                ),
-                            ]
-                            .into_iter()
-                            .collect(),
-                        ),
-                        owner_references: Some(vec![OwnerReference {
-                            api_version: "apps/v1".into(),
-                            kind: "Deployment".into(),
-                            name: key.name.to_string(),
-                            uid: uid.clone(),
-                            controller: Some(true),
-                            block_owner_deletion: Some(true),
-                        }]),
-                        ..Default::default()
-                    },
-                    spec: Some(ReplicaSetSpec {
-                        replicas: Some(initial),
-                        selector,
-                        template: Some(template),
-                        min_ready_seconds: spec.min_ready_seconds,
-                    }),
-                    status: None,
-                };
-                match ctx.api.create(Object::from(rs)) {
-                    Ok(o) => {
-                        ctx.api.record_event(
-                            &dep_obj,
-                            None,
-                            EventType::Normal,
-                            "ScalingReplicaSet",
-                            &format!("Scaled up replica set {rs_name} from 0 to {initial}"),
-                            &source,
-                        );
-                        o.as_typed::<ReplicaSet>().cloned().expect("a ReplicaSet")
-                    }
-                    Err(_) => return Some(10_000),
-                }
-            }
-        };
-        // While paused there may be no ReplicaSet for the current template.
-        let has_new = new_rs.metadata.name.is_some();
-        let old: Vec<ReplicaSet> = owned
-            .iter()
-            .filter(|r| r.metadata.name.as_deref() != Some(&rs_name))
-            .cloned()
-            .collect();
-        let recreate = spec.strategy.as_ref().and_then(|s| s.type_.as_deref()) == Some("Recreate");
         let ru = spec
             .strategy
             .as_ref()
             .and_then(|s| s.rolling_update.clone())
             .unwrap_or_default();
-        let surge = scaled(ru.max_surge.as_ref(), replicas, true);
         let unavailable = scaled(ru.max_unavailable.as_ref(), replicas, false);
+        let paused = spec.paused == Some(true);
         let ready_of = |r: &ReplicaSet| {
             r.status
                 .as_ref()
                 .and_then(|s| s.available_replicas)
                 .unwrap_or(0)
         };
-        let spec_of = |r: &ReplicaSet| r.spec.as_ref().and_then(|s| s.replicas).unwrap_or(0);
-        let old_total: i32 = old.iter().map(spec_of).sum();
-        let new_spec = spec_of(&new_rs);
-        let old_ready: i32 = old.iter().map(ready_of).sum();
-        let new_ready = ready_of(&new_rs);
-        let scale = |ctx: &mut Ctx, rs: &ReplicaSet, to: i32| {
-            let from = spec_of(rs);
-            if from == to {
-                return;
-            }
-            let mut next = rs.clone();
-            next.spec.get_or_insert_with(Default::default).replicas = Some(to);
-            next.metadata
-                .annotations
-                .get_or_insert_with(Default::default)
-                .insert(
-                    "deployment.kubernetes.io/desired-replicas".into(),
-                    replicas.to_string(),
-                );
-            let name = rs.metadata.name.clone().unwrap_or_default();
-            if ctx.api.update(Object::from(next)).is_ok() {
-                let verb = if to > from { "up" } else { "down" };
-                ctx.api.record_event(
-                    &dep_obj,
-                    None,
-                    EventType::Normal,
-                    "ScalingReplicaSet",
-                    &format!("Scaled {verb} replica set {name} from {from} to {to}"),
-                    &source,
-                );
-            }
-        };
-        if paused {
-            // `dc.scale` with `FindActiveOrLatest`.
-            let active: Vec<&ReplicaSet> = owned.iter().filter(|r| spec_of(r) > 0).collect();
-            let latest = || {
-                let newest_old = old.iter().max_by_key(|r| {
-                    r.metadata
+        if !deleting {
+            let dep_obj = Object::Deployment(d.clone());
+            let source = Source::component(COMPONENT);
+            let new_rs = match owned
+                .iter()
+                .find(|r| r.metadata.name.as_deref() == Some(&rs_name))
+            {
+                Some(r) => {
+                    // Rolled back to this template: it becomes the newest revision.
+                    let rev = r
+                        .metadata
                         .annotations
                         .as_ref()
                         .and_then(|a| a.get(REVISION_ANNOTATION))
                         .and_then(|v| v.parse::<i64>().ok())
-                        .unwrap_or(0)
-                });
-                if has_new {
-                    Some(&new_rs)
-                } else {
-                    newest_old
+                        .unwrap_or(0);
+                    if rev < max_revision {
+                        let mut next = r.clone();
+                        next.metadata
+                            .annotations
+                            .get_or_insert_with(Default::default)
+                            .insert(REVISION_ANNOTATION.into(), (max_revision + 1).to_string());
+                        let _ = ctx.api.update(Object::from(next.clone()));
+                        next
+                    } else {
+                        r.clone()
+                    }
+                }
+                None if paused => ReplicaSet::default(),
+                None => {
+                    let mut template = spec.template.clone();
+                    let tmeta = template.metadata.get_or_insert_with(Default::default);
+                    tmeta
+                        .labels
+                        .get_or_insert_with(Default::default)
+                        .insert(HASH_LABEL.into(), hash.clone());
+                    let mut selector = spec.selector.clone();
+                    selector
+                        .match_labels
+                        .get_or_insert_with(Default::default)
+                        .insert(HASH_LABEL.into(), hash.clone());
+                    let mut labels = spec
+                        .template
+                        .metadata
+                        .as_ref()
+                        .and_then(|m| m.labels.clone())
+                        .unwrap_or_default();
+                    labels.insert(HASH_LABEL.into(), hash.clone());
+                    let initial = if owned.is_empty() { replicas } else { 0 };
+                    let rs = ReplicaSet {
+                        metadata: ObjectMeta {
+                            name: Some(rs_name.clone()),
+                            namespace: Some(key.namespace.to_string()),
+                            labels: Some(labels),
+                            annotations: Some(
+                                [
+                                    (
+                                        "deployment.kubernetes.io/desired-replicas".to_string(),
+                                        replicas.to_string(),
+                                    ),
+                                    (
+                                        "deployment.kubernetes.io/max-replicas".to_string(),
+                                        (replicas
+                                            + scaled(
+                                                spec.strategy
+                                                    .as_ref()
+                                                    .and_then(|s| s.rolling_update.as_ref())
+                                                    .and_then(|r| r.max_surge.as_ref()),
+                                                replicas,
+                                                true,
+                                            ))
+                                        .to_string(),
+                                    ),
+                                    (
+                                        REVISION_ANNOTATION.to_string(),
+                                        (max_revision + 1).to_string(),
+                                    ),
+                                ]
+                                .into_iter()
+                                .collect(),
+                            ),
+                            owner_references: Some(vec![OwnerReference {
+                                api_version: "apps/v1".into(),
+                                kind: "Deployment".into(),
+                                name: key.name.to_string(),
+                                uid: uid.clone(),
+                                controller: Some(true),
+                                block_owner_deletion: Some(true),
+                            }]),
+                            ..Default::default()
+                        },
+                        spec: Some(ReplicaSetSpec {
+                            replicas: Some(initial),
+                            selector,
+                            template: Some(template),
+                            min_ready_seconds: spec.min_ready_seconds,
+                        }),
+                        status: None,
+                    };
+                    match ctx.api.create(Object::from(rs)) {
+                        Ok(o) => {
+                            ctx.api.record_event(
+                                &dep_obj,
+                                None,
+                                EventType::Normal,
+                                "ScalingReplicaSet",
+                                &format!("Scaled up replica set {rs_name} from 0 to {initial}"),
+                                &source,
+                            );
+                            o.as_typed::<ReplicaSet>().cloned().expect("a ReplicaSet")
+                        }
+                        Err(_) => return Some(10_000),
+                    }
                 }
             };
-            let target = match active.len() {
-                0 => latest(),
-                1 => Some(active[0]),
-                _ => None,
+            // While paused there may be no ReplicaSet for the current template.
+            let has_new = new_rs.metadata.name.is_some();
+            let old: Vec<ReplicaSet> = owned
+                .iter()
+                .filter(|r| r.metadata.name.as_deref() != Some(&rs_name))
+                .cloned()
+                .collect();
+            let recreate =
+                spec.strategy.as_ref().and_then(|s| s.type_.as_deref()) == Some("Recreate");
+            let surge = scaled(ru.max_surge.as_ref(), replicas, true);
+            let spec_of = |r: &ReplicaSet| r.spec.as_ref().and_then(|s| s.replicas).unwrap_or(0);
+            let old_total: i32 = old.iter().map(spec_of).sum();
+            let new_spec = spec_of(&new_rs);
+            let old_ready: i32 = old.iter().map(ready_of).sum();
+            let new_ready = ready_of(&new_rs);
+            let scale = |ctx: &mut Ctx, rs: &ReplicaSet, to: i32| {
+                let from = spec_of(rs);
+                if from == to {
+                    return;
+                }
+                let mut next = rs.clone();
+                next.spec.get_or_insert_with(Default::default).replicas = Some(to);
+                next.metadata
+                    .annotations
+                    .get_or_insert_with(Default::default)
+                    .insert(
+                        "deployment.kubernetes.io/desired-replicas".into(),
+                        replicas.to_string(),
+                    );
+                let name = rs.metadata.name.clone().unwrap_or_default();
+                if ctx.api.update(Object::from(next)).is_ok() {
+                    let verb = if to > from { "up" } else { "down" };
+                    ctx.api.record_event(
+                        &dep_obj,
+                        None,
+                        EventType::Normal,
+                        "ScalingReplicaSet",
+                        &format!("Scaled {verb} replica set {name} from {from} to {to}"),
+                        &source,
+                    );
+                }
             };
-            if let Some(t) = target {
-                scale(ctx, t, replicas);
-            }
-            let saturated = has_new
-                && new_spec == replicas
-                && new_rs
-                    .status
-                    .as_ref()
-                    .and_then(|s| s.available_replicas)
-                    .unwrap_or(0)
-                    == replicas;
-            if saturated {
+            if paused {
+                // `dc.scale` with `FindActiveOrLatest`.
+                let active: Vec<&ReplicaSet> = owned.iter().filter(|r| spec_of(r) > 0).collect();
+                let latest = || {
+                    let newest_old = old.iter().max_by_key(|r| {
+                        r.metadata
+                            .annotations
+                            .as_ref()
+                            .and_then(|a| a.get(REVISION_ANNOTATION))
+                            .and_then(|v| v.parse::<i64>().ok())
+                            .unwrap_or(0)
+                    });
+                    if has_new {
+                        Some(&new_rs)
+                    } else {
+                        newest_old
+                    }
+                };
+                let target = match active.len() {
+                    0 => latest(),
+                    1 => Some(active[0]),
+                    _ => None,
+                };
+                if let Some(t) = target {
+                    scale(ctx, t, replicas);
+                }
+                let saturated = has_new
+                    && new_spec == replicas
+                    && new_rs
+                        .status
+                        .as_ref()
+                        .and_then(|s| s.available_replicas)
+                        .unwrap_or(0)
+                        == replicas;
+                if saturated {
+                    for r in &old {
+                        scale(ctx, r, 0);
+                    }
+                }
+            } else if recreate {
                 for r in &old {
                     scale(ctx, r, 0);
                 }
-            }
-        } else if recreate {
-            for r in &old {
-                scale(ctx, r, 0);
-            }
-            if old_ready == 0
-                && old
-                    .iter()
-                    .all(|r| r.status.as_ref().map(|s| s.replicas).unwrap_or(0) == 0)
-            {
-                scale(ctx, &new_rs, replicas);
-            }
-        } else {
-            // Scale up the new set within maxSurge.
-            let room = (replicas + surge - (old_total + new_spec)).max(0);
-            let target_new = (new_spec + room).min(replicas);
-            if old.is_empty() {
-                scale(ctx, &new_rs, replicas);
-            } else if target_new > new_spec {
-                scale(ctx, &new_rs, target_new);
-            }
-            // Scale down old sets while keeping replicas - maxUnavailable available.
-            let min_available = (replicas - unavailable).max(0);
-            let mut can_remove = (old_ready + new_ready - min_available).max(0);
-            for r in &old {
-                if can_remove == 0 {
-                    break;
+                if old_ready == 0
+                    && old
+                        .iter()
+                        .all(|r| r.status.as_ref().map(|s| s.replicas).unwrap_or(0) == 0)
+                {
+                    scale(ctx, &new_rs, replicas);
                 }
-                let cur = spec_of(r);
-                let cut = cur.min(can_remove);
-                if cut > 0 {
-                    scale(ctx, r, cur - cut);
-                    can_remove -= cut;
+            } else {
+                // Scale up the new set within maxSurge.
+                let room = (replicas + surge - (old_total + new_spec)).max(0);
+                let target_new = (new_spec + room).min(replicas);
+                if old.is_empty() {
+                    scale(ctx, &new_rs, replicas);
+                } else if target_new > new_spec {
+                    scale(ctx, &new_rs, target_new);
+                }
+                // Scale down old sets while keeping replicas - maxUnavailable available.
+                let min_available = (replicas - unavailable).max(0);
+                let mut can_remove = (old_ready + new_ready - min_available).max(0);
+                for r in &old {
+                    if can_remove == 0 {
+                        break;
+                    }
+                    let cur = spec_of(r);
+                    let cut = cur.min(can_remove);
+                    if cut > 0 {
+                        scale(ctx, r, cur - cut);
+                        can_remove -= cut;
+                    }
                 }
             }
         }

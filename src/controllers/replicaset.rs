@@ -49,9 +49,10 @@ impl ReplicaSetController {
         let Some(Object::ReplicaSet(rs)) = ctx.api.try_get(key).map(|o| o.as_ref().clone()) else {
             return None;
         };
-        if rs.metadata.deletion_timestamp.is_some() {
-            return None;
-        }
+        // Being deleted: no pods made, adopted or removed, but the status still follows
+        // its pods as they go (upstream's `rs.DeletionTimestamp == nil` guard on
+        // manageReplicas only).
+        let deleting = rs.metadata.deletion_timestamp.is_some();
         let spec = rs.spec.clone().unwrap_or_default();
         let uid = rs.metadata.uid.clone().unwrap_or_default();
         let selector = Selector::from_label_selector(&spec.selector);
@@ -73,7 +74,8 @@ impl ReplicaSetController {
                         active.push(p.clone());
                     }
                 }
-                None if !selector.is_empty()
+                None if !deleting
+                    && !selector.is_empty()
                     && selector.matches(p.metadata.labels.as_ref())
                     && p.metadata.deletion_timestamp.is_none() =>
                 {
@@ -94,7 +96,9 @@ impl ReplicaSetController {
         let want = spec.replicas.unwrap_or(1).max(0) as usize;
         let rs_obj = Object::ReplicaSet(rs.clone());
         let source = Source::component(COMPONENT);
-        if active.len() < want {
+        if deleting {
+            // Nothing to manage.
+        } else if active.len() < want {
             let template = spec.template.clone().unwrap_or_default();
             let tmeta = template.metadata.clone().unwrap_or_default();
             for _ in active.len()..want {

@@ -29,3 +29,22 @@ $ kubectl delete sts web-stateful-set --cascade=foreground
 statefulset.apps "web-stateful-set" deleted
 $ kubectl get sts,pods
 No resources found in default namespace.
+$ kubectl create deployment api --image=nginx:1.25 --replicas=2
+deployment.apps/api created
+$ kubectl rollout status deployment/api --timeout=60s
+deployment "api" successfully rolled out
+$ kubectl delete deployment api --cascade=foreground --wait=false
+deployment.apps "api" deleted
+$ kubectl get deploy,rs,pods
+NAME                  READY   UP-TO-DATE   AVAILABLE   AGE
+deployment.apps/api   0/2     0            0           3s
+
+NAME                             DESIRED   CURRENT   READY   AGE
+replicaset.apps/api-5979c5c474   2         0         0       3s
+
+NAME                       READY   STATUS        RESTARTS   AGE
+pod/api-5979c5c474-lbxz9   0/1     Terminating   0          3s
+pod/api-5979c5c474-v45gm   0/1     Terminating   0          3s
+$ sleep 5
+$ kubectl get deploy,rs,pods
+No resources found in default namespace.
