@@ -15,17 +15,21 @@ fn temp(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("kubetutor-classroom-{}-{name}", std::process::id()))
 }
 
-/// Runs the binary from the repository root with `stdin` piped in.
-fn kubetutor(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kubetutor"))
-        .args(args)
+/// The binary, run from the repository root with all three streams piped.
+fn command(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kubetutor"));
+    c.args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the kubetutor binary runs");
+        .stderr(Stdio::piped());
+    c
+}
+
+/// Runs the binary from the repository root with `stdin` piped in.
+fn kubetutor(args: &[&str], stdin: &str) -> Output {
+    let mut child = command(args).spawn().expect("the kubetutor binary runs");
     let mut input = child.stdin.take().expect("piped stdin");
     // The demo may stop reading before everything is written; that is not an error here.
     let _ = input.write_all(stdin.as_bytes());
@@ -167,14 +171,8 @@ fn a_reader_that_leaves_early_ends_the_run_quietly() {
         vec!["repl", "--fresh"],
         vec!["run", "--demo", "--pause", "0", &demo],
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kubetutor"))
-            .args(&args)
-            .current_dir(root())
-            .env("NO_COLOR", "1")
+        let mut child = command(&args)
             .env("KUBETUTOR_HOME", &home)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
             .spawn()
             .expect("the kubetutor binary runs");
         let mut input = child.stdin.take().expect("piped stdin");
