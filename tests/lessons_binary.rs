@@ -5,20 +5,17 @@
 //! order, one at a time; and a learner who quits mid-lesson comes back to the same
 //! cluster, files and step.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod common;
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    ok: bool,
-}
+use common::{run_with_input, Run};
+use std::path::Path;
+use std::process::Command;
 
 /// `kubetutor ARGS` in `dir` (also its data folder), `input` on stdin, no lessons folder
 /// named by the environment.
 fn kubetutor(dir: &Path, args: &[&str], input: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kubetutor"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kubetutor"));
+    command
         .args(args)
         .env("KUBETUTOR_HOME", dir)
         .env_remove("KUBETUTOR_LESSONS")
@@ -26,24 +23,8 @@ fn kubetutor(dir: &Path, args: &[&str], input: &str) -> Run {
         .env_remove("LC_ALL")
         .env_remove("LANGUAGE")
         .env_remove("LC_MESSAGES")
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("kubetutor runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("input written");
-    let out = child.wait_with_output().expect("kubetutor ends");
-    Run {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        ok: out.status.success(),
-    }
+        .current_dir(dir);
+    run_with_input(command, input)
 }
 
 const IDS: [&str; 6] = [

@@ -2,41 +2,22 @@
 //! `KUBETUTOR_HOME` in a temporary folder, restarted between steps, as a learner closes
 //! and reopens the tutor.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod common;
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    ok: bool,
-}
+use common::{run_with_input, Run};
+use std::path::Path;
+use std::process::Command;
 
 /// Run `kubetutor ARGS` with `home` as its data folder and `input` on stdin (the
 /// tutor's explanations off: these tests are about the saved state).
 fn kubetutor(home: &Path, args: &[&str], input: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kubetutor"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kubetutor"));
+    command
         .arg("--no-tutor")
         .args(args)
         .env("KUBETUTOR_HOME", home)
-        .current_dir(home)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("kubetutor runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("input written");
-    let out = child.wait_with_output().expect("kubetutor ends");
-    Run {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        ok: out.status.success(),
-    }
+        .current_dir(home);
+    run_with_input(command, input)
 }
 
 fn repl(home: &Path, input: &str) -> Run {
