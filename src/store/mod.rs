@@ -79,8 +79,13 @@ thread_local! {
 fn shared_namespace(namespace: &str) -> Arc<str> {
     NAMESPACES.with(|cell| {
         let mut known = cell.borrow_mut();
-        if let Some(ns) = known.iter().find(|ns| &***ns == namespace) {
-            return ns.clone();
+        if let Some(i) = known.iter().position(|ns| &**ns == namespace) {
+            // The namespace asked for goes first: runs of keys in one namespace (most
+            // often all of them) then find it at the first comparison.
+            if i > 0 {
+                known.swap(0, i);
+            }
+            return known[0].clone();
         }
         let ns: Arc<str> = Arc::from(namespace);
         if known.len() < INTERNED_NAMESPACES {
@@ -288,10 +293,17 @@ impl Store {
     }
 
     /// Write an object (create or replace), stamping the next resourceVersion.
-    pub fn put(&mut self, mut obj: Object, at_ms: i64) -> Arc<Object> {
-        self.resource_version += 1;
-        obj.meta_mut().resource_version = Some(self.resource_version.to_string());
+    pub fn put(&mut self, obj: Object, at_ms: i64) -> Arc<Object> {
         let key = ObjKey::of(&obj);
+        self.put_keyed(key, obj, at_ms)
+    }
+
+    /// `put` for a caller that already made the object's key (`ObjKey::of(&obj)`): making
+    /// one costs a hash and an allocation.
+    pub fn put_keyed(&mut self, key: ObjKey, mut obj: Object, at_ms: i64) -> Arc<Object> {
+        debug_assert!(key == ObjKey::of(&obj), "{key} is not the object's key");
+        self.resource_version += 1;
+        obj.meta_mut().resource_version = Some(decimal(self.resource_version));
         let obj = Arc::new(obj);
         let event_type = match self.objects.get_mut(&key) {
             Some(slot) => {
@@ -321,7 +333,7 @@ impl Store {
         self.resource_version += 1;
         let obj = Arc::make_mut(entry);
         change(obj);
-        obj.meta_mut().resource_version = Some(self.resource_version.to_string());
+        obj.meta_mut().resource_version = Some(decimal(self.resource_version));
         let obj = entry.clone();
         self.append(EventType::Modified, key.clone(), obj.clone(), at_ms);
         Some(obj)
@@ -333,7 +345,7 @@ impl Store {
         self.order.get_mut().remove(key);
         self.resource_version += 1;
         let mut last = (*old).clone();
-        last.meta_mut().resource_version = Some(self.resource_version.to_string());
+        last.meta_mut().resource_version = Some(decimal(self.resource_version));
         self.append(EventType::Deleted, key.clone(), Arc::new(last), at_ms);
         Some(old)
     }
@@ -388,6 +400,26 @@ impl Store {
     pub fn is_empty(&self) -> bool {
         self.objects.is_empty()
     }
+}
+
+/// `n` in decimal, as `n.to_string()` writes it, without the formatting machinery (every
+/// write stamps a resourceVersion).
+pub fn decimal(mut n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Pushed one by one: for a handful of digits that is cheaper than checking them as
+    // UTF-8 and copying them.
+    let mut out = String::with_capacity(digits.len() - start);
+    out.extend(digits[start..].iter().map(|&d| char::from(d)));
+    out
 }
 
 /// The kind that follows `kind` in key order, if any.
@@ -452,6 +484,13 @@ mod tests {
         assert_eq!(names("a-b"), ["y"]);
         assert_eq!(names("ab"), ["w"]);
         assert_eq!(names("b"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn decimal_like_to_string() {
+        for n in [0u64, 1, 9, 10, 99, 100, 12_345, u64::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
     }
 
     #[test]
