@@ -366,23 +366,23 @@ impl Involved {
 /// (its strings are copied into the event) or given (they are moved there), or a stored
 /// object.
 pub trait AsInvolved<'a> {
-    fn as_involved(self) -> Cow<'a, Involved>;
+    fn into_involved(self) -> Cow<'a, Involved>;
 }
 
 impl<'a> AsInvolved<'a> for Involved {
-    fn as_involved(self) -> Cow<'a, Involved> {
+    fn into_involved(self) -> Cow<'a, Involved> {
         Cow::Owned(self)
     }
 }
 
 impl<'a> AsInvolved<'a> for &'a Involved {
-    fn as_involved(self) -> Cow<'a, Involved> {
+    fn into_involved(self) -> Cow<'a, Involved> {
         Cow::Borrowed(self)
     }
 }
 
 impl<'a> AsInvolved<'a> for &Object {
-    fn as_involved(self) -> Cow<'a, Involved> {
+    fn into_involved(self) -> Cow<'a, Involved> {
         Cow::Owned(Involved::from(self))
     }
 }
@@ -408,7 +408,8 @@ impl EventIndex {
 /// `n` in lower-case hex, as Go's `%x` prints it.
 fn push_hex(out: &mut String, mut n: u64) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    // Written from the last digit back into a buffer, then appended.
+    // Written from the last digit back into a buffer, then copied at once (pushing digits
+    // one by one as `char`s costs more than checking them as UTF-8).
     let mut digits = [0u8; 16];
     let mut start = digits.len();
     loop {
@@ -419,7 +420,7 @@ fn push_hex(out: &mut String, mut n: u64) {
             break;
         }
     }
-    out.extend(digits[start..].iter().map(|&d| char::from(d)));
+    out.push_str(std::str::from_utf8(&digits[start..]).expect("ascii"));
 }
 
 impl ApiServer {
@@ -435,7 +436,7 @@ impl ApiServer {
         message: &str,
         source: &Source,
     ) {
-        let involved = involved.as_involved();
+        let involved = involved.into_involved();
         let now = self.now;
         let keys = Keys::of(
             &involved,

@@ -79,13 +79,8 @@ thread_local! {
 fn shared_namespace(namespace: &str) -> Arc<str> {
     NAMESPACES.with(|cell| {
         let mut known = cell.borrow_mut();
-        if let Some(i) = known.iter().position(|ns| &**ns == namespace) {
-            // The namespace asked for goes first: runs of keys in one namespace (most
-            // often all of them) then find it at the first comparison.
-            if i > 0 {
-                known.swap(0, i);
-            }
-            return known[0].clone();
+        if let Some(ns) = known.iter().find(|ns| &***ns == namespace) {
+            return ns.clone();
         }
         let ns: Arc<str> = Arc::from(namespace);
         if known.len() < INTERNED_NAMESPACES {
@@ -305,14 +300,15 @@ impl Store {
         self.resource_version += 1;
         obj.meta_mut().resource_version = Some(decimal(self.resource_version));
         let obj = Arc::new(obj);
-        let event_type = match self.objects.get_mut(&key) {
-            Some(slot) => {
-                *slot = obj.clone();
+        // One look-up for both cases (most writes are creates).
+        let event_type = match self.objects.entry(key.clone()) {
+            std::collections::hash_map::Entry::Occupied(mut slot) => {
+                *slot.get_mut() = obj.clone();
                 EventType::Modified
             }
-            None => {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(obj.clone());
                 self.order.get_mut().add(key.clone());
-                self.objects.insert(key.clone(), obj.clone());
                 EventType::Added
             }
         };
@@ -404,22 +400,8 @@ impl Store {
 
 /// `n` in decimal, as `n.to_string()` writes it, without the formatting machinery (every
 /// write stamps a resourceVersion).
-pub fn decimal(mut n: u64) -> String {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // Pushed one by one: for a handful of digits that is cheaper than checking them as
-    // UTF-8 and copying them.
-    let mut out = String::with_capacity(digits.len() - start);
-    out.extend(digits[start..].iter().map(|&d| char::from(d)));
-    out
+pub fn decimal(n: u64) -> String {
+    itoa::Buffer::new().format(n).to_owned()
 }
 
 /// The kind that follows `kind` in key order, if any.
