@@ -14,7 +14,7 @@ use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// client-go's EventCorrelator defaults (`tools/record/events_cache.go`): each cache keeps
 /// the 4096 most recently used keys.
@@ -74,12 +74,27 @@ struct AggregateRecord {
 
 /// What the logger remembers of an event it passed on: the name it was written under,
 /// how often it happened and since when (client-go's eventLog).
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Observation {
-    /// The event's name (its namespace is the object's).
-    name: String,
+    /// The event's name is the object's name, a dot and this number in hex (its namespace
+    /// is the object's). The object is part of every key the logger is asked for, so the
+    /// name is made again from it instead of kept as a string.
+    stamp: u64,
     count: i32,
     first: Millis,
+}
+
+impl Observation {
+    /// The name of the event this observation was written under.
+    fn name(&self, object_name: &str) -> String {
+        // As client-go names events: `<object>.<hex of the time in nanoseconds>`, so
+        // listing them by name lists them in the order they happened.
+        let mut name = String::with_capacity(object_name.len() + 17);
+        name.push_str(object_name);
+        name.push('.');
+        push_hex(&mut name, self.stamp);
+        name
+    }
 }
 
 /// golang.org/x/time/rate's limiter as the spam filter uses it: starts full.
@@ -182,29 +197,29 @@ struct Verdict {
 
 impl Correlator {
     /// client-go's EventCorrelate: aggregate, observe, then filter. The caches learn of
-    /// the event even when the filter drops it, as upstream's do. `new_name` names an
-    /// event not seen before. None: dropped as spam.
+    /// the event even when the filter drops it, as upstream's do. `new_stamp` names an
+    /// event not seen before (see `Observation::stamp`). None: dropped as spam.
     fn correlate(
         &mut self,
         keys: &Keys,
         full: bool,
         now: Millis,
-        new_name: impl FnOnce() -> String,
+        new_stamp: impl FnOnce() -> u64,
     ) -> Option<Verdict> {
         let combined = full && self.aggregate(keys, now);
         let cache_key = if combined { keys.aggregate } else { keys.event };
         let observation = match self.logger.get_mut(&cache_key) {
             Some(seen) => {
                 seen.count += 1;
-                seen.clone()
+                *seen
             }
             None => {
                 let seen = Observation {
-                    name: new_name(),
+                    stamp: new_stamp(),
                     count: 1,
                     first: now,
                 };
-                self.logger.put(cache_key, seen.clone());
+                self.logger.put(cache_key, seen);
                 seen
             }
         };
@@ -253,10 +268,37 @@ impl Correlator {
 
 /// A least-recently-used cache of at most `LRU_ENTRIES` entries by 64-bit key, as
 /// k8s.io/utils/lru is upstream.
-type Lru<V> = lru::LruCache<u64, V>;
+type Lru<V> = lru::LruCache<u64, V, BuildHasherDefault<KeyHasher>>;
 
 fn lru<V>() -> Lru<V> {
-    lru::LruCache::new(std::num::NonZeroUsize::new(LRU_ENTRIES).expect("not zero"))
+    lru::LruCache::with_hasher(
+        std::num::NonZeroUsize::new(LRU_ENTRIES).expect("not zero"),
+        Default::default(),
+    )
+}
+
+/// The caches' keys are hashes already (`Keys`): they are used as they are instead of
+/// being hashed again. (Which entry is evicted follows the caches' own order of use, never
+/// the hash, so this changes no output.)
+#[derive(Clone, Copy, Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys come here (`write_u64`); anything else is still hashed.
+        for b in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// Normal or Warning.
@@ -276,22 +318,23 @@ impl EventType {
 }
 
 /// Who reports an event: `statefulset-controller`, `default-scheduler`, `kubelet` (with its node).
+/// Components are named by constants, so only a kubelet's node is a string of its own.
 #[derive(Clone, Debug)]
 pub struct Source {
-    pub component: String,
+    pub component: &'static str,
     pub host: Option<String>,
 }
 
 impl Source {
-    pub fn component(c: &str) -> Self {
+    pub fn component(c: &'static str) -> Self {
         Source {
-            component: c.to_string(),
+            component: c,
             host: None,
         }
     }
     pub fn kubelet(node: &str) -> Self {
         Source {
-            component: "kubelet".into(),
+            component: "kubelet",
             host: Some(node.to_string()),
         }
     }
@@ -319,27 +362,28 @@ impl Involved {
     }
 }
 
-/// What `record_event` accepts as the object an event is about: an `Involved` (borrowed,
-/// not copied) or a stored object.
-pub trait AsInvolved {
-    fn as_involved(&self) -> Cow<'_, Involved>;
+/// What `record_event` accepts as the object an event is about: an `Involved`, borrowed
+/// (its strings are copied into the event) or given (they are moved there), or a stored
+/// object.
+pub trait AsInvolved<'a> {
+    fn into_involved(self) -> Cow<'a, Involved>;
 }
 
-impl AsInvolved for Involved {
-    fn as_involved(&self) -> Cow<'_, Involved> {
+impl<'a> AsInvolved<'a> for Involved {
+    fn into_involved(self) -> Cow<'a, Involved> {
+        Cow::Owned(self)
+    }
+}
+
+impl<'a> AsInvolved<'a> for &'a Involved {
+    fn into_involved(self) -> Cow<'a, Involved> {
         Cow::Borrowed(self)
     }
 }
 
-impl AsInvolved for &Involved {
-    fn as_involved(&self) -> Cow<'_, Involved> {
-        Cow::Borrowed(*self)
-    }
-}
-
-impl AsInvolved for &Object {
-    fn as_involved(&self) -> Cow<'_, Involved> {
-        Cow::Owned(Involved::from(*self))
+impl<'a> AsInvolved<'a> for &Object {
+    fn into_involved(self) -> Cow<'a, Involved> {
+        Cow::Owned(Involved::from(self))
     }
 }
 
@@ -362,60 +406,57 @@ impl EventIndex {
 }
 
 /// `n` in lower-case hex, as Go's `%x` prints it.
-fn push_hex(out: &mut String, n: u64) {
+fn push_hex(out: &mut String, mut n: u64) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digits = (64 - n.leading_zeros()).max(1).div_ceil(4);
-    for i in (0..digits).rev() {
-        out.push(char::from(HEX[((n >> (i * 4)) & 15) as usize]));
+    // Written from the last digit back into a buffer, then copied at once (pushing digits
+    // one by one as `char`s costs more than checking them as UTF-8).
+    let mut digits = [0u8; 16];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = HEX[(n & 15) as usize];
+        n >>= 4;
+        if n == 0 {
+            break;
+        }
     }
+    out.push_str(std::str::from_utf8(&digits[start..]).expect("ascii"));
 }
 
 impl ApiServer {
     /// Record an event about `involved`. `field_path` names a container (`spec.containers{nginx}`).
     /// It goes through the recording component's correlator first, which may count it on
     /// an earlier event, combine it with similar ones, or drop it as spam.
-    pub fn record_event(
+    pub fn record_event<'a>(
         &mut self,
-        involved: impl AsInvolved,
+        involved: impl AsInvolved<'a>,
         field_path: Option<&str>,
         type_: EventType,
         reason: &str,
         message: &str,
         source: &Source,
     ) {
-        let involved = involved.as_involved();
-        let involved: &Involved = &involved;
+        let involved = involved.into_involved();
         let now = self.now;
         let keys = Keys::of(
-            involved,
+            &involved,
             field_path.unwrap_or(""),
             type_,
             reason,
             message,
             source,
         );
-        let namespace = if involved.namespace.is_empty() {
-            "default"
-        } else {
-            &involved.namespace
-        };
         let event_seq = &mut self.event_seq;
-        let new_name = || {
-            // As client-go names events: `<object>.<hex of the time in nanoseconds>`, so
-            // listing them by name lists them in the order they happened.
+        let new_stamp = || {
             *event_seq = (*event_seq + 1) % 1_000_000;
-            let mut name = String::with_capacity(involved.name.len() + 17);
-            name.push_str(&involved.name);
-            name.push('.');
-            push_hex(&mut name, now as u64 * 1_000_000 + *event_seq);
-            name
+            now as u64 * 1_000_000 + *event_seq
         };
         let correlator = self.event_index.for_source(&keys);
         let full = source.component != UNCORRELATED_SOURCE;
         let Some(Verdict {
             observation,
             combined,
-        }) = correlator.correlate(&keys, full, now, new_name)
+        }) = correlator.correlate(&keys, full, now, new_stamp)
         else {
             return;
         };
@@ -428,12 +469,18 @@ impl ApiServer {
             // client-go's UpdateState: the written event is remembered under its own key too.
             let mut h = FxHasher::default();
             (KeyKind::Combined, keys.aggregate, &message).hash(&mut h);
-            correlator.logger.put(h.finish(), observation.clone());
+            correlator.logger.put(h.finish(), observation);
         }
+        let namespace = if involved.namespace.is_empty() {
+            "default"
+        } else {
+            &involved.namespace
+        };
+        let name = observation.name(&involved.name);
         let time = to_time(now);
         if observation.count > 1 {
             // A patch of count, lastTimestamp and message.
-            let key = ObjKey::new(crate::api::Kind::Event, namespace, &observation.name);
+            let key = ObjKey::new(crate::api::Kind::Event, namespace, &name);
             let patched = self.store.modify(&key, now, |o| {
                 if let Object::Event(ev) = o {
                     ev.count = Some(observation.count);
@@ -453,6 +500,7 @@ impl ApiServer {
             // The recorder drops events the apiserver cannot store.
             return;
         }
+        let namespace = namespace.to_string();
         let info = involved.kind.info();
         let mut api_version = String::with_capacity(info.group.len() + info.version.len() + 1);
         if !info.group.is_empty() {
@@ -460,17 +508,33 @@ impl ApiServer {
             api_version.push('/');
         }
         api_version.push_str(info.version);
-        let component = source.component.clone();
         // A combined event is made afresh by the aggregator, without the reporting fields.
         let (reporting_component, reporting_instance) = if combined {
             (String::new(), String::new())
         } else {
-            (component.clone(), source.host.clone().unwrap_or_default())
+            (
+                source.component.to_string(),
+                source.host.clone().unwrap_or_default(),
+            )
         };
+        // The object's strings: moved when the caller gave the `Involved` away.
+        let Involved {
+            name: involved_name,
+            namespace: involved_namespace,
+            uid: involved_uid,
+            resource_version: involved_resource_version,
+            ..
+        } = involved.into_owned();
+        // Every field spelled out: `..Default::default()` built a whole default event
+        // (its metadata and object reference too) only to drop what it did not use.
         let ev = Event {
+            action: None,
+            event_time: None,
+            related: None,
+            series: None,
             metadata: ObjectMeta {
-                name: Some(observation.name),
-                namespace: Some(namespace.to_string()),
+                name: Some(name),
+                namespace: Some(namespace),
                 uid: Some(self.ids.uid()),
                 creation_timestamp: Some(time.clone()),
                 ..Default::default()
@@ -478,20 +542,20 @@ impl ApiServer {
             involved_object: ObjectReference {
                 api_version: Some(api_version),
                 kind: Some(info.name.to_string()),
-                name: Some(involved.name.clone()),
-                namespace: if involved.namespace.is_empty() {
+                name: Some(involved_name),
+                namespace: if involved_namespace.is_empty() {
                     None
                 } else {
-                    Some(involved.namespace.clone())
+                    Some(involved_namespace)
                 },
-                uid: Some(involved.uid.clone()),
-                resource_version: involved.resource_version.clone(),
+                uid: Some(involved_uid),
+                resource_version: involved_resource_version,
                 field_path: field_path.map(str::to_string),
             },
             reason: Some(reason.to_string()),
             message: Some(message.into_owned()),
             source: Some(EventSource {
-                component: Some(component),
+                component: Some(source.component.to_string()),
                 host: source.host.clone(),
             }),
             first_timestamp: Some(if observation.first == now {
@@ -504,7 +568,6 @@ impl ApiServer {
             type_: Some(type_.as_str().to_string()),
             reporting_component: Some(reporting_component),
             reporting_instance: Some(reporting_instance),
-            ..Default::default()
         };
         self.store.put(Object::from(ev), now);
     }

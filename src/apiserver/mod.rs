@@ -121,7 +121,7 @@ impl ApiServer {
         if has_generation(kind) {
             meta.generation = Some(1);
         }
-        Ok(self.store.put(obj, now))
+        Ok(self.store.put_keyed(key, obj, now))
     }
 
     /// Replace spec and metadata of an existing object; its status is kept (status is a
@@ -156,21 +156,21 @@ impl ApiServer {
             return Ok(old);
         }
 
-        self.finish_write(obj)
+        self.finish_write(key, obj)
     }
 
-    fn finish_write(&mut self, obj: Object) -> Result<Arc<Object>, ApiError> {
+    /// Store `obj` (whose key is `key`), or remove it if it is deleted and nothing holds it.
+    fn finish_write(&mut self, key: ObjKey, obj: Object) -> Result<Arc<Object>, ApiError> {
         let meta = obj.meta();
         let finalizers_empty = meta.finalizers.as_ref().is_none_or(|f| f.is_empty());
         if meta.deletion_timestamp.is_some()
             && finalizers_empty
             && meta.deletion_grace_period_seconds.unwrap_or(0) == 0
         {
-            let key = ObjKey::of(&obj);
-            self.store.put(obj, self.now);
+            self.store.put_keyed(key.clone(), obj, self.now);
             return Ok(self.store.remove(&key, self.now).expect("just written"));
         }
-        Ok(self.store.put(obj, self.now))
+        Ok(self.store.put_keyed(key, obj, self.now))
     }
 
     /// Delete: graceful for scheduled pods, held by finalizers, immediate otherwise.
@@ -213,7 +213,7 @@ impl ApiServer {
                     // The final delete: watchers see one DELETED event with the last state.
                     return Ok(self.store.remove(key, self.now).expect("exists"));
                 }
-                return self.finish_write(obj);
+                return self.finish_write(key.clone(), obj);
             }
             return Ok(old);
         }
@@ -229,7 +229,7 @@ impl ApiServer {
         meta.deletion_timestamp =
             Some(to_time(self.now.saturating_add(grace.saturating_mul(1000))));
         meta.deletion_grace_period_seconds = Some(grace);
-        Ok(self.store.put(obj, self.now))
+        Ok(self.store.put_keyed(key.clone(), obj, self.now))
     }
 
     /// The binding subresource: the scheduler assigns a pod to a node.
