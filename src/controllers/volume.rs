@@ -192,8 +192,15 @@ impl VolumeController {
             }
             return None;
         }
-        let default_spec = Default::default();
-        let spec: &PersistentVolumeClaimSpec = pvc.spec.as_ref().unwrap_or(&default_spec);
+        // A default spec is made only for a claim without one.
+        let default_spec;
+        let spec: &PersistentVolumeClaimSpec = match pvc.spec.as_ref() {
+            Some(spec) => spec,
+            None => {
+                default_spec = PersistentVolumeClaimSpec::default();
+                &default_spec
+            }
+        };
         if spec.volume_name.is_some() {
             return None;
         }
