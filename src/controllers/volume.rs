@@ -231,7 +231,7 @@ impl VolumeController {
             if !class_name.is_empty() {
                 let msg = concat(&["storageclass.storage.k8s.io \"", class_name, "\" not found"]);
                 ctx.api.record_event(
-                    &involved(),
+                    involved(),
                     None,
                     EventType::Warning,
                     "ProvisioningFailed",
@@ -240,7 +240,7 @@ impl VolumeController {
                 );
             } else {
                 ctx.api.record_event(
-                    &involved(),
+                    involved(),
                     None,
                     EventType::Normal,
                     "FailedBinding",
@@ -260,7 +260,7 @@ impl VolumeController {
             (true, None) => {
                 if self.told_to_wait.insert(key.clone(), ()).is_none() {
                     ctx.api.record_event(
-                        &involved(),
+                        involved(),
                         None,
                         EventType::Normal,
                         "WaitForFirstConsumer",
@@ -285,7 +285,7 @@ impl VolumeController {
         {
             let msg = "failed to provision volume with StorageClass \"standard\": Only support ReadWriteOnce access mode";
             ctx.api.record_event(
-                &involved(),
+                involved(),
                 None,
                 EventType::Warning,
                 "ProvisioningFailed",
@@ -421,7 +421,7 @@ impl VolumeController {
                 match ctx.api.create(Object::from(pv)) {
                     Ok(created) => {
                         ctx.api.record_event(
-                            &involved(),
+                            involved(),
                             None,
                             EventType::Normal,
                             "ProvisioningSucceeded",
@@ -433,7 +433,7 @@ impl VolumeController {
                         }
                     }
                     Err(err) => ctx.api.record_event(
-                        &involved(),
+                        involved(),
                         None,
                         EventType::Warning,
                         "ProvisioningFailed",
