@@ -40,6 +40,10 @@ pub struct Scheduler {
     unschedulable: BTreeMap<ObjKey, ()>,
     /// Who signs the scheduler's events (made once, not per event).
     source: Source,
+    /// The nodes' keys in list order, read from the store again after any node event
+    /// (`nodes_stale`): listing a kind costs far more than getting a few objects by key.
+    node_keys: Vec<ObjKey>,
+    nodes_stale: bool,
 }
 
 impl Default for Scheduler {
@@ -53,6 +57,8 @@ impl Default for Scheduler {
             assumed_load: FxHashMap::default(),
             unschedulable: BTreeMap::new(),
             source: Source::component(COMPONENT),
+            node_keys: Vec::new(),
+            nodes_stale: true,
         }
     }
 }
@@ -159,7 +165,10 @@ impl Scheduler {
                     push(k.clone(), 0);
                 }
             }
-            Object::Node(_) => self.retry_all(push),
+            Object::Node(_) => {
+                self.nodes_stale = true;
+                self.retry_all(push);
+            }
             _ => {}
         }
     }
@@ -229,6 +238,15 @@ impl Scheduler {
                 .is_some_and(|s| s != "default-scheduler")
             {
                 return None;
+            }
+            if self.nodes_stale {
+                self.node_keys = ctx
+                    .api
+                    .store
+                    .list(Kind::Node, None)
+                    .map(|o| ObjKey::of(o))
+                    .collect();
+                self.nodes_stale = false;
             }
             self.place(key, pod, spec, &ctx.api.store)
         };
@@ -343,8 +361,10 @@ impl Scheduler {
         let no_tolerations = Vec::new();
         let tolerations = spec.tolerations.as_ref().unwrap_or(&no_tolerations);
         let mut unbound_immediate = false;
-        'nodes: for node in store
-            .list(Kind::Node, None)
+        'nodes: for node in self
+            .node_keys
+            .iter()
+            .filter_map(|k| store.get(k))
             .filter_map(|o| o.as_typed::<Node>())
         {
             total += 1;
