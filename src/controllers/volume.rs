@@ -20,6 +20,7 @@ use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -31,7 +32,7 @@ pub const PROVISIONER_IDENTITY: &str = "rancher.io/local-path_local-path-provisi
 /// How long the local-path helper pod takes to create a volume directory.
 pub const PROVISION_MS: Millis = 2_000;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct VolumeController {
     /// Claims whose provisioning started, with when it completes.
     provisioning: FxHashMap<ObjKey, Millis>,
@@ -39,9 +40,38 @@ pub struct VolumeController {
     told_to_wait: FxHashMap<ObjKey, ()>,
     /// Volumes not (yet) Bound: the only candidates for binding a claim.
     unbound_volumes: BTreeMap<ObjKey, ()>,
+    /// The key of the storage class last looked up: nearly every claim names the same
+    /// class, and a key costs an allocation and a hash to make.
+    class_key: Option<ObjKey>,
+    /// Who signs the events (made once, not per event).
+    controller_source: Source,
+    provisioner_source: Source,
 }
 
-fn claim_request(pvc: &PersistentVolumeClaim) -> Option<Quantity> {
+impl Default for VolumeController {
+    fn default() -> Self {
+        VolumeController {
+            provisioning: FxHashMap::default(),
+            told_to_wait: FxHashMap::default(),
+            unbound_volumes: BTreeMap::new(),
+            class_key: None,
+            controller_source: Source::component(PV_CONTROLLER),
+            provisioner_source: Source::component(PROVISIONER_IDENTITY),
+        }
+    }
+}
+
+/// `parts` joined into one string, allocated once (cheaper than `format!` for the
+/// messages and names built on every claim).
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+fn claim_request(pvc: &PersistentVolumeClaim) -> Option<&Quantity> {
     pvc.spec
         .as_ref()?
         .resources
@@ -49,7 +79,6 @@ fn claim_request(pvc: &PersistentVolumeClaim) -> Option<Quantity> {
         .requests
         .as_ref()?
         .get("storage")
-        .cloned()
 }
 
 fn pods_using(ctx: &Ctx, ns: &str, claim: &str) -> Vec<Pod> {
@@ -130,7 +159,8 @@ impl VolumeController {
     }
 
     fn sync_claim(&mut self, key: &ObjKey, ctx: &mut Ctx) -> Option<Millis> {
-        // The claim as stored (shared, not copied); events name it as it was when the sync began.
+        // The claim as stored (shared, not copied); events name it as it was when the sync
+        // began (their `Involved` is made only when there is an event to record).
         let stored = ctx.api.try_get(key).cloned();
         let Some(pvc) = stored
             .as_deref()
@@ -140,7 +170,7 @@ impl VolumeController {
             self.told_to_wait.remove(key);
             return None;
         };
-        let obj = Involved::of(Kind::PersistentVolumeClaim, &pvc.metadata);
+        let involved = || Involved::of(Kind::PersistentVolumeClaim, &pvc.metadata);
         // pvc-protection: release the finalizer once no running pod uses the claim.
         if pvc.metadata.deletion_timestamp.is_some() {
             let in_use = pods_using(ctx, &key.namespace, &key.name).iter().any(|p| {
@@ -162,45 +192,60 @@ impl VolumeController {
             }
             return None;
         }
-        let default_spec = Default::default();
-        let spec: &PersistentVolumeClaimSpec = pvc.spec.as_ref().unwrap_or(&default_spec);
+        // A default spec is made only for a claim without one.
+        let default_spec;
+        let spec: &PersistentVolumeClaimSpec = match pvc.spec.as_ref() {
+            Some(spec) => spec,
+            None => {
+                default_spec = PersistentVolumeClaimSpec::default();
+                &default_spec
+            }
+        };
         if spec.volume_name.is_some() {
             return None;
         }
-        let class_name = spec.storage_class_name.clone().unwrap_or_default();
-        let class_obj = ctx
-            .api
-            .try_get(&ObjKey::new(Kind::StorageClass, "", &class_name))
+        let class_name = spec.storage_class_name.as_deref().unwrap_or_default();
+        if self
+            .class_key
+            .as_ref()
+            .is_none_or(|k| &*k.name != class_name)
+        {
+            self.class_key = Some(ObjKey::new(Kind::StorageClass, "", class_name));
+        }
+        let class_obj = self
+            .class_key
+            .as_ref()
+            .and_then(|k| ctx.api.try_get(k))
             .cloned();
         let class = class_obj
             .as_deref()
             .and_then(Object::as_typed::<StorageClass>);
         // A static volume that fits binds first.
-        if let Some(pv) = find_matching_volume(ctx, &self.unbound_volumes, pvc, &class_name) {
+        if let Some(pv) = find_matching_volume(ctx, &self.unbound_volumes, pvc, class_name) {
             if let Some(pv) = pv.as_typed::<PersistentVolume>() {
-                bind(ctx, pvc, pv);
+                bind(ctx, key, pvc, pv);
             }
             return None;
         }
         let Some(class) = class else {
             if !class_name.is_empty() {
-                let msg = format!("storageclass.storage.k8s.io \"{class_name}\" not found");
+                let msg = concat(&["storageclass.storage.k8s.io \"", class_name, "\" not found"]);
                 ctx.api.record_event(
-                    &obj,
+                    involved(),
                     None,
                     EventType::Warning,
                     "ProvisioningFailed",
                     &msg,
-                    &Source::component(PV_CONTROLLER),
+                    &self.controller_source,
                 );
             } else {
                 ctx.api.record_event(
-                    &obj,
+                    involved(),
                     None,
                     EventType::Normal,
                     "FailedBinding",
                     "no persistent volumes available for this claim and no storage class is set",
-                    &Source::component(PV_CONTROLLER),
+                    &self.controller_source,
                 );
             }
             return None;
@@ -210,39 +255,42 @@ impl VolumeController {
             .metadata
             .annotations
             .as_ref()
-            .and_then(|a| a.get(SELECTED_NODE))
-            .cloned();
-        let node = match (wffc, selected) {
+            .and_then(|a| a.get(SELECTED_NODE));
+        let node: Cow<'_, str> = match (wffc, selected) {
             (true, None) => {
                 if self.told_to_wait.insert(key.clone(), ()).is_none() {
                     ctx.api.record_event(
-                        &obj,
+                        involved(),
                         None,
                         EventType::Normal,
                         "WaitForFirstConsumer",
                         "waiting for first consumer to be created before binding",
-                        &Source::component(PV_CONTROLLER),
+                        &self.controller_source,
                     );
-                    ctx.note(format!("claim {} waits for a pod that uses it to be scheduled (WaitForFirstConsumer)", key.name));
+                    ctx.note(concat(&[
+                        "claim ",
+                        &key.name,
+                        " waits for a pod that uses it to be scheduled (WaitForFirstConsumer)",
+                    ]));
                 }
                 return None;
             }
-            (_, Some(node)) => node,
-            (false, None) => first_worker(ctx),
+            (_, Some(node)) => Cow::Borrowed(node),
+            (false, None) => Cow::Owned(first_worker(ctx)),
         };
-        let access_modes = spec.access_modes.clone().unwrap_or_default();
+        let access_modes = spec.access_modes.as_deref().unwrap_or_default();
         if access_modes
             .iter()
             .any(|m| m != "ReadWriteOnce" && m != "ReadWriteOncePod")
         {
             let msg = "failed to provision volume with StorageClass \"standard\": Only support ReadWriteOnce access mode";
             ctx.api.record_event(
-                &obj,
+                involved(),
                 None,
                 EventType::Warning,
                 "ProvisioningFailed",
                 msg,
-                &Source::component(PROVISIONER_IDENTITY),
+                &self.provisioner_source,
             );
             ctx.note(format!(
                 "claim {} cannot be provisioned: local-path supports only ReadWriteOnce",
@@ -253,14 +301,19 @@ impl VolumeController {
         let now = ctx.now();
         match self.provisioning.get(key).copied() {
             None => {
-                let provisioner = class.provisioner.clone();
+                let provisioner = class.provisioner.as_str();
+                let obj = involved();
                 ctx.api.record_event(
                     &obj,
                     None,
                     EventType::Normal,
                     "ExternalProvisioning",
-                    &format!("Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."),
-                    &Source::component(PV_CONTROLLER),
+                    &concat(&[
+                        "Waiting for a volume to be created either by the external provisioner '",
+                        provisioner,
+                        "' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.",
+                    ]),
+                    &self.controller_source,
                 );
                 let mut annotated = pvc.clone();
                 let ann = annotated
@@ -269,37 +322,45 @@ impl VolumeController {
                     .get_or_insert_with(Default::default);
                 ann.insert(
                     "volume.beta.kubernetes.io/storage-provisioner".into(),
-                    provisioner.clone(),
+                    provisioner.into(),
                 );
                 ann.insert(
                     "volume.kubernetes.io/storage-provisioner".into(),
-                    provisioner.clone(),
+                    provisioner.into(),
                 );
                 let _ = ctx.api.update(Object::from(annotated));
-                let msg = format!(
-                    "External provisioner is provisioning volume for claim \"{}/{}\"",
-                    key.namespace, key.name
-                );
+                let msg = concat(&[
+                    "External provisioner is provisioning volume for claim \"",
+                    &key.namespace,
+                    "/",
+                    &key.name,
+                    "\"",
+                ]);
                 ctx.api.record_event(
                     &obj,
                     None,
                     EventType::Normal,
                     "Provisioning",
                     &msg,
-                    &Source::component(PROVISIONER_IDENTITY),
+                    &self.provisioner_source,
                 );
-                ctx.note(format!(
-                    "local-path provisioner creates a volume for {} on {node}",
-                    key.name
-                ));
+                ctx.note(concat(&[
+                    "local-path provisioner creates a volume for ",
+                    &key.name,
+                    " on ",
+                    &node,
+                ]));
                 self.provisioning.insert(key.clone(), now + PROVISION_MS);
                 Some(PROVISION_MS)
             }
             Some(done) if now < done => Some(done - now),
             Some(_) => {
                 self.provisioning.remove(key);
-                let pv_name = format!("pvc-{}", pvc.metadata.uid.clone().unwrap_or_default());
-                let capacity = claim_request(pvc).unwrap_or(Quantity("1Gi".into()));
+                let pv_name = concat(&["pvc-", pvc.metadata.uid.as_deref().unwrap_or_default()]);
+                let capacity = claim_request(pvc)
+                    .cloned()
+                    .unwrap_or_else(|| Quantity("1Gi".into()));
+                let node = node.into_owned();
                 let pv = PersistentVolume {
                     metadata: ObjectMeta {
                         name: Some(pv_name.clone()),
@@ -316,14 +377,18 @@ impl VolumeController {
                         ..Default::default()
                     },
                     spec: Some(PersistentVolumeSpec {
-                        access_modes: Some(access_modes),
+                        access_modes: Some(access_modes.to_vec()),
                         capacity: Some(BTreeMap::from([("storage".to_string(), capacity)])),
                         claim_ref: Some(claim_reference(pvc)),
                         host_path: Some(HostPathVolumeSource {
-                            path: format!(
-                                "/var/local-path-provisioner/{pv_name}_{}_{}",
-                                key.namespace, key.name
-                            ),
+                            path: concat(&[
+                                "/var/local-path-provisioner/",
+                                &pv_name,
+                                "_",
+                                &key.namespace,
+                                "_",
+                                &key.name,
+                            ]),
                             type_: Some("DirectoryOrCreate".into()),
                         }),
                         node_affinity: Some(VolumeNodeAffinity {
@@ -332,7 +397,7 @@ impl VolumeController {
                                     match_expressions: Some(vec![NodeSelectorRequirement {
                                         key: "kubernetes.io/hostname".into(),
                                         operator: "In".into(),
-                                        values: Some(vec![node.clone()]),
+                                        values: Some(vec![node]),
                                     }]),
                                     match_fields: None,
                                 }],
@@ -344,7 +409,7 @@ impl VolumeController {
                                 .clone()
                                 .unwrap_or_else(|| "Delete".into()),
                         ),
-                        storage_class_name: Some(class_name.clone()),
+                        storage_class_name: Some(class_name.into()),
                         volume_mode: Some("Filesystem".into()),
                         ..Default::default()
                     }),
@@ -356,24 +421,24 @@ impl VolumeController {
                 match ctx.api.create(Object::from(pv)) {
                     Ok(created) => {
                         ctx.api.record_event(
-                            &obj,
+                            involved(),
                             None,
                             EventType::Normal,
                             "ProvisioningSucceeded",
-                            &format!("Successfully provisioned volume {pv_name}"),
-                            &Source::component(PROVISIONER_IDENTITY),
+                            &concat(&["Successfully provisioned volume ", &pv_name]),
+                            &self.provisioner_source,
                         );
                         if let Some(pv) = created.as_typed::<PersistentVolume>() {
-                            bind(ctx, pvc, pv);
+                            bind(ctx, key, pvc, pv);
                         }
                     }
                     Err(err) => ctx.api.record_event(
-                        &obj,
+                        involved(),
                         None,
                         EventType::Warning,
                         "ProvisioningFailed",
                         &err.message,
-                        &Source::component(PROVISIONER_IDENTITY),
+                        &self.provisioner_source,
                     ),
                 }
                 None
@@ -437,13 +502,17 @@ fn find_matching_volume(
     pvc: &PersistentVolumeClaim,
     class: &str,
 ) -> Option<Arc<Object>> {
+    // Nearly always no volume is unbound: then there is no claim to measure either.
+    if candidates.is_empty() {
+        return None;
+    }
     let want = claim_request(pvc)
         .and_then(|q| quantity_bytes(&q.0))
         .unwrap_or(0.0);
     let modes = pvc
         .spec
         .as_ref()
-        .and_then(|s| s.access_modes.clone())
+        .and_then(|s| s.access_modes.as_deref())
         .unwrap_or_default();
     let pvc_uid = pvc.metadata.uid.as_ref();
     let size = |pv: &PersistentVolume| {
@@ -487,12 +556,24 @@ fn find_matching_volume(
         .map(|(o, _)| o.clone())
 }
 
-/// Bind a claim and a volume to each other, as the PV controller's `bind` does: the
-/// volume's claimRef, then its phase; the claim's volumeName, then its phase.
-fn bind(ctx: &mut Ctx, pvc: &PersistentVolumeClaim, pv: &PersistentVolume) {
-    let pv_name = pv.metadata.name.clone().unwrap_or_default();
-    let pv_key = ObjKey::new(Kind::PersistentVolume, "", &pv_name);
-    let claim_ref = claim_reference(pvc);
+/// Whether `r` is exactly the reference `claim_reference(pvc)` makes (compared in place,
+/// without making one).
+fn refers_to(r: &ObjectReference, pvc: &PersistentVolumeClaim) -> bool {
+    r.api_version.as_deref() == Some("v1")
+        && r.kind.as_deref() == Some("PersistentVolumeClaim")
+        && r.name == pvc.metadata.name
+        && r.namespace == pvc.metadata.namespace
+        && r.uid == pvc.metadata.uid
+        && r.resource_version == pvc.metadata.resource_version
+        && r.field_path.is_none()
+}
+
+/// Bind a claim (stored at `key`) and a volume to each other, as the PV controller's
+/// `bind` does: the volume's claimRef, then its phase; the claim's volumeName, then its
+/// phase.
+fn bind(ctx: &mut Ctx, key: &ObjKey, pvc: &PersistentVolumeClaim, pv: &PersistentVolume) {
+    let pv_name = pv.metadata.name.as_deref().unwrap_or_default();
+    let pv_key = ObjKey::new(Kind::PersistentVolume, "", pv_name);
     let annotations = pv.metadata.annotations.as_ref();
     let has = |k: &str, v: Option<&str>| {
         annotations.is_some_and(|a| a.get(k).is_some_and(|x| v.is_none_or(|v| x == v)))
@@ -506,9 +587,14 @@ fn bind(ctx: &mut Ctx, pvc: &PersistentVolumeClaim, pv: &PersistentVolume) {
         .unwrap_or_default();
     // A volume the provisioner created for this claim already names it: writing the same
     // volume back would be no write at all, so it is not sent.
-    if marks_bound || pv.spec.as_ref().and_then(|s| s.claim_ref.as_ref()) != Some(&claim_ref) {
+    let names_claim = pv
+        .spec
+        .as_ref()
+        .and_then(|s| s.claim_ref.as_ref())
+        .is_some_and(|r| refers_to(r, pvc));
+    if marks_bound || !names_claim {
         let mut v = pv.clone();
-        v.spec.get_or_insert_with(Default::default).claim_ref = Some(claim_ref);
+        v.spec.get_or_insert_with(Default::default).claim_ref = Some(claim_reference(pvc));
         if marks_bound {
             let ann = v.metadata.annotations.get_or_insert_with(Default::default);
             ann.insert("pv.kubernetes.io/bound-by-controller".into(), "yes".into());
@@ -524,23 +610,18 @@ fn bind(ctx: &mut Ctx, pvc: &PersistentVolumeClaim, pv: &PersistentVolume) {
         }),
     );
 
-    let key = ObjKey::new(
-        Kind::PersistentVolumeClaim,
-        pvc.metadata.namespace.as_deref().unwrap_or(""),
-        pvc.metadata.name.as_deref().unwrap_or(""),
-    );
     let Some(Object::PersistentVolumeClaim(mut c)) =
-        ctx.api.try_get(&key).map(|o| o.as_ref().clone())
+        ctx.api.try_get(key).map(|o| o.as_ref().clone())
     else {
         return;
     };
-    c.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.clone());
+    c.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.into());
     let ann = c.metadata.annotations.get_or_insert_with(Default::default);
     ann.insert("pv.kubernetes.io/bind-completed".into(), "yes".into());
     ann.insert("pv.kubernetes.io/bound-by-controller".into(), "yes".into());
     if ctx.api.update(Object::PersistentVolumeClaim(c)).is_ok() {
         let _ = ctx.api.set_status::<PersistentVolumeClaim>(
-            &key,
+            key,
             Some(PersistentVolumeClaimStatus {
                 phase: Some("Bound".into()),
                 access_modes,
@@ -549,7 +630,7 @@ fn bind(ctx: &mut Ctx, pvc: &PersistentVolumeClaim, pv: &PersistentVolume) {
             }),
         );
     }
-    ctx.note(format!("bound claim {} to volume {pv_name}", key.name));
+    ctx.note(concat(&["bound claim ", &key.name, " to volume ", pv_name]));
 }
 
 /// A volume whose claim is gone is Released; under Delete it is then removed.

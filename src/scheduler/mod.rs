@@ -16,6 +16,7 @@ use k8s_openapi::api::core::v1::{
 };
 use k8s_openapi::api::storage::v1::StorageClass;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
@@ -23,7 +24,7 @@ const COMPONENT: &str = "default-scheduler";
 /// How long the scheduler retries an unschedulable pod when nothing else changes.
 const RETRY_MS: Millis = 60_000;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Scheduler {
     /// Pods waiting for their WaitForFirstConsumer claims to bind: pod -> chosen node.
     assumed: FxHashMap<ObjKey, String>,
@@ -37,6 +38,39 @@ pub struct Scheduler {
     assumed_load: FxHashMap<String, usize>,
     /// Pods that could not be placed, retried when nodes or claims change.
     unschedulable: BTreeMap<ObjKey, ()>,
+    /// Who signs the scheduler's events (made once, not per event).
+    source: Source,
+    /// The nodes' keys in list order, read from the store again after any node event
+    /// (`nodes_stale`): listing a kind costs far more than getting a few objects by key.
+    node_keys: Vec<ObjKey>,
+    nodes_stale: bool,
+}
+
+impl Default for Scheduler {
+    fn default() -> Self {
+        Scheduler {
+            assumed: FxHashMap::default(),
+            waiting_on_claim: FxHashMap::default(),
+            claims_of_pod: FxHashMap::default(),
+            node_load: FxHashMap::default(),
+            pod_node: FxHashMap::default(),
+            assumed_load: FxHashMap::default(),
+            unschedulable: BTreeMap::new(),
+            source: Source::component(COMPONENT),
+            node_keys: Vec::new(),
+            nodes_stale: true,
+        }
+    }
+}
+
+/// `parts` joined into one string, allocated once (cheaper than `format!` for the
+/// messages built on every scheduling decision).
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
 }
 
 fn pod_claims(pod: &Pod) -> impl Iterator<Item = &str> {
@@ -72,6 +106,11 @@ pub fn tolerates_taint(t: &Toleration, taint: &Taint) -> bool {
 
 /// The node a PV is pinned to by its required node affinity (local volumes), if any.
 pub fn pv_node(pv: &PersistentVolume) -> Option<String> {
+    pinned_node(pv).map(str::to_string)
+}
+
+/// `pv_node`, borrowed from the volume.
+fn pinned_node(pv: &PersistentVolume) -> Option<&str> {
     let terms = &pv
         .spec
         .as_ref()?
@@ -84,7 +123,7 @@ pub fn pv_node(pv: &PersistentVolume) -> Option<String> {
         .iter()
         .flat_map(|t| t.match_expressions.iter().flatten())
         .find(|e| e.key == "kubernetes.io/hostname")
-        .and_then(|e| e.values.as_ref()?.first().cloned())
+        .and_then(|e| e.values.as_ref()?.first().map(String::as_str))
 }
 
 impl Scheduler {
@@ -114,8 +153,8 @@ impl Scheduler {
             Object::PersistentVolumeClaim(_) => {
                 let key = &ev.key;
                 if let Some(pods) = self.waiting_on_claim.get(key) {
-                    for p in pods.clone() {
-                        push(p, 0);
+                    for p in pods {
+                        push(p.clone(), 0);
                     }
                 }
                 for k in self
@@ -126,7 +165,10 @@ impl Scheduler {
                     push(k.clone(), 0);
                 }
             }
-            Object::Node(_) => self.retry_all(push),
+            Object::Node(_) => {
+                self.nodes_stale = true;
+                self.retry_all(push);
+            }
             _ => {}
         }
     }
@@ -177,8 +219,15 @@ impl Scheduler {
                 self.forget(key);
                 return None;
             };
-            let default_spec = PodSpec::default();
-            let spec = pod.spec.as_ref().unwrap_or(&default_spec);
+            // A default spec is made only for a pod without one.
+            let default_spec;
+            let spec = match pod.spec.as_ref() {
+                Some(spec) => spec,
+                None => {
+                    default_spec = PodSpec::default();
+                    &default_spec
+                }
+            };
             if spec.node_name.is_some() || pod.metadata.deletion_timestamp.is_some() {
                 self.forget(key);
                 return None;
@@ -190,6 +239,15 @@ impl Scheduler {
             {
                 return None;
             }
+            if self.nodes_stale {
+                self.node_keys = ctx
+                    .api
+                    .store
+                    .list(Kind::Node, None)
+                    .map(|o| ObjKey::of(o))
+                    .collect();
+                self.nodes_stale = false;
+            }
             self.place(key, pod, spec, &ctx.api.store)
         };
         match placement {
@@ -199,12 +257,7 @@ impl Scheduler {
             Placement::ProvisionOn { node, claims } => {
                 // Unbound WaitForFirstConsumer claims: select the node, wait for provisioning.
                 self.unschedulable.remove(key);
-                for mut claim in claims {
-                    let ckey = ObjKey::new(
-                        Kind::PersistentVolumeClaim,
-                        &key.namespace,
-                        claim.metadata.name.as_deref().unwrap_or(""),
-                    );
+                for (ckey, mut claim) in claims {
                     self.waiting_on_claim
                         .entry(ckey)
                         .or_default()
@@ -216,7 +269,12 @@ impl Scheduler {
                         .insert(SELECTED_NODE.into(), node.clone());
                     let _ = ctx.api.update(Object::from(claim));
                 }
-                ctx.note(format!("{} -> {node}: waiting for its volumes to be provisioned there (WaitForFirstConsumer)", key.name));
+                ctx.note(concat(&[
+                    &key.name,
+                    " -> ",
+                    &node,
+                    ": waiting for its volumes to be provisioned there (WaitForFirstConsumer)",
+                ]));
                 *self.assumed_load.entry(node.clone()).or_default() += 1;
                 self.assumed.insert(key.clone(), node);
                 None
@@ -232,10 +290,11 @@ impl Scheduler {
             Placement::Unschedulable(format!("0/{total} nodes are available: {reason}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling."))
         };
         // Claims: all must exist and not be terminating.
-        let mut claims: Vec<&PersistentVolumeClaim> = Vec::new();
+        let mut claims: Vec<(ObjKey, &PersistentVolumeClaim)> = Vec::new();
         for name in pod_claims(pod) {
+            let ckey = ObjKey::new(Kind::PersistentVolumeClaim, ns, name);
             match store
-                .get(&ObjKey::new(Kind::PersistentVolumeClaim, ns, name))
+                .get(&ckey)
                 .and_then(|o| o.as_typed::<PersistentVolumeClaim>())
             {
                 None => {
@@ -250,38 +309,68 @@ impl Scheduler {
                         node_count(),
                     )
                 }
-                Some(c) => claims.push(c),
+                Some(c) => claims.push((ckey, c)),
             }
         }
-        let volume_of = |c: &PersistentVolumeClaim| {
-            c.spec
-                .as_ref()
-                .and_then(|s| s.volume_name.as_deref())
-                .map(str::to_string)
-        };
+        fn volume_of(c: &PersistentVolumeClaim) -> Option<&str> {
+            c.spec.as_ref().and_then(|s| s.volume_name.as_deref())
+        }
         // A pod that already picked a node waits for its claims to bind there.
         if let Some(node) = self.assumed.get(key) {
-            if claims.iter().all(|c| volume_of(c).is_some()) {
-                return Placement::Bind(node.clone(), "its volumes were provisioned there".into());
+            if claims.iter().all(|(_, c)| volume_of(c).is_some()) {
+                return Placement::Bind(
+                    node.clone(),
+                    Cow::Borrowed("its volumes were provisioned there"),
+                );
             }
             return Placement::WaitForVolumes;
         }
-        let nodes: Vec<&Node> = store
-            .list(Kind::Node, None)
-            .filter_map(|o| o.as_typed::<Node>())
+        // What each claim asks of a node, read once (not once per node): a bound claim's
+        // volume may pin it to a node; an unbound one may wait for its first consumer.
+        let needs: Vec<ClaimNeed> = claims
+            .iter()
+            .map(|(_, claim)| match volume_of(claim) {
+                Some(pv_name) => {
+                    let pv = store
+                        .get(&ObjKey::new(Kind::PersistentVolume, "", pv_name))
+                        .and_then(|o| o.as_typed::<PersistentVolume>());
+                    ClaimNeed::Bound {
+                        pinned: pv.and_then(pinned_node),
+                        pv_name,
+                    }
+                }
+                None => {
+                    let class = claim
+                        .spec
+                        .as_ref()
+                        .and_then(|s| s.storage_class_name.as_deref())
+                        .unwrap_or_default();
+                    let wffc = store
+                        .get(&ObjKey::new(Kind::StorageClass, "", class))
+                        .and_then(|o| o.as_typed::<StorageClass>())
+                        .and_then(|sc| sc.volume_binding_mode.as_deref())
+                        == Some("WaitForFirstConsumer");
+                    ClaimNeed::Unbound { wffc }
+                }
+            })
             .collect();
-        let total = nodes.len();
-        let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+        let mut total = 0;
+        // Why nodes were filtered out; rendered only if no node fits.
+        let mut reasons: Vec<Reason> = Vec::new();
         let mut feasible: Vec<&Node> = Vec::new();
         let no_tolerations = Vec::new();
         let tolerations = spec.tolerations.as_ref().unwrap_or(&no_tolerations);
         let mut unbound_immediate = false;
-        'nodes: for node in nodes {
+        'nodes: for node in self
+            .node_keys
+            .iter()
+            .filter_map(|k| store.get(k))
+            .filter_map(|o| o.as_typed::<Node>())
+        {
+            total += 1;
             let nname = node.metadata.name.as_deref().unwrap_or_default();
             if node.spec.as_ref().and_then(|s| s.unschedulable) == Some(true) {
-                *reasons
-                    .entry("node(s) were unschedulable".into())
-                    .or_default() += 1;
+                reasons.push(Reason::Text("node(s) were unschedulable"));
                 continue;
             }
             // A node that is not ready carries the node controller's taints, checked next.
@@ -295,13 +384,7 @@ impl Scheduler {
                 if (taint.effect == "NoSchedule" || taint.effect == "NoExecute")
                     && !tolerates(tolerations, taint)
                 {
-                    let value = taint.value.as_deref().unwrap_or_default();
-                    *reasons
-                        .entry(format!(
-                            "node(s) had untolerated taint {{{}: {}}}",
-                            taint.key, value
-                        ))
-                        .or_default() += 1;
+                    reasons.push(Reason::Taint(taint));
                     continue 'nodes;
                 }
             }
@@ -311,38 +394,23 @@ impl Scheduler {
                     .iter()
                     .all(|(k, v)| labels.and_then(|l| l.get(k)) == Some(v))
                 {
-                    *reasons
-                        .entry("node(s) didn't match Pod's node affinity/selector".into())
-                        .or_default() += 1;
+                    reasons.push(Reason::Text(
+                        "node(s) didn't match Pod's node affinity/selector",
+                    ));
                     continue;
                 }
             }
-            for claim in &claims {
-                match volume_of(claim) {
-                    Some(pv_name) => {
-                        let pv = store
-                            .get(&ObjKey::new(Kind::PersistentVolume, "", &pv_name))
-                            .and_then(|o| o.as_typed::<PersistentVolume>());
-                        if let Some(pinned) = pv.and_then(pv_node) {
-                            if pinned != nname {
-                                *reasons
-                                    .entry("node(s) had volume node affinity conflict".into())
-                                    .or_default() += 1;
-                                continue 'nodes;
-                            }
-                        }
+            for need in &needs {
+                match need {
+                    ClaimNeed::Bound {
+                        pinned: Some(pinned),
+                        ..
+                    } if *pinned != nname => {
+                        reasons.push(Reason::Text("node(s) had volume node affinity conflict"));
+                        continue 'nodes;
                     }
-                    None => {
-                        let class = claim
-                            .spec
-                            .as_ref()
-                            .and_then(|s| s.storage_class_name.as_deref())
-                            .unwrap_or_default();
-                        let wffc = store
-                            .get(&ObjKey::new(Kind::StorageClass, "", class))
-                            .and_then(|o| o.as_typed::<StorageClass>())
-                            .and_then(|sc| sc.volume_binding_mode.as_deref())
-                            == Some("WaitForFirstConsumer");
+                    ClaimNeed::Bound { .. } => {}
+                    ClaimNeed::Unbound { wffc } => {
                         if !wffc {
                             unbound_immediate = true;
                         }
@@ -355,7 +423,11 @@ impl Scheduler {
             return unschedulable("pod has unbound immediate PersistentVolumeClaims", total);
         }
         if feasible.is_empty() {
-            let mut parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+            let mut counted: BTreeMap<Cow<'_, str>, usize> = BTreeMap::new();
+            for reason in &reasons {
+                *counted.entry(reason.text()).or_default() += 1;
+            }
+            let mut parts: Vec<String> = counted.iter().map(|(r, n)| format!("{n} {r}")).collect();
             parts.sort();
             return Placement::Unschedulable(format!(
                 "0/{total} nodes are available: {}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling.",
@@ -374,23 +446,27 @@ impl Scheduler {
         else {
             return Placement::WaitForVolumes;
         };
-        let unbound: Vec<PersistentVolumeClaim> = claims
+        let unbound: Vec<(ObjKey, PersistentVolumeClaim)> = claims
             .iter()
-            .filter(|c| volume_of(c).is_none())
-            .map(|c| (*c).clone())
+            .zip(&needs)
+            .filter(|(_, need)| matches!(need, ClaimNeed::Unbound { .. }))
+            .map(|((ckey, c), _)| (ckey.clone(), (*c).clone()))
             .collect();
         if unbound.is_empty() {
-            let pinned = claims.iter().find_map(|c| {
-                let pv_name = volume_of(c)?;
-                let pv = store
-                    .get(&ObjKey::new(Kind::PersistentVolume, "", &pv_name))
-                    .and_then(|o| o.as_typed::<PersistentVolume>())?;
-                (pv_node(pv)? == best).then_some(pv_name)
+            let pinned = needs.iter().find_map(|need| match need {
+                ClaimNeed::Bound {
+                    pinned: Some(pinned),
+                    pv_name,
+                } if *pinned == best => Some(pv_name),
+                _ => None,
             });
             let reason = match pinned {
-                Some(pv) => format!("its volume {pv} is pinned there (node affinity)"),
-                None if feasible.len() == 1 => "the only node that fits".to_string(),
-                None => format!("the least busy of the {} nodes that fit", feasible.len()),
+                Some(pv) => Cow::Owned(format!("its volume {pv} is pinned there (node affinity)")),
+                None if feasible.len() == 1 => Cow::Borrowed("the only node that fits"),
+                None => Cow::Owned(format!(
+                    "the least busy of the {} nodes that fit",
+                    feasible.len()
+                )),
             };
             Placement::Bind(best.to_string(), reason)
         } else {
@@ -408,21 +484,25 @@ impl Scheduler {
             .try_get(key)
             .map(|o| Involved::of(Kind::Pod, o.meta()));
         if ctx.api.bind_pod(key, node).is_ok() {
-            let msg = format!(
-                "Successfully assigned {}/{} to {node}",
-                key.namespace, key.name
-            );
             if let Some(involved) = involved {
+                let msg = concat(&[
+                    "Successfully assigned ",
+                    &key.namespace,
+                    "/",
+                    &key.name,
+                    " to ",
+                    node,
+                ]);
                 ctx.api.record_event(
                     &involved,
                     None,
                     EventType::Normal,
                     "Scheduled",
                     &msg,
-                    &Source::component(COMPONENT),
+                    &self.source,
                 );
             }
-            ctx.note(format!("{} -> {node}: {reason}", key.name));
+            ctx.note(concat(&[&key.name, " -> ", node, ": ", reason]));
         }
         None
     }
@@ -443,7 +523,7 @@ impl Scheduler {
             EventType::Warning,
             "FailedScheduling",
             msg,
-            &Source::component(COMPONENT),
+            &self.source,
         );
         ctx.note(format!("cannot place {}: {msg}", key.name));
         self.unschedulable.insert(key.clone(), ());
@@ -474,10 +554,41 @@ enum Placement {
     /// The pod's node is chosen; its volumes are still being provisioned.
     WaitForVolumes,
     /// Bind to the node; the second field says why this node (for `why`).
-    Bind(String, String),
-    /// Provision these (WaitForFirstConsumer) claims on the node, then bind.
+    Bind(String, Cow<'static, str>),
+    /// Provision these (WaitForFirstConsumer) claims (with their keys) on the node, then
+    /// bind.
     ProvisionOn {
         node: String,
-        claims: Vec<PersistentVolumeClaim>,
+        claims: Vec<(ObjKey, PersistentVolumeClaim)>,
     },
+}
+
+/// What a pod's claim asks of a node.
+enum ClaimNeed<'a> {
+    /// Bound to `pv_name`, whose node affinity may pin it to a node.
+    Bound {
+        pv_name: &'a str,
+        pinned: Option<&'a str>,
+    },
+    /// Not bound yet; fine on any node if its class waits for the first consumer.
+    Unbound { wffc: bool },
+}
+
+/// Why a node was filtered out, as `FailedScheduling` words it.
+enum Reason<'a> {
+    Text(&'static str),
+    Taint(&'a Taint),
+}
+
+impl Reason<'_> {
+    fn text(&self) -> Cow<'static, str> {
+        match self {
+            Reason::Text(t) => Cow::Borrowed(t),
+            Reason::Taint(taint) => Cow::Owned(format!(
+                "node(s) had untolerated taint {{{}: {}}}",
+                taint.key,
+                taint.value.as_deref().unwrap_or_default()
+            )),
+        }
+    }
 }

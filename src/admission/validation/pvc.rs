@@ -143,7 +143,9 @@ pub fn validate_pvc_update(
         ));
     }
     let value = |q: Option<&Quantity>| q.and_then(|q| parse_quantity(&q.0)).unwrap_or(0.0);
-    if value(new_size) < value(old_size) {
+    // Nearly every update keeps the request as written: then it cannot have shrunk.
+    let same_request = matches!((new_size, old_size), (Some(n), Some(o)) if n.0 == o.0);
+    if !same_request && value(new_size) < value(old_size) {
         errs.push(FieldError::forbidden(
             "spec.resources.requests.storage",
             "field can not be less than previous value",
