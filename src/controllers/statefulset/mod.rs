@@ -43,6 +43,9 @@ pub struct StatefulSetController {
     failures: FxHashMap<ObjKey, u32>,
     /// The keys of each set's claims, per ordinal.
     claim_keys: FxHashMap<ObjKey, ClaimKeys>,
+    /// The key of the set named by the last pod or revision event: events come in runs
+    /// about one set, so its key is usually made once per run, not once per event.
+    last_owner: Option<ObjKey>,
 }
 
 /// The controller reference a set puts on what it owns.
@@ -65,13 +68,20 @@ pub fn controller_of(meta: &ObjectMeta) -> Option<&OwnerReference> {
         .find(|r| r.controller == Some(true))
 }
 
-/// `web-12` -> ("web", 12).
+/// `web-12` -> ("web", 12). (Digits only, as upstream's pattern; too large for an i32: None.)
 pub fn parent_and_ordinal(name: &str) -> Option<(&str, i32)> {
     let (parent, ord) = name.rsplit_once('-')?;
-    if ord.is_empty() || !ord.chars().all(|c| c.is_ascii_digit()) {
+    if ord.is_empty() {
         return None;
     }
-    Some((parent, ord.parse().ok()?))
+    let mut n: i32 = 0;
+    for b in ord.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(i32::from(b - b'0'))?;
+    }
+    Some((parent, n))
 }
 
 fn is_terminating(pod: &Pod) -> bool {
@@ -135,10 +145,16 @@ impl StatefulSetController {
             Kind::Pod | Kind::ControllerRevision => {
                 if let Some(owner) = controller_of(obj.meta()) {
                     if owner.kind == "StatefulSet" {
-                        push(
-                            ObjKey::new(Kind::StatefulSet, obj.namespace(), &owner.name),
-                            0,
-                        );
+                        let ns = obj.namespace();
+                        let key = match &self.last_owner {
+                            Some(k) if *k.name == *owner.name && *k.namespace == *ns => k.clone(),
+                            _ => {
+                                let k = ObjKey::new(Kind::StatefulSet, ns, &owner.name);
+                                self.last_owner = Some(k.clone());
+                                k
+                            }
+                        };
+                        push(key, 0);
                     }
                 } else if let Some((parent, _)) = parent_and_ordinal(obj.name()) {
                     // An orphan with a set's name pattern may be adopted.
@@ -210,6 +226,7 @@ fn sync(
     let default_spec = Default::default();
     let spec = sts.spec.as_ref().unwrap_or(&default_spec);
     let selector = Selector::from_label_selector(&spec.selector);
+    claim_keys.refresh(sts);
 
     // Claim: adopt matching orphans with our name pattern, keep what we own.
     let mut owned: Vec<(i32, StoredPod)> = Vec::new();
@@ -515,5 +532,13 @@ mod tests {
         );
         assert_eq!(parent_and_ordinal("web"), None);
         assert_eq!(parent_and_ordinal("web-x"), None);
+        assert_eq!(parent_and_ordinal("web-"), None);
+        assert_eq!(parent_and_ordinal("web-+1"), None);
+        assert_eq!(parent_and_ordinal("web-007"), Some(("web", 7)));
+        assert_eq!(
+            parent_and_ordinal("web-2147483647"),
+            Some(("web", i32::MAX))
+        );
+        assert_eq!(parent_and_ordinal("web-2147483648"), None);
     }
 }

@@ -77,9 +77,9 @@ pub struct ClaimKeys {
 }
 
 impl ClaimKeys {
-    /// The keys for `ordinal` of `sts` (whose namespace and name are those this cache
-    /// was made for: it is kept per set key).
-    pub fn of(&mut self, sts: &StatefulSet, ordinal: i32) -> &[ObjKey] {
+    /// Start over if the set's templates are not those the keys were made from (once per
+    /// sync, before [`ClaimKeys::of`]).
+    pub fn refresh(&mut self, sts: &StatefulSet) {
         let templates = sts
             .spec
             .as_ref()
@@ -98,6 +98,11 @@ impl ClaimKeys {
                 .collect();
             self.by_ordinal.clear();
         }
+    }
+
+    /// The keys for `ordinal` of `sts` (whose namespace and name are those this cache
+    /// was made for: it is kept per set key; [`ClaimKeys::refresh`] has seen its templates).
+    pub fn of(&mut self, sts: &StatefulSet, ordinal: i32) -> &[ObjKey] {
         let names = &self.templates;
         self.by_ordinal.entry(ordinal).or_insert_with(|| {
             let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
