@@ -29,7 +29,7 @@ use crate::cluster::Ctx;
 use crate::controllers::statefulset::names::{concat, push_int};
 use crate::store::{ObjKey, WatchEvent};
 use images::{Behaviour, ImageProfile};
-use k8s_openapi::api::core::v1::{Container, ContainerStateTerminated, Node, Pod};
+use k8s_openapi::api::core::v1::{Container, ContainerStateTerminated, Node, Pod, PodSpec};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
@@ -146,11 +146,32 @@ fn pullable(cache: &mut FxHashMap<String, bool>, image: &str) -> bool {
     ok
 }
 
-/// What the runtime reports of an image: `imageID` and the fully qualified reference.
+/// What the runtime reports of an image (`imageID`, the fully qualified reference), and
+/// its catalogue profile.
 #[derive(Clone, Debug)]
 struct ImageNames {
     id: String,
     qualified: String,
+    profile: ImageProfile,
+}
+
+/// What is known of `image`, worked out on first need.
+fn image_names<'a>(cache: &'a mut FxHashMap<String, ImageNames>, image: &str) -> &'a ImageNames {
+    if !cache.contains_key(image) {
+        let names = ImageNames {
+            id: image_id(image),
+            qualified: images::qualified(image),
+            profile: images::profile(image),
+        };
+        cache.insert(image.to_string(), names);
+    }
+    cache.get(image).expect("inserted above")
+}
+
+/// The spec of a pod without one.
+fn no_spec() -> &'static PodSpec {
+    static NO_SPEC: std::sync::LazyLock<PodSpec> = std::sync::LazyLock::new(PodSpec::default);
+    &NO_SPEC
 }
 
 /// Go's `time.Duration` String for the millisecond durations we produce (`4.212s`, `812ms`).
@@ -517,16 +538,9 @@ fn terminated(
 }
 
 impl Kubelet {
-    /// The image's `imageID` and qualified reference, from the cache.
+    /// What is known of the image, from the cache.
     fn image_names(&mut self, image: &str) -> &ImageNames {
-        if !self.image_ids.contains_key(image) {
-            let names = ImageNames {
-                id: image_id(image),
-                qualified: images::qualified(image),
-            };
-            self.image_ids.insert(image.to_string(), names);
-        }
-        self.image_ids.get(image).expect("inserted above")
+        image_names(&mut self.image_ids, image)
     }
 }
 

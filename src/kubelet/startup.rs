@@ -4,8 +4,9 @@
 //! status (`set_status`), so the stored pod is never copied just to be reported on.
 
 use super::{
-    concat, container_events, container_field, exits_after, go_duration, images, node_ip, node_run,
-    status, stored_pod, terminated, ContainerImage, Kubelet, PodRun, Stage, ACCEPT_MS, START_MS,
+    concat, container_events, container_field, exits_after, go_duration, image_names, images,
+    no_spec, node_ip, node_run, status, stored_pod, terminated, ContainerImage, Kubelet, PodRun,
+    Stage, ACCEPT_MS, START_MS,
 };
 use crate::api::time::{to_time, Millis};
 use crate::api::Kind;
@@ -33,8 +34,7 @@ impl Kubelet {
             .unwrap_or_default();
         let (st, involved, containers) = {
             let pod = stored_pod(ctx, key)?;
-            let default_spec = PodSpec::default();
-            let spec = pod.spec.as_ref().unwrap_or(&default_spec);
+            let spec = pod.spec.as_ref().unwrap_or(no_spec());
             let mut st = pod.status.clone().unwrap_or_default();
             st.phase = Some("Pending".into());
             st.host_ip = Some(host_ip.clone());
@@ -139,7 +139,7 @@ impl Kubelet {
             pull_ms += if present {
                 900
             } else {
-                images::profile(image).pull_ms
+                image_names(&mut self.image_ids, image).profile.pull_ms
             };
         }
         if let Some((container, image)) = failing {
@@ -172,8 +172,7 @@ impl Kubelet {
         // When the main container exits on its own, and when it becomes Ready.
         let (involved, containers, host_network_ip, exit_at, ready_at) = {
             let pod = stored_pod(ctx, key)?;
-            let default_spec = PodSpec::default();
-            let spec = pod.spec.as_ref().unwrap_or(&default_spec);
+            let spec = pod.spec.as_ref().unwrap_or(no_spec());
             let host_network_ip = (spec.host_network == Some(true)).then(|| {
                 pod.status
                     .as_ref()
@@ -181,7 +180,8 @@ impl Kubelet {
                     .unwrap_or_default()
             });
             let main = spec.containers.first()?;
-            let profile = images::profile(main.image.as_deref().unwrap_or(""));
+            let profile =
+                image_names(&mut self.image_ids, main.image.as_deref().unwrap_or("")).profile;
             let mut exit_at = exits_after(main, &profile).map(|(after, code)| (now + after, code));
             if run.faults.crash_loop {
                 // Broken on purpose: the process dies as it starts.
@@ -229,7 +229,7 @@ impl Kubelet {
                     &source,
                 );
             } else {
-                let profile = images::profile(image);
+                let profile = image_names(&mut self.image_ids, image).profile;
                 let d = go_duration(profile.pull_ms);
                 ctx.api.record_event(&involved, Some(&field), EventType::Normal, "Pulled", &format!("Successfully pulled image \"{image}\" in {d} ({d} including waiting). Image size: {} bytes.", profile.size_bytes), &source);
                 node_run.images.insert(image.clone());
@@ -300,11 +300,10 @@ impl Kubelet {
         let Some(current) = stored_pod(ctx, key) else {
             return;
         };
-        let default_spec = PodSpec::default();
-        let image_names: Vec<super::ImageNames> = current
+        let reported: Vec<super::ImageNames> = current
             .spec
             .as_ref()
-            .unwrap_or(&default_spec)
+            .unwrap_or(no_spec())
             .containers
             .iter()
             .map(|c| {
@@ -315,7 +314,7 @@ impl Kubelet {
         let Some(run) = self.pods.get(key) else {
             return;
         };
-        let spec = current.spec.as_ref().unwrap_or(&default_spec);
+        let spec = current.spec.as_ref().unwrap_or(no_spec());
         let mut st = status::running_base(current.status.as_ref());
         st.phase = Some("Running".into());
         let ip = run.ip.clone().unwrap_or_default();
@@ -335,13 +334,13 @@ impl Kubelet {
                 c.message.clone_from(&unready);
             }
         }
-        let mut image_names = image_names.into_iter();
+        let mut reported = reported.into_iter();
         st.container_statuses = Some(
             spec.containers
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let names = image_names.next();
+                    let names = reported.next();
                     ContainerStatus {
                         name: c.name.clone(),
                         image: names
