@@ -244,14 +244,20 @@ pub const GENERIC: ImageProfile = img(
 
 /// Split `repo[:tag][@digest]` into repository and tag (`latest` when absent).
 pub fn split_reference(image: &str) -> (String, String) {
+    let (repo, tag) = split_reference_str(image);
+    (repo.to_string(), tag.to_string())
+}
+
+/// [`split_reference`], borrowing from `image`.
+fn split_reference_str(image: &str) -> (&str, &str) {
     let no_digest = image.split('@').next().unwrap_or(image);
     let last_slash = no_digest.rfind('/').map(|i| i + 1).unwrap_or(0);
     match no_digest[last_slash..].rfind(':') {
         Some(i) => (
-            no_digest[..last_slash + i].to_string(),
-            no_digest[last_slash + i + 1..].to_string(),
+            &no_digest[..last_slash + i],
+            &no_digest[last_slash + i + 1..],
         ),
-        None => (no_digest.to_string(), "latest".to_string()),
+        None => (no_digest, "latest"),
     }
 }
 
@@ -265,8 +271,8 @@ pub fn short_repository(repo: &str) -> &str {
 
 /// Look an image up; unknown images get the generic profile.
 pub fn profile(image: &str) -> ImageProfile {
-    let (repo, _) = split_reference(image);
-    let short = short_repository(&repo);
+    let (repo, _) = split_reference_str(image);
+    let short = short_repository(repo);
     CATALOGUE
         .iter()
         .find(|p| p.repository == short)
@@ -311,18 +317,22 @@ pub fn pull_policy_pulls(policy: Option<&str>, present: bool) -> bool {
 
 /// The fully qualified reference the runtime reports (`docker.io/library/nginx:1.25`).
 pub fn qualified(image: &str) -> String {
-    let (repo, tag) = split_reference(image);
+    let (repo, tag) = split_reference_str(image);
     let first = repo.split('/').next().unwrap_or("");
     let has_registry =
         repo.contains('/') && (first.contains('.') || first.contains(':') || first == "localhost");
-    let full_repo = if has_registry {
-        repo.clone()
+    let registry = if has_registry {
+        ""
     } else if repo.contains('/') {
-        format!("docker.io/{repo}")
+        "docker.io/"
     } else {
-        format!("docker.io/library/{repo}")
+        "docker.io/library/"
     };
-    format!("{full_repo}:{tag}")
+    let mut out = String::with_capacity(registry.len() + repo.len() + 1 + tag.len());
+    for part in [registry, repo, ":", tag] {
+        out.push_str(part);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -23,12 +23,13 @@ pub mod status;
 use crate::api::time::{to_time, Millis};
 use crate::api::{Kind, Object};
 use crate::apiserver::events::{EventType, Involved, Source};
-use crate::apiserver::{format_ipv4, parse_ipv4};
+use crate::apiserver::parse_ipv4;
 use crate::cluster::ids::fnv32a;
 use crate::cluster::Ctx;
+use crate::controllers::statefulset::names::{concat, push_int};
 use crate::store::{ObjKey, WatchEvent};
 use images::{Behaviour, ImageProfile};
-use k8s_openapi::api::core::v1::{Container, ContainerStateTerminated, Node, Pod};
+use k8s_openapi::api::core::v1::{Container, ContainerStateTerminated, Node, Pod, PodSpec};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
@@ -118,6 +119,8 @@ pub struct Faults {
 struct NodeRun {
     images: BTreeSet<String>,
     last_ip: u32,
+    /// The node's `podCIDR` as last read, and its base address (parsed once).
+    pod_cidr: Option<(String, u32)>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -126,8 +129,9 @@ pub struct Kubelet {
     /// Nodes whose kubelet is down (`fail node`), since when.
     down: FxHashMap<String, Millis>,
     nodes: FxHashMap<String, NodeRun>,
-    /// `imageID` of each image seen (a digest, computed once per image).
-    image_ids: FxHashMap<String, String>,
+    /// `imageID` of each image seen (a digest, computed once per image), and the fully
+    /// qualified reference reported as the container's `image`.
+    image_ids: FxHashMap<String, ImageNames>,
     /// Whether each image seen can be pulled (the registry's answer never changes).
     pullable: FxHashMap<String, bool>,
 }
@@ -142,8 +146,63 @@ fn pullable(cache: &mut FxHashMap<String, bool>, image: &str) -> bool {
     ok
 }
 
+/// What the runtime reports of an image (`imageID`, the fully qualified reference), and
+/// its catalogue profile.
+#[derive(Clone, Debug)]
+struct ImageNames {
+    id: String,
+    qualified: String,
+    profile: ImageProfile,
+}
+
+/// What is known of `image`, worked out on first need.
+fn image_names<'a>(cache: &'a mut FxHashMap<String, ImageNames>, image: &str) -> &'a ImageNames {
+    if !cache.contains_key(image) {
+        let names = ImageNames {
+            id: image_id(image),
+            qualified: images::qualified(image),
+            profile: images::profile(image),
+        };
+        cache.insert(image.to_string(), names);
+    }
+    cache.get(image).expect("inserted above")
+}
+
+/// The spec of a pod without one.
+fn no_spec() -> &'static PodSpec {
+    static NO_SPEC: std::sync::LazyLock<PodSpec> = std::sync::LazyLock::new(PodSpec::default);
+    &NO_SPEC
+}
+
 /// Go's `time.Duration` String for the millisecond durations we produce (`4.212s`, `812ms`).
 pub fn go_duration(ms: Millis) -> String {
+    // Under a minute (pull times, nearly every call): written digit by digit.
+    if ms < 60_000 {
+        let mut out = String::with_capacity(12);
+        if ms < 1000 {
+            push_int(&mut out, ms);
+            out.push_str("ms");
+            return out;
+        }
+        push_int(&mut out, ms / 1000);
+        let mut frac = ms % 1000;
+        if frac != 0 {
+            out.push('.');
+            let mut width = 3;
+            while frac % 10 == 0 {
+                frac /= 10;
+                width -= 1;
+            }
+            let at = out.len();
+            push_int(&mut out, frac);
+            // Leading zeros of the fraction (`4.05s`).
+            for _ in 0..width - (out.len() - at) {
+                out.insert(at, '0');
+            }
+        }
+        out.push('s');
+        return out;
+    }
     if ms >= 60_000 {
         let (h, rest) = (ms / 3_600_000, ms % 3_600_000);
         let (m, rest) = (rest / 60_000, rest % 60_000);
@@ -170,7 +229,7 @@ pub fn go_duration(ms: Millis) -> String {
 }
 
 fn container_field(name: &str) -> String {
-    format!("spec.containers{{{name}}}")
+    concat(&["spec.containers{", name, "}"])
 }
 
 /// Report events about one container of a pod, in order (a failure, then the
@@ -422,16 +481,44 @@ impl Kubelet {
             .and_then(|o| o.as_typed::<Node>())
             .and_then(|n| n.spec.as_ref()?.pod_cidr.as_deref());
         let cidr = cidr.unwrap_or("10.244.0.0/24");
-        let base = parse_ipv4(cidr.split('/').next().unwrap_or("10.244.0.0")).unwrap_or(0);
-        let run = self.nodes.entry(node_name.to_string()).or_default();
+        let run = node_run(&mut self.nodes, node_name);
+        let base = match &run.pod_cidr {
+            Some((known, base)) if known == cidr => *base,
+            _ => {
+                let base = parse_ipv4(cidr.split('/').next().unwrap_or("10.244.0.0")).unwrap_or(0);
+                run.pod_cidr = Some((cidr.to_string(), base));
+                base
+            }
+        };
         // host-local IPAM: round-robin from .2, skipping the last address.
         run.last_ip = if run.last_ip < 2 || run.last_ip >= 254 {
             2
         } else {
             run.last_ip + 1
         };
-        format_ipv4(base + run.last_ip)
+        ipv4(base + run.last_ip)
     }
+}
+
+/// The kubelet's record of a node, made on first need (without copying its name when it
+/// exists).
+fn node_run<'a>(nodes: &'a mut FxHashMap<String, NodeRun>, name: &str) -> &'a mut NodeRun {
+    if !nodes.contains_key(name) {
+        nodes.insert(name.to_string(), NodeRun::default());
+    }
+    nodes.get_mut(name).expect("inserted above")
+}
+
+/// An address in dotted decimal (as `format_ipv4`, without the formatting machinery).
+fn ipv4(n: u32) -> String {
+    let mut out = String::with_capacity(15);
+    for (i, shift) in [24, 16, 8, 0].into_iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        push_int(&mut out, i64::from((n >> shift) & 255));
+    }
+    out
 }
 
 fn terminated(
@@ -451,14 +538,9 @@ fn terminated(
 }
 
 impl Kubelet {
-    /// The image's `imageID`, from the cache.
-    fn image_id(&mut self, image: &str) -> String {
-        if let Some(id) = self.image_ids.get(image) {
-            return id.clone();
-        }
-        let id = image_id(image);
-        self.image_ids.insert(image.to_string(), id.clone());
-        id
+    /// What is known of the image, from the cache.
+    fn image_names(&mut self, image: &str) -> &ImageNames {
+        image_names(&mut self.image_ids, image)
     }
 }
 
@@ -489,5 +571,18 @@ mod tests {
         assert_eq!(go_duration(80_000), "1m20s");
         assert_eq!(go_duration(300_000), "5m0s");
         assert_eq!(go_duration(160_000), "2m40s");
+        assert_eq!(go_duration(4050), "4.05s");
+        assert_eq!(go_duration(4005), "4.005s");
+        assert_eq!(go_duration(10_000), "10s");
+        assert_eq!(go_duration(59_990), "59.99s");
+        assert_eq!(go_duration(0), "0ms");
+        assert_eq!(go_duration(-5), "-5ms");
+    }
+
+    #[test]
+    fn addresses_read_as_formatted() {
+        for n in [0, 1, 0x0af4_0002, 0xffff_ffff, 0x7f00_0001] {
+            assert_eq!(ipv4(n), crate::apiserver::format_ipv4(n));
+        }
     }
 }

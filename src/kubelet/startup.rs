@@ -4,8 +4,9 @@
 //! status (`set_status`), so the stored pod is never copied just to be reported on.
 
 use super::{
-    container_events, container_field, exits_after, go_duration, images, node_ip, status,
-    stored_pod, terminated, ContainerImage, Kubelet, PodRun, Stage, ACCEPT_MS, START_MS,
+    concat, container_events, container_field, exits_after, go_duration, image_names, images,
+    no_spec, node_ip, node_run, status, stored_pod, terminated, ContainerImage, Kubelet, PodRun,
+    Stage, ACCEPT_MS, START_MS,
 };
 use crate::api::time::{to_time, Millis};
 use crate::api::Kind;
@@ -33,8 +34,7 @@ impl Kubelet {
             .unwrap_or_default();
         let (st, involved, containers) = {
             let pod = stored_pod(ctx, key)?;
-            let default_spec = PodSpec::default();
-            let spec = pod.spec.as_ref().unwrap_or(&default_spec);
+            let spec = pod.spec.as_ref().unwrap_or(no_spec());
             let mut st = pod.status.clone().unwrap_or_default();
             st.phase = Some("Pending".into());
             st.host_ip = Some(host_ip.clone());
@@ -54,13 +54,10 @@ impl Kubelet {
                 now,
             );
             status::set_condition(&mut st, "PodScheduled", "True", None, now);
-            let names: Vec<&str> = spec.containers.iter().map(|c| c.name.as_str()).collect();
+            let unready = unready_message(spec);
             for c in st.conditions.iter_mut().flatten() {
                 if c.type_ == "Ready" || c.type_ == "ContainersReady" {
-                    c.message = Some(format!(
-                        "containers with unready status: [{}]",
-                        names.join(" ")
-                    ));
+                    c.message = Some(unready.clone());
                 }
             }
             st.container_statuses = Some(
@@ -92,7 +89,7 @@ impl Kubelet {
 
         // Pull what is missing.
         let source = Source::kubelet(node_name);
-        let node_run = self.nodes.entry(node_name.to_string()).or_default();
+        let node_run = node_run(&mut self.nodes, node_name);
         let mut pull_ms = 0;
         let mut failing: Option<(String, String)> = None;
         for c in &containers {
@@ -136,27 +133,31 @@ impl Kubelet {
                 Some(&container_field(&c.name)),
                 EventType::Normal,
                 "Pulling",
-                &format!("Pulling image \"{image}\""),
+                &concat(&["Pulling image \"", image, "\""]),
                 &source,
             );
             pull_ms += if present {
                 900
             } else {
-                images::profile(image).pull_ms
+                image_names(&mut self.image_ids, image).profile.pull_ms
             };
         }
         if let Some((container, image)) = failing {
             return self.start_failing_pull(key, node_name, &involved, &container, &image, ctx);
         }
-        ctx.note(format!(
-            "{}: preparing on {node_name} (pulling images: {})",
-            key.name,
-            if pull_ms > 0 {
-                go_duration(pull_ms)
-            } else {
-                "none needed".into()
-            }
-        ));
+        let pulling = if pull_ms > 0 {
+            go_duration(pull_ms)
+        } else {
+            "none needed".into()
+        };
+        ctx.note(concat(&[
+            &key.name,
+            ": preparing on ",
+            node_name,
+            " (pulling images: ",
+            &pulling,
+            ")",
+        ]));
         let until = now + ACCEPT_MS + pull_ms + START_MS;
         self.pods.insert(
             key.clone(),
@@ -171,8 +172,7 @@ impl Kubelet {
         // When the main container exits on its own, and when it becomes Ready.
         let (involved, containers, host_network_ip, exit_at, ready_at) = {
             let pod = stored_pod(ctx, key)?;
-            let default_spec = PodSpec::default();
-            let spec = pod.spec.as_ref().unwrap_or(&default_spec);
+            let spec = pod.spec.as_ref().unwrap_or(no_spec());
             let host_network_ip = (spec.host_network == Some(true)).then(|| {
                 pod.status
                     .as_ref()
@@ -180,7 +180,8 @@ impl Kubelet {
                     .unwrap_or_default()
             });
             let main = spec.containers.first()?;
-            let profile = images::profile(main.image.as_deref().unwrap_or(""));
+            let profile =
+                image_names(&mut self.image_ids, main.image.as_deref().unwrap_or("")).profile;
             let mut exit_at = exits_after(main, &profile).map(|(after, code)| (now + after, code));
             if run.faults.crash_loop {
                 // Broken on purpose: the process dies as it starts.
@@ -213,7 +214,7 @@ impl Kubelet {
         if run.started_at.is_some() {
             run.restarts += 1;
         }
-        let node_run = self.nodes.entry(run.node.clone()).or_default();
+        let node_run = node_run(&mut self.nodes, &run.node);
         for c in &containers {
             let image = &c.image;
             let field = container_field(&c.name);
@@ -224,11 +225,11 @@ impl Kubelet {
                     Some(&field),
                     EventType::Normal,
                     "Pulled",
-                    &format!("Container image \"{image}\" already present on machine"),
+                    &concat(&["Container image \"", image, "\" already present on machine"]),
                     &source,
                 );
             } else {
-                let profile = images::profile(image);
+                let profile = image_names(&mut self.image_ids, image).profile;
                 let d = go_duration(profile.pull_ms);
                 ctx.api.record_event(&involved, Some(&field), EventType::Normal, "Pulled", &format!("Successfully pulled image \"{image}\" in {d} ({d} including waiting). Image size: {} bytes.", profile.size_bytes), &source);
                 node_run.images.insert(image.clone());
@@ -238,7 +239,7 @@ impl Kubelet {
                 Some(&field),
                 EventType::Normal,
                 "Created",
-                &format!("Created container: {}", c.name),
+                &concat(&["Created container: ", &c.name]),
                 &source,
             );
             ctx.api.record_event(
@@ -246,7 +247,7 @@ impl Kubelet {
                 Some(&field),
                 EventType::Normal,
                 "Started",
-                &format!("Started container {}", c.name),
+                &concat(&["Started container ", &c.name]),
                 &source,
             );
         }
@@ -258,7 +259,7 @@ impl Kubelet {
         }
         run.container_ids = containers
             .iter()
-            .map(|_| format!("containerd://{}", ctx.api.ids.hex(64)))
+            .map(|_| concat(&["containerd://", &ctx.api.ids.hex(64)]))
             .collect();
         run.started_at = Some(now);
         run.stage = Stage::Running { ready_at, exit_at };
@@ -271,15 +272,15 @@ impl Kubelet {
         self.pods.insert(key.clone(), run);
         let ready = ready_at == Some(now);
         self.write_running(key, ready, ctx);
-        ctx.note(format!(
-            "{}: containers started{}",
-            key.name,
+        ctx.note(concat(&[
+            &key.name,
+            ": containers started",
             if ready {
                 "; Ready (no readiness probe)"
             } else {
                 ""
-            }
-        ));
+            },
+        ]));
         let mut next: Vec<Millis> = Vec::new();
         if let Some(t) = ready_at.filter(|t| *t > now) {
             next.push(t - now);
@@ -299,20 +300,22 @@ impl Kubelet {
         let Some(current) = stored_pod(ctx, key) else {
             return;
         };
-        let default_spec = PodSpec::default();
-        let image_ids: Vec<String> = current
+        let reported: Vec<super::ImageNames> = current
             .spec
             .as_ref()
-            .unwrap_or(&default_spec)
+            .unwrap_or(no_spec())
             .containers
             .iter()
-            .map(|c| self.image_id(c.image.as_deref().unwrap_or_default()))
+            .map(|c| {
+                self.image_names(c.image.as_deref().unwrap_or_default())
+                    .clone()
+            })
             .collect();
         let Some(run) = self.pods.get(key) else {
             return;
         };
-        let spec = current.spec.as_ref().unwrap_or(&default_spec);
-        let mut st = current.status.clone().unwrap_or_default();
+        let spec = current.spec.as_ref().unwrap_or(no_spec());
+        let mut st = status::running_base(current.status.as_ref());
         st.phase = Some("Running".into());
         let ip = run.ip.clone().unwrap_or_default();
         st.pod_ip = Some(ip.clone());
@@ -325,30 +328,26 @@ impl Kubelet {
         };
         status::set_condition(&mut st, "Ready", r, reason, now);
         status::set_condition(&mut st, "ContainersReady", r, reason, now);
+        let unready = (!ready).then(|| unready_message(spec));
         for c in st.conditions.iter_mut().flatten() {
             if c.type_ == "Ready" || c.type_ == "ContainersReady" {
-                c.message = (!ready).then(|| {
-                    format!(
-                        "containers with unready status: [{}]",
-                        spec.containers
-                            .iter()
-                            .map(|c| c.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    )
-                });
+                c.message.clone_from(&unready);
             }
         }
+        let mut reported = reported.into_iter();
         st.container_statuses = Some(
             spec.containers
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let image = c.image.as_deref().unwrap_or_default();
+                    let names = reported.next();
                     ContainerStatus {
                         name: c.name.clone(),
-                        image: images::qualified(image),
-                        image_id: image_ids.get(i).cloned().unwrap_or_default(),
+                        image: names
+                            .as_ref()
+                            .map(|n| n.qualified.clone())
+                            .unwrap_or_default(),
+                        image_id: names.map(|n| n.id).unwrap_or_default(),
                         container_id: run.container_ids.get(i).cloned(),
                         ready,
                         restart_count: run.restarts,
@@ -409,4 +408,18 @@ impl Kubelet {
         }
         let _ = ctx.api.set_status::<Pod>(key, Some(st));
     }
+}
+
+/// `containers with unready status: [a b]`, the message of the Ready and ContainersReady
+/// conditions while containers are not ready.
+fn unready_message(spec: &PodSpec) -> String {
+    let mut out = String::from("containers with unready status: [");
+    for (i, c) in spec.containers.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&c.name);
+    }
+    out.push(']');
+    out
 }

@@ -9,6 +9,7 @@
 //! A sync reads pods straight from the store (shared, never copied): with thousands of
 //! replicas, copying every pod on every sync would dominate the controller's cost.
 
+pub mod names;
 mod pods;
 mod retention;
 pub mod revisions;
@@ -26,7 +27,8 @@ use crate::store::{ObjKey, WatchEvent};
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
-use pods::{claim_names, create_missing_claims, create_pod_and_claims, delete_pod, set_event};
+use names::ClaimKeys;
+use pods::{create_missing_claims, create_pod_and_claims, delete_pod, set_event};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -39,6 +41,11 @@ const COMPONENT: &str = "statefulset-controller";
 pub struct StatefulSetController {
     /// Consecutive failed syncs per set, for the rate-limited requeue.
     failures: FxHashMap<ObjKey, u32>,
+    /// The keys of each set's claims, per ordinal.
+    claim_keys: FxHashMap<ObjKey, ClaimKeys>,
+    /// The key of the set named by the last pod or revision event: events come in runs
+    /// about one set, so its key is usually made once per run, not once per event.
+    last_owner: Option<ObjKey>,
 }
 
 /// The controller reference a set puts on what it owns.
@@ -61,13 +68,20 @@ pub fn controller_of(meta: &ObjectMeta) -> Option<&OwnerReference> {
         .find(|r| r.controller == Some(true))
 }
 
-/// `web-12` -> ("web", 12).
+/// `web-12` -> ("web", 12). (Digits only, as upstream's pattern; too large for an i32: None.)
 pub fn parent_and_ordinal(name: &str) -> Option<(&str, i32)> {
     let (parent, ord) = name.rsplit_once('-')?;
-    if ord.is_empty() || !ord.chars().all(|c| c.is_ascii_digit()) {
+    if ord.is_empty() {
         return None;
     }
-    Some((parent, ord.parse().ok()?))
+    let mut n: i32 = 0;
+    for b in ord.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(i32::from(b - b'0'))?;
+    }
+    Some((parent, n))
 }
 
 fn is_terminating(pod: &Pod) -> bool {
@@ -134,10 +148,16 @@ impl StatefulSetController {
             Kind::Pod => {
                 if let Some(owner) = controller_of(obj.meta()) {
                     if owner.kind == "StatefulSet" {
-                        push(
-                            ObjKey::new(Kind::StatefulSet, obj.namespace(), &owner.name),
-                            0,
-                        );
+                        let ns = obj.namespace();
+                        let key = match &self.last_owner {
+                            Some(k) if *k.name == *owner.name && *k.namespace == *ns => k.clone(),
+                            _ => {
+                                let k = ObjKey::new(Kind::StatefulSet, ns, &owner.name);
+                                self.last_owner = Some(k.clone());
+                                k
+                            }
+                        };
+                        push(key, 0);
                     }
                 } else if let Some((parent, _)) = parent_and_ordinal(obj.name()) {
                     // An orphan with a set's name pattern may be adopted.
@@ -152,9 +172,14 @@ impl StatefulSetController {
         let stored = ctx.api.try_get(key).cloned();
         let Some(sts) = stored.as_deref().and_then(Object::as_typed::<StatefulSet>) else {
             self.failures.remove(key);
+            self.claim_keys.remove(key);
             return None;
         };
-        match sync(sts, ctx) {
+        let claim_keys = match self.claim_keys.get_mut(key) {
+            Some(keys) => keys,
+            None => self.claim_keys.entry(key.clone()).or_default(),
+        };
+        match sync(sts, claim_keys, ctx) {
             Ok(requeue) => {
                 self.failures.remove(key);
                 requeue
@@ -193,13 +218,18 @@ impl StoredPod {
 /// available (upstream re-queues `minReadySeconds` after each sync while
 /// `availableReplicas` falls short; the pod's availability is what decides).
 #[allow(clippy::needless_range_loop)]
-fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Option<Millis>, ()> {
+fn sync(
+    sts: &StatefulSet,
+    claim_keys: &mut ClaimKeys,
+    ctx: &mut Ctx,
+) -> Result<Option<Millis>, ()> {
     let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
     let set_name = sts.metadata.name.as_deref().unwrap_or_default();
     let uid = sts.metadata.uid.as_deref().unwrap_or_default();
     let default_spec = Default::default();
     let spec = sts.spec.as_ref().unwrap_or(&default_spec);
     let selector = Selector::from_label_selector(&spec.selector);
+    claim_keys.refresh(sts);
 
     // Claim: adopt matching orphans with our name pattern, keep what we own.
     let mut owned: Vec<(i32, StoredPod)> = Vec::new();
@@ -246,11 +276,14 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Option<Millis>, ()> {
     }
 
     let revs = revisions::ensure_revisions(sts, ctx)?;
-    // The revisions pods run as this sync found them (`truncateHistory` keeps these).
-    let pod_revisions: Vec<String> = owned
-        .iter()
-        .filter_map(|(_, p)| revision_of(p.pod()).map(str::to_string))
-        .collect();
+    // The revisions pods run as this sync found them (`truncateHistory` keeps these),
+    // each once: nearly all pods run one or two.
+    let mut pod_revisions: Vec<String> = Vec::new();
+    for rev in owned.iter().filter_map(|(_, p)| revision_of(p.pod())) {
+        if !pod_revisions.iter().any(|r| r == rev) {
+            pod_revisions.push(rev.to_string());
+        }
+    }
 
     let replicas = spec.replicas.unwrap_or(1).max(0);
     let start = spec.ordinals.as_ref().and_then(|o| o.start).unwrap_or(0);
@@ -294,8 +327,9 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Option<Millis>, ()> {
                     true
                 }
                 None => {
-                    let name = format!("{set_name}-{ordinal}");
-                    if let Some(claim) = retention::claim_is_stale(sts, ordinal, ctx) {
+                    let claims = claim_keys.of(sts, ordinal);
+                    if let Some(claim) = retention::claim_is_stale(sts, ordinal, claims, ctx) {
+                        let name = names::pod_name(set_name, ordinal);
                         ctx.note(format!(
                             "not creating {name}: claim {claim} still belongs to its previous pod"
                         ));
@@ -307,7 +341,7 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Option<Millis>, ()> {
                             &revs.update
                         };
                         let pod = new_pod(sts, &rev.name, &rev.template, ordinal);
-                        if create_pod_and_claims(sts, pod, ordinal, ctx).is_err() {
+                        if create_pod_and_claims(sts, pod, ordinal, claims, ctx).is_err() {
                             result = Err(());
                             blocked = true;
                             break;
@@ -321,14 +355,18 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Option<Millis>, ()> {
                         .as_ref()
                         .and_then(|s| s.phase.as_deref())
                         .unwrap_or("Pending");
-                    let name = format!("{set_name}-{ordinal}");
+                    let claims = claim_keys.of(sts, ordinal);
                     if phase == "Pending" && !is_terminating(pod) {
-                        let _ = create_missing_claims(sts, ordinal, &name, ctx);
+                        let _ = create_missing_claims(sts, ordinal, claims, ctx);
                     }
+                    // Only notes need the pod's name (`<set>-<ordinal>`).
+                    let name = || names::pod_name(set_name, ordinal);
                     if is_terminating(pod) && monotonic {
+                        let name = name();
                         ctx.note(format!("waiting: {name} is terminating (OrderedReady)"));
                         true
                     } else if !is_running_and_ready(pod) && monotonic {
+                        let name = name();
                         if let Some(next) = (i + 1 < replicas as usize)
                             .then(|| format!("{set_name}-{}", ordinal + 1))
                         {
@@ -340,12 +378,13 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Option<Millis>, ()> {
                         }
                         true
                     } else if monotonic && !is_available(pod, min_ready, now) {
+                        let name = name();
                         ctx.note(format!(
                             "waiting for {name} to be available: Ready for more than minReadySeconds ({min_ready}s) (OrderedReady)"
                         ));
                         true
                     } else {
-                        retention::fix_claims(sts, pod, false, ctx);
+                        retention::fix_claims(sts, pod, claims, false, ctx);
                         false
                     }
                 }
@@ -359,8 +398,9 @@ fn sync(sts: &StatefulSet, ctx: &mut Ctx) -> Result<Option<Millis>, ()> {
 
     if !blocked {
         // Claims of condemned pods follow the retention policy before the pods go.
-        for (_, stored) in &condemned {
-            retention::fix_claims(sts, stored.pod(), true, ctx);
+        for (ord, stored) in &condemned {
+            let claims = claim_keys.of(sts, *ord);
+            retention::fix_claims(sts, stored.pod(), claims, true, ctx);
         }
         // The lowest-ordinal unhealthy condemned pod may go even though it is unhealthy.
         let first_unhealthy = condemned
@@ -495,5 +535,13 @@ mod tests {
         );
         assert_eq!(parent_and_ordinal("web"), None);
         assert_eq!(parent_and_ordinal("web-x"), None);
+        assert_eq!(parent_and_ordinal("web-"), None);
+        assert_eq!(parent_and_ordinal("web-+1"), None);
+        assert_eq!(parent_and_ordinal("web-007"), Some(("web", 7)));
+        assert_eq!(
+            parent_and_ordinal("web-2147483647"),
+            Some(("web", i32::MAX))
+        );
+        assert_eq!(parent_and_ordinal("web-2147483648"), None);
     }
 }

@@ -2,6 +2,7 @@
 //! claims from `volumeClaimTemplates` (`getPersistentVolumeClaims`), and the events the
 //! controller records for each.
 
+use super::names;
 use super::{controller_ref, COMPONENT, POD_INDEX_LABEL, POD_NAME_LABEL, REVISION_LABEL};
 use crate::api::{Kind, Object};
 use crate::apiserver::events::{EventType, Involved, Source};
@@ -17,12 +18,12 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 /// Build the pod for `ordinal` from a revision's template, as `newVersionedStatefulSetPod` does.
 pub fn new_pod(sts: &StatefulSet, rev_name: &str, template: &PodTemplateSpec, ordinal: i32) -> Pod {
     let set_name = sts.metadata.name.as_deref().unwrap_or_default();
-    let name = format!("{set_name}-{ordinal}");
+    let name = names::pod_name(set_name, ordinal);
     let tmeta = template.metadata.as_ref();
     let mut labels = tmeta.and_then(|m| m.labels.clone()).unwrap_or_default();
     labels.insert(REVISION_LABEL.into(), rev_name.to_string());
     labels.insert(POD_NAME_LABEL.into(), name.clone());
-    labels.insert(POD_INDEX_LABEL.into(), ordinal.to_string());
+    labels.insert(POD_INDEX_LABEL.into(), names::int(ordinal));
     let mut pod_spec = template.spec.clone().unwrap_or_default();
     pod_spec.hostname = Some(name.clone());
     let spec = sts.spec.as_ref();
@@ -32,17 +33,17 @@ pub fn new_pod(sts: &StatefulSet, rev_name: &str, template: &PodTemplateSpec, or
     {
         pod_spec.subdomain = Some(svc.to_string());
     }
+    let claim_templates = spec
+        .and_then(|s| s.volume_claim_templates.as_deref())
+        .unwrap_or_default();
     let mut volumes: Vec<Volume> = pod_spec.volumes.take().unwrap_or_default();
-    for tmpl in spec
-        .and_then(|s| s.volume_claim_templates.as_ref())
-        .into_iter()
-        .flatten()
-    {
+    volumes.reserve(claim_templates.len());
+    for tmpl in claim_templates {
         let vol_name = tmpl.metadata.name.clone().unwrap_or_default();
         volumes.retain(|v| v.name != vol_name);
         volumes.push(Volume {
             persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
-                claim_name: format!("{vol_name}-{name}"),
+                claim_name: names::concat(&[&vol_name, "-", &name]),
                 read_only: None,
             }),
             name: vol_name,
@@ -64,23 +65,6 @@ pub fn new_pod(sts: &StatefulSet, rev_name: &str, template: &PodTemplateSpec, or
         spec: Some(pod_spec),
         status: None,
     }
-}
-
-/// The names of the claims a pod of this set uses, one per `volumeClaimTemplates` entry.
-pub(super) fn claim_names<'a>(
-    sts: &'a StatefulSet,
-    ordinal: i32,
-) -> impl Iterator<Item = String> + 'a {
-    let set_name = sts.metadata.name.as_deref().unwrap_or_default();
-    sts.spec
-        .as_ref()
-        .and_then(|s| s.volume_claim_templates.as_ref())
-        .into_iter()
-        .flatten()
-        .map(move |tmpl| {
-            let tname = tmpl.metadata.name.as_deref().unwrap_or_default();
-            format!("{tname}-{set_name}-{ordinal}")
-        })
 }
 
 /// The claim for template `index` of a pod of this set, as `getPersistentVolumeClaims` builds it.
@@ -113,7 +97,7 @@ pub(super) fn set_event(
     sts: &StatefulSet,
     type_: EventType,
     reason: &str,
-    message: String,
+    message: &str,
 ) {
     let obj = Involved::of(Kind::StatefulSet, &sts.metadata);
     ctx.api.record_event(
@@ -121,36 +105,36 @@ pub(super) fn set_event(
         None,
         type_,
         reason,
-        &message,
+        message,
         &Source::component(COMPONENT),
     );
 }
 
-/// Create missing claims, then the pod. Err carries nothing: the events say what failed.
+/// Create missing claims (`claims`: the keys of this ordinal's), then the pod. Err
+/// carries nothing: the events say what failed.
 pub(super) fn create_pod_and_claims(
     sts: &StatefulSet,
     pod: Pod,
     ordinal: i32,
+    claims: &[ObjKey],
     ctx: &mut Ctx,
 ) -> Result<(), ()> {
     let set_name = sts.metadata.name.as_deref().unwrap_or_default();
     let pod_name = pod.metadata.name.clone().unwrap_or_default();
     let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
     // Claims kept from an earlier pod of this ordinal (for `why`).
-    let kept: Vec<String> = claim_names(sts, ordinal)
-        .filter(|c| {
-            ctx.api
-                .try_get(&ObjKey::new(Kind::PersistentVolumeClaim, ns, c))
-                .is_some()
-        })
+    let kept: Vec<&str> = claims
+        .iter()
+        .filter(|key| ctx.api.try_get(key).is_some())
+        .map(|key| &*key.name)
         .collect();
-    if let Err(err) = create_missing_claims(sts, ordinal, &pod_name, ctx) {
+    if let Err(err) = create_missing_claims(sts, ordinal, claims, ctx) {
         set_event(
             ctx,
             sts,
             EventType::Warning,
             "FailedCreate",
-            format!("create Pod {pod_name} in StatefulSet {set_name} failed error: {err}"),
+            &format!("create Pod {pod_name} in StatefulSet {set_name} failed error: {err}"),
         );
         ctx.note(format!("could not create {pod_name}: {err}"));
         return Err(());
@@ -162,15 +146,34 @@ pub(super) fn create_pod_and_claims(
                 sts,
                 EventType::Normal,
                 "SuccessfulCreate",
-                format!("create Pod {pod_name} in StatefulSet {set_name} successful"),
+                &names::concat(&[
+                    "create Pod ",
+                    &pod_name,
+                    " in StatefulSet ",
+                    set_name,
+                    " successful",
+                ]),
             );
+            let ordinal = names::int(ordinal);
+            let created = [
+                "created pod ",
+                ns,
+                "/",
+                &pod_name,
+                " (ordinal ",
+                &ordinal,
+                ")",
+            ];
             if kept.is_empty() {
-                ctx.note(format!("created pod {ns}/{pod_name} (ordinal {ordinal})"));
+                ctx.note(names::concat(&created));
             } else {
-                ctx.note(format!(
-                    "created pod {ns}/{pod_name} (ordinal {ordinal}) with its existing claim {} (same ordinal, same claim)",
-                    kept.join(", ")
-                ));
+                let kept = kept.join(", ");
+                ctx.note(names::concat(&[
+                    &names::concat(&created),
+                    " with its existing claim ",
+                    &kept,
+                    " (same ordinal, same claim)",
+                ]));
             }
             Ok(())
         }
@@ -180,7 +183,7 @@ pub(super) fn create_pod_and_claims(
                 sts,
                 EventType::Warning,
                 "FailedCreate",
-                format!(
+                &format!(
                     "create Pod {pod_name} in StatefulSet {set_name} failed error: {}",
                     err.message
                 ),
@@ -191,33 +194,55 @@ pub(super) fn create_pod_and_claims(
     }
 }
 
-/// Create the pod's claims that do not exist yet; a claim being deleted blocks the pod.
+/// Create the claims of the pod with `ordinal` (`claims`: their keys, one per
+/// `volumeClaimTemplates` entry) that do not exist yet; a claim being deleted blocks the
+/// pod.
 pub(super) fn create_missing_claims(
     sts: &StatefulSet,
     ordinal: i32,
-    pod_name: &str,
+    claims: &[ObjKey],
     ctx: &mut Ctx,
 ) -> Result<(), String> {
     let set_name = sts.metadata.name.as_deref().unwrap_or_default();
-    let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
-    for (index, claim_name) in claim_names(sts, ordinal).enumerate() {
-        let key = ObjKey::new(Kind::PersistentVolumeClaim, ns, &claim_name);
-        match ctx.api.try_get(&key) {
+    for (index, key) in claims.iter().enumerate() {
+        let claim_name = &*key.name;
+        match ctx.api.try_get(key) {
             Some(existing) if existing.is_terminating() => {
                 return Err(format!("pvc {claim_name} is being deleted"))
             }
             Some(_) => {}
             None => {
-                let Some(claim) = claim_for(sts, index, claim_name.clone()) else {
+                let Some(claim) = claim_for(sts, index, claim_name.to_string()) else {
                     continue;
                 };
+                let pod_name = names::pod_name(set_name, ordinal);
                 match ctx.api.create(Object::from(claim)) {
                     Ok(_) => {
-                        set_event(ctx, sts, EventType::Normal, "SuccessfulCreate", format!("create Claim {claim_name} Pod {pod_name} in StatefulSet {set_name} success"));
-                        ctx.note(format!("created claim {claim_name} for {pod_name} (volumeClaimTemplates: claims before the pod)"));
+                        set_event(
+                            ctx,
+                            sts,
+                            EventType::Normal,
+                            "SuccessfulCreate",
+                            &names::concat(&[
+                                "create Claim ",
+                                claim_name,
+                                " Pod ",
+                                &pod_name,
+                                " in StatefulSet ",
+                                set_name,
+                                " success",
+                            ]),
+                        );
+                        ctx.note(names::concat(&[
+                            "created claim ",
+                            claim_name,
+                            " for ",
+                            &pod_name,
+                            " (volumeClaimTemplates: claims before the pod)",
+                        ]));
                     }
                     Err(err) => {
-                        set_event(ctx, sts, EventType::Warning, "FailedCreate", format!("create Claim {claim_name} for Pod {pod_name} in StatefulSet {set_name} failed error: {}", err.message));
+                        set_event(ctx, sts, EventType::Warning, "FailedCreate", &format!("create Claim {claim_name} for Pod {pod_name} in StatefulSet {set_name} failed error: {}", err.message));
                         return Err(format!(
                             "failed to create PVC {claim_name}: {}",
                             err.message
@@ -245,7 +270,13 @@ pub(super) fn delete_pod(sts: &StatefulSet, pod: &Pod, ctx: &mut Ctx, why: &str)
                 sts,
                 EventType::Normal,
                 "SuccessfulDelete",
-                format!("delete Pod {pod_name} in StatefulSet {set_name} successful"),
+                &names::concat(&[
+                    "delete Pod ",
+                    pod_name,
+                    " in StatefulSet ",
+                    set_name,
+                    " successful",
+                ]),
             );
             ctx.note(format!("deleted {pod_name}: {why}"));
         }
@@ -254,7 +285,7 @@ pub(super) fn delete_pod(sts: &StatefulSet, pod: &Pod, ctx: &mut Ctx, why: &str)
             sts,
             EventType::Warning,
             "FailedDelete",
-            format!(
+            &format!(
                 "delete Pod {pod_name} in StatefulSet {set_name} failed error: {}",
                 err.message
             ),

@@ -10,8 +10,8 @@
 //! points at its previous incarnation is not created until the claim is gone
 //! (`PodClaimIsStale`).
 
-use super::{claim_names, controller_ref, set_event};
-use crate::api::{Kind, Object};
+use super::{controller_ref, names, set_event};
+use crate::api::Object;
 use crate::apiserver::events::EventType;
 use crate::cluster::Ctx;
 use crate::store::ObjKey;
@@ -79,29 +79,27 @@ pub fn desired_refs(
     (next.as_slice() != refs).then_some(next)
 }
 
-/// Bring the claims of `pod` in line with the policy (`UpdatePodClaimForRetentionPolicy`).
-pub(super) fn fix_claims(sts: &StatefulSet, pod: &Pod, scaled_down: bool, ctx: &mut Ctx) {
-    let Some((_, ordinal)) = pod
-        .metadata
-        .name
-        .as_deref()
-        .and_then(super::parent_and_ordinal)
-    else {
-        return;
-    };
+/// Bring the claims of `pod` (`claims`: their keys) in line with the policy
+/// (`UpdatePodClaimForRetentionPolicy`).
+pub(super) fn fix_claims(
+    sts: &StatefulSet,
+    pod: &Pod,
+    claims: &[ObjKey],
+    scaled_down: bool,
+    ctx: &mut Ctx,
+) {
     if pod.metadata.uid.is_none() {
         return;
     }
-    let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
     let policy = policy_of(sts);
     // Built on first need: under the default policy (Retain, Retain) a claim without
     // owner references is already as it should be, and that is almost every claim.
     let mut refs_of_ours: Option<(OwnerReference, OwnerReference)> = None;
-    for name in claim_names(sts, ordinal) {
-        let key = ObjKey::new(Kind::PersistentVolumeClaim, ns, &name);
+    for key in claims {
+        let name = &*key.name;
         let Some(claim) = ctx
             .api
-            .try_get(&key)
+            .try_get(key)
             .and_then(|o| o.as_typed::<PersistentVolumeClaim>())
         else {
             continue;
@@ -124,15 +122,17 @@ pub(super) fn fix_claims(sts: &StatefulSet, pod: &Pod, scaled_down: bool, ctx: &
         let mut claim = claim.clone();
         claim.metadata.owner_references = (!next.is_empty()).then_some(next);
         match ctx.api.update(Object::from(claim)) {
-            Ok(_) => ctx.note(format!(
-                "claim {name}: owner references follow the retention policy"
-            )),
+            Ok(_) => ctx.note(names::concat(&[
+                "claim ",
+                name,
+                ": owner references follow the retention policy",
+            ])),
             Err(err) => set_event(
                 ctx,
                 sts,
                 EventType::Warning,
                 "FailedUpdate",
-                format!(
+                &format!(
                     "update Claim {name} for Pod {} in StatefulSet {} failed error: {}",
                     pod.metadata.name.as_deref().unwrap_or_default(),
                     sts.metadata.name.as_deref().unwrap_or_default(),
@@ -145,24 +145,30 @@ pub(super) fn fix_claims(sts: &StatefulSet, pod: &Pod, scaled_down: bool, ctx: &
 
 /// `PodClaimIsStale`: under `whenScaled: Delete`, a claim of the pod about to be created
 /// that still belongs to an earlier pod of that name (it is about to be collected).
-pub(super) fn claim_is_stale(sts: &StatefulSet, ordinal: i32, ctx: &Ctx) -> Option<String> {
+/// `claims`: the keys of the claims of the pod with `ordinal`.
+pub(super) fn claim_is_stale<'a>(
+    sts: &StatefulSet,
+    ordinal: i32,
+    claims: &'a [ObjKey],
+    ctx: &Ctx,
+) -> Option<&'a str> {
     if !policy_of(sts).1 {
         return None;
     }
-    let ns = sts.metadata.namespace.as_deref().unwrap_or_default();
     let set_name = sts.metadata.name.as_deref().unwrap_or_default();
-    let pod_name = format!("{set_name}-{ordinal}");
-    claim_names(sts, ordinal).find(|name| {
-        ctx.api
-            .try_get(&ObjKey::new(Kind::PersistentVolumeClaim, ns, name))
-            .is_some_and(|c| {
+    let pod_name = names::pod_name(set_name, ordinal);
+    claims
+        .iter()
+        .find(|key| {
+            ctx.api.try_get(key).is_some_and(|c| {
                 c.meta()
                     .owner_references
                     .iter()
                     .flatten()
                     .any(|r| matches(r, "v1", "Pod", &pod_name))
             })
-    })
+        })
+        .map(|key| &*key.name)
 }
 
 #[cfg(test)]

@@ -50,10 +50,11 @@ pub(super) fn update_status(
             }
         }
         if !is_terminating(p) {
-            if revision_of(p) == Some(current) {
+            let revision = revision_of(p);
+            if revision == Some(current) {
                 cur += 1;
             }
-            if revision_of(p) == Some(update) {
+            if revision == Some(update) {
                 upd += 1;
             }
         }
