@@ -5,6 +5,7 @@ pub mod errors;
 pub mod kinds;
 pub mod labels;
 pub mod object;
+pub mod text;
 pub mod time;
 
 pub use errors::{ApiError, BadValue, FieldError, FieldErrorType, Reason};

@@ -3,6 +3,7 @@
 //! node the scheduler selected), and the pvc-protection controller (a claim in use stays
 //! Terminating until no pod uses it).
 
+use crate::api::text::concat;
 use crate::api::time::Millis;
 use crate::api::{Kind, Object};
 use crate::apiserver::events::{EventType, Involved, Source};
@@ -59,16 +60,6 @@ impl Default for VolumeController {
             provisioner_source: Source::component(PROVISIONER_IDENTITY),
         }
     }
-}
-
-/// `parts` joined into one string, allocated once (cheaper than `format!` for the
-/// messages and names built on every claim).
-fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        out.push_str(p);
-    }
-    out
 }
 
 fn claim_request(pvc: &PersistentVolumeClaim) -> Option<&Quantity> {

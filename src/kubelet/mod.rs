@@ -20,13 +20,13 @@ mod shutdown;
 mod startup;
 pub mod status;
 
+use crate::api::text::{concat, push_int};
 use crate::api::time::{to_time, Millis};
 use crate::api::{Kind, Object};
 use crate::apiserver::events::{EventType, Involved, Source};
 use crate::apiserver::parse_ipv4;
 use crate::cluster::ids::fnv32a;
 use crate::cluster::Ctx;
-use crate::controllers::statefulset::names::{concat, push_int};
 use crate::store::{ObjKey, WatchEvent};
 use images::{Behaviour, ImageProfile};
 use k8s_openapi::api::core::v1::{Container, ContainerStateTerminated, Node, Pod, PodSpec};

@@ -6,6 +6,7 @@
 //! as the volume binding plugin does. Pods it cannot place get `FailedScheduling` events
 //! naming each reason.
 
+use crate::api::text::concat;
 use crate::api::time::Millis;
 use crate::api::{Kind, Object};
 use crate::apiserver::events::{EventType, Involved, Source};
@@ -61,16 +62,6 @@ impl Default for Scheduler {
             nodes_stale: true,
         }
     }
-}
-
-/// `parts` joined into one string, allocated once (cheaper than `format!` for the
-/// messages built on every scheduling decision).
-fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        out.push_str(p);
-    }
-    out
 }
 
 fn pod_claims(pod: &Pod) -> impl Iterator<Item = &str> {

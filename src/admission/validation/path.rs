@@ -26,19 +26,7 @@ pub fn child(path: &str, name: &str) -> String {
 
 /// `fldPath.Index(i)`.
 pub fn index(path: &str, i: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = i;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let digits = std::str::from_utf8(&digits[at..]).unwrap_or("0");
-    join(path, '[', digits, "]")
+    join(path, '[', itoa::Buffer::new().format(i), "]")
 }
 
 /// `fldPath.Key(k)`.

@@ -9,7 +9,7 @@
 //! A sync reads pods straight from the store (shared, never copied): with thousands of
 //! replicas, copying every pod on every sync would dominate the controller's cost.
 
-pub mod names;
+mod names;
 mod pods;
 mod retention;
 pub mod revisions;

@@ -8,41 +8,12 @@ use crate::store::ObjKey;
 use k8s_openapi::api::apps::v1::StatefulSet;
 use rustc_hash::FxHashMap;
 
-/// Append `n` in decimal, as `Display` writes it.
-pub fn push_int(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    let mut n = n.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
-}
-
-/// The strings joined, in one allocation of the right size.
-pub fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        out.push_str(p);
-    }
-    out
-}
+pub use crate::api::text::concat;
+use crate::api::text::push_int;
 
 /// `n` in decimal (`ordinal.to_string()`).
 pub fn int(n: i32) -> String {
-    let mut out = String::with_capacity(11);
-    push_int(&mut out, i64::from(n));
-    out
+    crate::api::text::int(i64::from(n))
 }
 
 /// `<set>-<ordinal>`: the name of the set's pod with that ordinal.
