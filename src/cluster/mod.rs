@@ -237,3 +237,28 @@ impl Cluster {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Kind, Object};
+
+    /// The scheduler forgets which claims a pod waited on once the pod is bound, so a
+    /// long-lived sandbox does not keep a list per pod ever scheduled.
+    #[test]
+    fn scheduled_pods_leave_no_claim_waits_behind() {
+        let mut c = Cluster::new(&ClusterConfig::default());
+        let yaml = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  serviceName: nginx\n  replicas: 3\n  podManagementPolicy: Parallel\n  selector:\n    matchLabels:\n      app: nginx\n  template:\n    metadata:\n      labels:\n        app: nginx\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.25\n        volumeMounts:\n        - name: www\n          mountPath: /data\n  volumeClaimTemplates:\n  - metadata:\n      name: www\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources:\n        requests:\n          storage: 1Gi\n";
+        let v: serde_json::Value = serde_yaml_ng::from_str(yaml).unwrap();
+        c.api
+            .create(Object::from_json_lenient(Kind::StatefulSet, v).unwrap())
+            .unwrap();
+        c.advance(1_000);
+        assert!(
+            c.controllers.scheduler.claims_waited_on() > 0,
+            "pods wait on their claims"
+        );
+        c.advance(60_000);
+        assert_eq!(c.controllers.scheduler.claims_waited_on(), 0);
+    }
+}

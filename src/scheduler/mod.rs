@@ -164,6 +164,13 @@ impl Scheduler {
         }
     }
 
+    /// How many claims have pods waiting on their provisioning (for tests: bound or
+    /// deleted pods must not stay listed).
+    #[cfg(test)]
+    pub(crate) fn claims_waited_on(&self) -> usize {
+        self.waiting_on_claim.len() + self.claims_of_pod.len()
+    }
+
     fn retry_all(&self, push: &mut dyn FnMut(ObjKey, Millis)) {
         for k in self.unschedulable.keys() {
             push(k.clone(), 0);
@@ -249,6 +256,11 @@ impl Scheduler {
                 // Unbound WaitForFirstConsumer claims: select the node, wait for provisioning.
                 self.unschedulable.remove(key);
                 for (ckey, mut claim) in claims {
+                    // Both ways, so `forget` clears the pod's entries once it is bound or gone.
+                    self.claims_of_pod
+                        .entry(key.clone())
+                        .or_default()
+                        .push(ckey.clone());
                     self.waiting_on_claim
                         .entry(ckey)
                         .or_default()
