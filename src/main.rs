@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// mimalloc: the simulator allocates and frees many small objects (API types are trees of
-/// strings and maps), and glibc's malloc spent a third of a large run on them.
+/// strings and maps), and glibc's malloc spent a third of a large run on them. Built
+/// without transparent huge pages (Cargo.toml, `no_thp`): with them, a large run was
+/// faster at best but now and then spent over a second in the kernel getting them.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
