@@ -12,13 +12,13 @@ pub fn concat(parts: &[&str]) -> String {
 }
 
 /// Append `n` in decimal, as `Display` writes it.
-pub fn push_int(out: &mut String, n: i64) {
+pub fn push_int(out: &mut String, n: impl itoa::Integer) {
     out.push_str(itoa::Buffer::new().format(n));
 }
 
-/// `n` in decimal (`n.to_string()`).
-pub fn int(n: i64) -> String {
-    itoa::Buffer::new().format(n).to_string()
+/// `n` in decimal (`n.to_string()`): ordinals, resourceVersions.
+pub fn int(n: impl itoa::Integer) -> String {
+    itoa::Buffer::new().format(n).to_owned()
 }
 
 #[cfg(test)]
@@ -33,6 +33,7 @@ mod tests {
             assert_eq!(out, format!("x{n}"));
             assert_eq!(int(n), n.to_string());
         }
+        assert_eq!(int(u64::MAX), u64::MAX.to_string());
         assert_eq!(concat(&["web", "-", "0"]), "web-0");
         assert_eq!(concat(&[]), "");
     }

@@ -417,12 +417,31 @@ pub fn parse_ipv4(s: &str) -> Option<u32> {
     (parts.len() == 4).then(|| (parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3])
 }
 
+/// An address in dotted decimal. Written without the formatting machinery: the kubelet
+/// writes one for every pod it starts.
 pub fn format_ipv4(n: u32) -> String {
-    format!(
-        "{}.{}.{}.{}",
-        n >> 24,
-        (n >> 16) & 255,
-        (n >> 8) & 255,
-        n & 255
-    )
+    let mut out = String::with_capacity(15);
+    for (i, shift) in [24, 16, 8, 0].into_iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        crate::api::text::push_int(&mut out, (n >> shift) & 255);
+    }
+    out
+}
+
+#[cfg(test)]
+mod ipv4_tests {
+    #[test]
+    fn addresses_round_trip_in_dotted_decimal() {
+        for (n, text) in [
+            (0, "0.0.0.0"),
+            (0x0af4_0002, "10.244.0.2"),
+            (0xffff_ffff, "255.255.255.255"),
+            (0x7f00_0001, "127.0.0.1"),
+        ] {
+            assert_eq!(super::format_ipv4(n), text);
+            assert_eq!(super::parse_ipv4(text), Some(n));
+        }
+    }
 }

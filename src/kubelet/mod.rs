@@ -496,7 +496,7 @@ impl Kubelet {
         } else {
             run.last_ip + 1
         };
-        ipv4(base + run.last_ip)
+        crate::apiserver::format_ipv4(base + run.last_ip)
     }
 }
 
@@ -507,18 +507,6 @@ fn node_run<'a>(nodes: &'a mut FxHashMap<String, NodeRun>, name: &str) -> &'a mu
         nodes.insert(name.to_string(), NodeRun::default());
     }
     nodes.get_mut(name).expect("inserted above")
-}
-
-/// An address in dotted decimal (as `format_ipv4`, without the formatting machinery).
-fn ipv4(n: u32) -> String {
-    let mut out = String::with_capacity(15);
-    for (i, shift) in [24, 16, 8, 0].into_iter().enumerate() {
-        if i > 0 {
-            out.push('.');
-        }
-        push_int(&mut out, i64::from((n >> shift) & 255));
-    }
-    out
 }
 
 fn terminated(
@@ -577,12 +565,5 @@ mod tests {
         assert_eq!(go_duration(59_990), "59.99s");
         assert_eq!(go_duration(0), "0ms");
         assert_eq!(go_duration(-5), "-5ms");
-    }
-
-    #[test]
-    fn addresses_read_as_formatted() {
-        for n in [0, 1, 0x0af4_0002, 0xffff_ffff, 0x7f00_0001] {
-            assert_eq!(ipv4(n), crate::apiserver::format_ipv4(n));
-        }
     }
 }

@@ -298,7 +298,7 @@ impl Store {
     pub fn put_keyed(&mut self, key: ObjKey, mut obj: Object, at_ms: i64) -> Arc<Object> {
         debug_assert!(key == ObjKey::of(&obj), "{key} is not the object's key");
         self.resource_version += 1;
-        obj.meta_mut().resource_version = Some(decimal(self.resource_version));
+        obj.meta_mut().resource_version = Some(crate::api::text::int(self.resource_version));
         let obj = Arc::new(obj);
         // One look-up for both cases (most writes are creates).
         let event_type = match self.objects.entry(key.clone()) {
@@ -329,7 +329,7 @@ impl Store {
         self.resource_version += 1;
         let obj = Arc::make_mut(entry);
         change(obj);
-        obj.meta_mut().resource_version = Some(decimal(self.resource_version));
+        obj.meta_mut().resource_version = Some(crate::api::text::int(self.resource_version));
         let obj = entry.clone();
         self.append(EventType::Modified, key.clone(), obj.clone(), at_ms);
         Some(obj)
@@ -341,7 +341,7 @@ impl Store {
         self.order.get_mut().remove(key);
         self.resource_version += 1;
         let mut last = (*old).clone();
-        last.meta_mut().resource_version = Some(decimal(self.resource_version));
+        last.meta_mut().resource_version = Some(crate::api::text::int(self.resource_version));
         self.append(EventType::Deleted, key.clone(), Arc::new(last), at_ms);
         Some(old)
     }
@@ -396,12 +396,6 @@ impl Store {
     pub fn is_empty(&self) -> bool {
         self.objects.is_empty()
     }
-}
-
-/// `n` in decimal, as `n.to_string()` writes it, without the formatting machinery (every
-/// write stamps a resourceVersion).
-pub fn decimal(n: u64) -> String {
-    itoa::Buffer::new().format(n).to_owned()
 }
 
 /// The kind that follows `kind` in key order, if any.
@@ -466,13 +460,6 @@ mod tests {
         assert_eq!(names("a-b"), ["y"]);
         assert_eq!(names("ab"), ["w"]);
         assert_eq!(names("b"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn decimal_like_to_string() {
-        for n in [0u64, 1, 9, 10, 99, 100, 12_345, u64::MAX] {
-            assert_eq!(decimal(n), n.to_string());
-        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::api::text::push_int;
 
 /// `n` in decimal (`ordinal.to_string()`).
 pub fn int(n: i32) -> String {
-    crate::api::text::int(i64::from(n))
+    crate::api::text::int(n)
 }
 
 /// `<set>-<ordinal>`: the name of the set's pod with that ordinal.
@@ -21,7 +21,7 @@ pub fn pod_name(set_name: &str, ordinal: i32) -> String {
     let mut out = String::with_capacity(set_name.len() + 12);
     out.push_str(set_name);
     out.push('-');
-    push_int(&mut out, i64::from(ordinal));
+    push_int(&mut out, ordinal);
     out
 }
 
@@ -32,7 +32,7 @@ pub fn claim_name(template: &str, set_name: &str, ordinal: i32) -> String {
     out.push('-');
     out.push_str(set_name);
     out.push('-');
-    push_int(&mut out, i64::from(ordinal));
+    push_int(&mut out, ordinal);
     out
 }
 
