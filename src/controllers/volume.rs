@@ -33,7 +33,7 @@ pub const PROVISIONER_IDENTITY: &str = "rancher.io/local-path_local-path-provisi
 /// How long the local-path helper pod takes to create a volume directory.
 pub const PROVISION_MS: Millis = 2_000;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct VolumeController {
     /// Claims whose provisioning started, with when it completes.
     provisioning: FxHashMap<ObjKey, Millis>,
@@ -44,22 +44,6 @@ pub struct VolumeController {
     /// The key of the storage class last looked up: nearly every claim names the same
     /// class, and a key costs an allocation and a hash to make.
     class_key: Option<ObjKey>,
-    /// Who signs the events (made once, not per event).
-    controller_source: Source,
-    provisioner_source: Source,
-}
-
-impl Default for VolumeController {
-    fn default() -> Self {
-        VolumeController {
-            provisioning: FxHashMap::default(),
-            told_to_wait: FxHashMap::default(),
-            unbound_volumes: BTreeMap::new(),
-            class_key: None,
-            controller_source: Source::component(PV_CONTROLLER),
-            provisioner_source: Source::component(PROVISIONER_IDENTITY),
-        }
-    }
 }
 
 fn claim_request(pvc: &PersistentVolumeClaim) -> Option<&Quantity> {
@@ -227,7 +211,7 @@ impl VolumeController {
                     EventType::Warning,
                     "ProvisioningFailed",
                     &msg,
-                    &self.controller_source,
+                    &Source::component(PV_CONTROLLER),
                 );
             } else {
                 ctx.api.record_event(
@@ -236,7 +220,7 @@ impl VolumeController {
                     EventType::Normal,
                     "FailedBinding",
                     "no persistent volumes available for this claim and no storage class is set",
-                    &self.controller_source,
+                    &Source::component(PV_CONTROLLER),
                 );
             }
             return None;
@@ -256,7 +240,7 @@ impl VolumeController {
                         EventType::Normal,
                         "WaitForFirstConsumer",
                         "waiting for first consumer to be created before binding",
-                        &self.controller_source,
+                        &Source::component(PV_CONTROLLER),
                     );
                     ctx.note(concat(&[
                         "claim ",
@@ -281,7 +265,7 @@ impl VolumeController {
                 EventType::Warning,
                 "ProvisioningFailed",
                 msg,
-                &self.provisioner_source,
+                &Source::component(PROVISIONER_IDENTITY),
             );
             ctx.note(format!(
                 "claim {} cannot be provisioned: local-path supports only ReadWriteOnce",
@@ -304,7 +288,7 @@ impl VolumeController {
                         provisioner,
                         "' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.",
                     ]),
-                    &self.controller_source,
+                    &Source::component(PV_CONTROLLER),
                 );
                 let mut annotated = pvc.clone();
                 let ann = annotated
@@ -333,7 +317,7 @@ impl VolumeController {
                     EventType::Normal,
                     "Provisioning",
                     &msg,
-                    &self.provisioner_source,
+                    &Source::component(PROVISIONER_IDENTITY),
                 );
                 ctx.note(concat(&[
                     "local-path provisioner creates a volume for ",
@@ -417,7 +401,7 @@ impl VolumeController {
                             EventType::Normal,
                             "ProvisioningSucceeded",
                             &concat(&["Successfully provisioned volume ", &pv_name]),
-                            &self.provisioner_source,
+                            &Source::component(PROVISIONER_IDENTITY),
                         );
                         if let Some(pv) = created.as_typed::<PersistentVolume>() {
                             bind(ctx, key, pvc, pv);
@@ -429,7 +413,7 @@ impl VolumeController {
                         EventType::Warning,
                         "ProvisioningFailed",
                         &err.message,
-                        &self.provisioner_source,
+                        &Source::component(PROVISIONER_IDENTITY),
                     ),
                 }
                 None

@@ -25,7 +25,7 @@ const COMPONENT: &str = "default-scheduler";
 /// How long the scheduler retries an unschedulable pod when nothing else changes.
 const RETRY_MS: Millis = 60_000;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Scheduler {
     /// Pods waiting for their WaitForFirstConsumer claims to bind: pod -> chosen node.
     assumed: FxHashMap<ObjKey, String>,
@@ -39,29 +39,11 @@ pub struct Scheduler {
     assumed_load: FxHashMap<String, usize>,
     /// Pods that could not be placed, retried when nodes or claims change.
     unschedulable: BTreeMap<ObjKey, ()>,
-    /// Who signs the scheduler's events (made once, not per event).
-    source: Source,
     /// The nodes' keys in list order, read from the store again after any node event
-    /// (`nodes_stale`): listing a kind costs far more than getting a few objects by key.
+    /// (until then not `nodes_fresh`): listing a kind costs far more than getting a few
+    /// objects by key.
     node_keys: Vec<ObjKey>,
-    nodes_stale: bool,
-}
-
-impl Default for Scheduler {
-    fn default() -> Self {
-        Scheduler {
-            assumed: FxHashMap::default(),
-            waiting_on_claim: FxHashMap::default(),
-            claims_of_pod: FxHashMap::default(),
-            node_load: FxHashMap::default(),
-            pod_node: FxHashMap::default(),
-            assumed_load: FxHashMap::default(),
-            unschedulable: BTreeMap::new(),
-            source: Source::component(COMPONENT),
-            node_keys: Vec::new(),
-            nodes_stale: true,
-        }
-    }
+    nodes_fresh: bool,
 }
 
 fn pod_claims(pod: &Pod) -> impl Iterator<Item = &str> {
@@ -157,7 +139,7 @@ impl Scheduler {
                 }
             }
             Object::Node(_) => {
-                self.nodes_stale = true;
+                self.nodes_fresh = false;
                 self.retry_all(push);
             }
             _ => {}
@@ -237,14 +219,14 @@ impl Scheduler {
             {
                 return None;
             }
-            if self.nodes_stale {
+            if !self.nodes_fresh {
                 self.node_keys = ctx
                     .api
                     .store
                     .list(Kind::Node, None)
                     .map(|o| ObjKey::of(o))
                     .collect();
-                self.nodes_stale = false;
+                self.nodes_fresh = true;
             }
             self.place(key, pod, spec, &ctx.api.store)
         };
@@ -502,7 +484,7 @@ impl Scheduler {
                     EventType::Normal,
                     "Scheduled",
                     &msg,
-                    &self.source,
+                    &Source::component(COMPONENT),
                 );
             }
             ctx.note(concat(&[&key.name, " -> ", node, ": ", reason]));
@@ -526,7 +508,7 @@ impl Scheduler {
             EventType::Warning,
             "FailedScheduling",
             msg,
-            &self.source,
+            &Source::component(COMPONENT),
         );
         ctx.note(format!("cannot place {}: {msg}", key.name));
         self.unschedulable.insert(key.clone(), ());
